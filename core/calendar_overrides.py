@@ -1,0 +1,160 @@
+"""The admin-editable holiday / make-up working day table (调休) and the working calendar
+built from it.
+
+``CalendarOverride`` rows win over the ``chinese-calendar`` package (see
+:mod:`core.workdays`): an admin enters the State Council's schedule for a year the package
+does not know yet, or corrects a day. Booking, deadlines and the calendar screens read the
+calendar through :func:`load_calendar` so they all agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import chinese_calendar
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from core import audit
+from core.auth import CurrentUser, require
+from core.uow import read_only, unit_of_work
+from core.workdays import WorkCalendar, statutory_holidays
+from db.models import CalendarOverride
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+NAME_MAX = 40
+
+# chinese-calendar names its holidays in English; its enum carries the Chinese too.
+_CC_CHINESE = {h.value: h.chinese for h in chinese_calendar.Holiday}
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    day: date
+    workday: bool
+    name: str
+
+    @property
+    def kind_name(self) -> str:
+        return "调休上班" if self.workday else "放假"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """What a day is, for messages and calendar headers."""
+
+    day: date
+    workday: bool
+    label: str  # "国庆节", "星期六", "调休上班（国庆节）", "" for an ordinary working day
+    provisional: bool  # the year's schedule is not known: weekends + statutory holidays only
+
+
+class Calendar(WorkCalendar):
+    """A :class:`WorkCalendar` that also knows the override table's day names."""
+
+    def __init__(self, rows: list[OverrideRow] | tuple[OverrideRow, ...] = ()) -> None:
+        super().__init__({r.day: r.workday for r in rows})
+        self._names = {r.day: r.name for r in rows}
+
+    def info(self, d: date) -> DayInfo:
+        workday = self.is_workday(d)
+        provisional = not self.is_known(d)
+        name = self._names.get(d)
+        if d in self._names:
+            label = name or ("调休上班" if workday else "放假")
+            if workday and name and "上班" not in name and "调休" not in name:
+                label = f"调休上班（{name}）"
+            return DayInfo(d, workday, label, provisional)
+        holiday = _holiday_name(d)
+        weekend = d.weekday() >= 5
+        if workday:
+            # A weekend day that is a working day is a make-up day (调休).
+            label = (f"调休上班（{holiday}）" if holiday else "调休上班") if weekend else ""
+            return DayInfo(d, True, label, provisional)
+        if holiday:
+            return DayInfo(d, False, holiday, provisional)
+        return DayInfo(d, False, WEEKDAYS[d.weekday()] if weekend else "休息日", provisional)
+
+
+def _cc_knows(d: date) -> bool:
+    try:
+        chinese_calendar.is_workday(d)
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _holiday_name(d: date) -> str:
+    """The Chinese name of the holiday *d* belongs to (also for the make-up day that pays for
+    it), from chinese-calendar when it knows the year, else from the statutory list."""
+    if _cc_knows(d):
+        _, name = chinese_calendar.get_holiday_detail(d)
+        if name:
+            return _CC_CHINESE.get(name, name)
+        return ""
+    return statutory_holidays(d.year).get(d, "")
+
+
+_OVERRIDES_SQL = select(CalendarOverride.day, CalendarOverride.workday, CalendarOverride.name).order_by(
+    CalendarOverride.day)
+
+
+def load_override_rows(session: Session, *, year: int | None = None) -> list[OverrideRow]:
+    query = _OVERRIDES_SQL
+    if year is not None:
+        query = query.where(CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31))
+    return [OverrideRow(day, bool(workday), name or "") for day, workday, name in session.execute(query)]
+
+
+def load_calendar(session: Session) -> Calendar:
+    """The working calendar with the override table applied (a :class:`WorkCalendar`)."""
+    return Calendar(load_override_rows(session))
+
+
+def list_overrides(engine: Engine, *, year: int | None = None) -> list[OverrideRow]:
+    with read_only(engine) as session:
+        return load_override_rows(session, year=year)
+
+
+def validate_override(day: date | None, name: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if day is None:
+        errors["day"] = "请选择日期"
+    if len(name.strip()) > NAME_MAX:
+        errors["name"] = f"名称不超过{NAME_MAX}个字"
+    return errors
+
+
+def set_override(engine: Engine, user: CurrentUser, day: date, workday: bool, name: str = "") -> OverrideRow:
+    """Enter (or change) one day: ``workday=True`` for a make-up working day (调休上班),
+    False for a holiday or extra day off."""
+    require(user, "settings")
+    errors = validate_override(day, name)
+    if errors:
+        raise ValueError("；".join(errors.values()))
+    name = name.strip()
+    with unit_of_work(engine) as session:
+        row = session.get(CalendarOverride, day)
+        before = None if row is None else {"workday": row.workday, "name": row.name}
+        if row is None:
+            row = CalendarOverride(day=day, workday=workday, name=name)
+            session.add(row)
+        else:
+            row.workday, row.name = workday, name
+        audit.record(session, user, "calendar_override.set", entity="calendar_override",
+                     before=before, after={"day": day.isoformat(), "workday": workday, "name": name},
+                     detail=day.isoformat())
+    return OverrideRow(day, workday, name)
+
+
+def remove_override(engine: Engine, user: CurrentUser, day: date) -> None:
+    require(user, "settings")
+    with unit_of_work(engine) as session:
+        row = session.get(CalendarOverride, day)
+        if row is None:
+            raise ValueError(f"{day.isoformat()} 没有调整记录")
+        audit.record(session, user, "calendar_override.remove", entity="calendar_override",
+                     before={"day": day.isoformat(), "workday": row.workday, "name": row.name},
+                     detail=day.isoformat())
+        session.delete(row)

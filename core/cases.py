@@ -1,0 +1,191 @@
+"""Reading cases for lists, the CLI and exports: plain rows, one page at a time."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
+from db.models import Case, CaseParty, Committee, Party, User
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    committee: str | None = None
+    status: str | None = None
+    dispute_type: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    mediator_id: int | None = None
+    text: str = ""
+    # For the "my cases" view and role scoping: only these committees.
+    committees: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str
+    committee: str
+    status: str
+    dispute_type: str
+    received: date
+    parties: int
+    party_names: str
+    mediator: str
+    amount_claimed: Decimal | None
+    summary: str
+
+    @property
+    def committee_name(self) -> str:
+        return COMMITTEE_SHORT.get(self.committee, self.committee)
+
+    @property
+    def status_name(self) -> str:
+        return CASE_STATUSES.get(self.status, self.status)
+
+    @property
+    def dispute_type_name(self) -> str:
+        return DISPUTE_TYPES.get(self.dispute_type, self.dispute_type)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["received"] = self.received.isoformat()
+        data["amount_claimed"] = None if self.amount_claimed is None else str(self.amount_claimed)
+        return data
+
+
+SORT_COLUMNS = {
+    "received": Case.received_on,
+    "number": Case.number,
+    "status": Case.status,
+    "committee": Case.committee_id,
+    "dispute_type": Case.dispute_type,
+    "amount": Case.amount_claimed,
+}
+
+
+def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False) -> Select:
+    """Add the filter's conditions. Committees are matched by id through a subquery, not a
+    join: with a join SQLite starts from the 11 committees and sorts a million rows.
+
+    ``walk_received_index``: for a newest-first page, compare committee and status through
+    an expression (``committee_id + 0``, ``status || ''``) so the planner cannot pick their
+    indexes and then sort every matching row; it walks ix_cases_received instead and stops
+    after one page."""
+    committee_col = Case.committee_id + 0 if walk_received_index else Case.committee_id
+    status_col = Case.status + "" if walk_received_index else Case.status
+    conditions = []
+    codes = [f.committee] if f.committee else []
+    if f.committees is not None:
+        codes = [c for c in codes if c in f.committees] if codes else list(f.committees)
+        if not codes:
+            codes = ["-"]  # no committee of theirs: match nothing
+    if codes:
+        conditions.append(committee_col.in_(select(Committee.id).where(Committee.code.in_(codes))))
+    if f.status:
+        conditions.append(status_col == f.status)
+    if f.dispute_type:
+        conditions.append(Case.dispute_type == f.dispute_type)
+    if f.received_from:
+        conditions.append(Case.received_on >= f.received_from)
+    if f.received_to:
+        conditions.append(Case.received_on <= f.received_to)
+    if f.mediator_id:
+        conditions.append(Case.mediator_id == f.mediator_id)
+    text = f.text.strip()
+    if text:
+        like = f"%{text}%"
+        by_name = select(CaseParty.case_id).join(Party, Party.id == CaseParty.party_id).where(Party.name.like(like))
+        conditions.append(or_(Case.number.like(like), Case.summary.like(like), Case.id.in_(by_name)))
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def _committee_codes(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Committee.id, Committee.code)).all())
+
+
+def count_cases(session: Session, f: CaseFilter = CaseFilter()) -> int:
+    return session.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+
+
+def fetch_cases(
+    session: Session,
+    f: CaseFilter = CaseFilter(),
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    sort: str = "received",
+    descending: bool = True,
+) -> list[CaseRow]:
+    column = SORT_COLUMNS[sort]
+    order = [column.desc(), Case.id.desc()] if descending else [column.asc(), Case.id.asc()]
+    base = select(
+        Case.id,
+        Case.number,
+        Case.committee_id,
+        Case.status,
+        Case.dispute_type,
+        Case.received_on,
+        Case.amount_claimed,
+        Case.summary,
+        User.full_name,
+    ).outerjoin(User, User.id == Case.mediator_id)
+    query = (
+        _filtered(base, f, walk_received_index=sort == "received")
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = session.execute(query).all()
+    names = _party_names(session, [r.id for r in rows])
+    codes = _committee_codes(session)
+    return [
+        CaseRow(
+            id=r.id,
+            number=r.number,
+            committee=codes[r.committee_id],
+            status=r.status,
+            dispute_type=r.dispute_type,
+            received=r.received_on,
+            parties=len(names.get(r.id, ())),
+            party_names="、".join(names.get(r.id, ())),
+            mediator=r.full_name or "",
+            amount_claimed=r.amount_claimed,
+            summary=r.summary,
+        )
+        for r in rows
+    ]
+
+
+def _party_names(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
+    """Names of each case's parties (agents excluded from the count), in one query."""
+    if not case_ids:
+        return {}
+    result: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(CaseParty.case_id, Party.name)
+        .join(Party, Party.id == CaseParty.party_id)
+        .where(CaseParty.case_id.in_(case_ids), CaseParty.role != "agent")
+        .order_by(CaseParty.case_id, CaseParty.position, CaseParty.id)
+    )
+    for case_id, name in rows:
+        result.setdefault(case_id, []).append(name)
+    return result
+
+
+def scoped(user, f: CaseFilter) -> CaseFilter:
+    """Mediators see the cases of their own committees; reception and the director see
+    all (the director read-only). Other roles see none."""
+    from dataclasses import replace
+
+    from core.auth import can, require
+
+    require(user, "cases.read")
+    if user.role == "mediator" and not can(user, "cases.read_all"):
+        return replace(f, committees=tuple(user.committee_codes))
+    return f

@@ -1,0 +1,50 @@
+"""Qt Linguist workflow. Chinese is the source language; ``tiaojie_en.ts`` carries the
+English translation.
+
+    python -m desktop.i18n update    # pyside6-lupdate: collect tr() strings into the .ts files
+    python -m desktop.i18n release   # pyside6-lrelease: compile .ts → .qm (also run by the installer build)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from core.resources import resource_path
+
+LANGUAGES = ("en",)
+SOURCES = Path(__file__).resolve().parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if not found:
+        raise SystemExit(f"{name} not found (it comes with PySide6-Essentials)")
+    return found
+
+
+def ts_files() -> list[Path]:
+    return [resource_path("translations", f"tiaojie_{lang}.ts") for lang in LANGUAGES]
+
+
+def update() -> None:
+    sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
+    for ts in ts_files():
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
+
+
+def release() -> list[Path]:
+    built = []
+    for ts in ts_files():
+        qm = ts.with_suffix(".qm")
+        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
+                       stdout=subprocess.DEVNULL)
+        built.append(qm)
+    return built
+
+
+if __name__ == "__main__":
+    action = sys.argv[1] if len(sys.argv) > 1 else "release"
+    {"update": update, "release": release}[action]()

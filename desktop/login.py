@@ -1,0 +1,158 @@
+"""登录 and 修改密码 dialogs. Errors appear beside the field they concern."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from core.auth import AuthError, CurrentUser, change_password, login, validate_new_password
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+class LoginDialog(QDialog):
+    def __init__(self, engine: Engine, *, centre_name: str, where: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("login")
+        self.engine = engine
+        self.user: CurrentUser | None = None
+        self.setWindowTitle(self.tr("登录 — 调解超市前台"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(centre_name)
+        title.setObjectName("loginTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel(self.tr("调解超市前台"))
+        subtitle.setObjectName("loginSubtitle")
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("用户名"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("密码"))
+        self.error = _error_label()
+
+        form = QFormLayout()
+        form.addRow(self.tr("用户名(&U)"), self.username)
+        form.addRow(self.tr("密码(&P)"), self.password)
+        form.addRow("", self.error)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+        where_label = QLabel(self.tr("数据库：%1").replace("%1", where))
+        where_label.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        layout.addWidget(where_label)
+        self.username.setFocus()
+
+    def try_login(self) -> None:
+        if not self.username.text().strip():
+            _show(self.error, self.tr("请输入用户名"))
+            self.username.setFocus()
+            return
+        try:
+            self.user = login(self.engine, self.username.text(), self.password.text())
+        except AuthError as exc:
+            _show(self.error, str(exc))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        if self.user.must_change_password:
+            dialog = ChangePasswordDialog(self.engine, self.user, forced=True, old_password=self.password.text(), parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.user = None
+                _show(self.error, self.tr("首次登录须修改初始密码"))
+                return
+            self.user = dialog.user
+        self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(
+        self,
+        engine: Engine,
+        user: CurrentUser,
+        *,
+        forced: bool = False,
+        old_password: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("change_password")
+        self.engine = engine
+        self.user = user
+        self.setWindowTitle(self.tr("修改密码"))
+        self.old = QLineEdit(old_password)
+        self.new = QLineEdit()
+        self.confirm = QLineEdit()
+        for edit in (self.old, self.new, self.confirm):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_error, self.new_error, self.confirm_error = _error_label(), _error_label(), _error_label()
+
+        form = QFormLayout()
+        if forced:
+            notice = QLabel(self.tr("这是首次登录或密码已被重置，请设置新密码（至少8位，含字母和数字）。"))
+            notice.setWordWrap(True)
+            form.addRow(notice)
+        form.addRow(self.tr("原密码"), self.old)
+        form.addRow("", self.old_error)
+        form.addRow(self.tr("新密码"), self.new)
+        form.addRow("", self.new_error)
+        form.addRow(self.tr("确认新密码"), self.confirm)
+        form.addRow("", self.confirm_error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        (self.new if old_password else self.old).setFocus()
+
+    def try_change(self) -> None:
+        _show(self.old_error, None)
+        _show(self.confirm_error, None)
+        problem = validate_new_password(self.new.text(), username=self.user.username)
+        _show(self.new_error, problem)
+        if problem:
+            return
+        if self.new.text() != self.confirm.text():
+            _show(self.confirm_error, self.tr("两次输入的新密码不一致"))
+            return
+        try:
+            self.user = change_password(self.engine, self.user, self.old.text(), self.new.text())
+        except AuthError as exc:
+            _show(self.old_error, str(exc))
+            return
+        self.accept()

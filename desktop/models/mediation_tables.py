@@ -1,0 +1,245 @@
+"""Table models of the mediators' screens: one QAbstractTableModel per table, each a list of
+plain rows from the core with named columns. ``data()`` never touches the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from core.case_deadlines import DeadlineRow
+
+RED = QColor("#b42318")
+ORANGE = QColor("#b54708")
+GREY = QColor("#667085")
+GREEN = QColor("#067647")
+
+
+def day(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def when(t: datetime | None) -> str:
+    return t.strftime("%Y-%m-%d %H:%M") if t else ""
+
+
+def money(v: Decimal | None) -> str:
+    return "" if v is None else f"{v:,.2f}"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    right: bool = False
+    color: Callable[[Any], QColor | None] | None = None
+    tip: Callable[[Any], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of one kind, shown through ``COLUMNS``."""
+
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def row_at(self, r: int):
+        return self._rows[r]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section].header)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            return col.color(row)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tip is not None:
+            return col.tip(row) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+def _deadline_color(row: DeadlineRow) -> QColor | None:
+    return {"overdue": RED, "due_soon": ORANGE}.get(row.flag) or (GREY if row.deadline and row.deadline.paused
+                                                                  else None)
+
+
+def _deadline_tip(row: DeadlineRow) -> str:
+    if row.deadline is None:
+        return "尚未受理，调解期限未开始计算"
+    tip = row.deadline.basis
+    if row.deadline.provisional:
+        tip += "\n（暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准）"
+    return tip
+
+
+class DeadlineTableModel(RowsModel):
+    """The open cases with their deadlines (my_cases, deadlines)."""
+
+    COLUMNS = (
+        Column("案号", lambda r: r.number),
+        Column("委员会", lambda r: r.committee_name),
+        Column("当事人", lambda r: r.parties, tip=lambda r: r.parties),
+        Column("状态", lambda r: r.status_name),
+        Column("受理日期", lambda r: day(r.accepted_on)),
+        Column("期限", lambda r: r.deadline.short_label if r.deadline else "",
+               tip=lambda r: r.deadline.label if r.deadline else ""),
+        Column("期限届满日", lambda r: r.due_text, color=_deadline_color, tip=_deadline_tip),
+        Column("剩余", lambda r: r.left_text, color=_deadline_color, tip=_deadline_tip),
+        Column("下次预约", lambda r: when(r.next_appointment)),
+        Column("调解员", lambda r: r.mediator),
+    )
+
+
+class PartyTableModel(RowsModel):
+    COLUMNS = (
+        Column("身份", lambda r: r.role_name),
+        Column("名称", lambda r: r.name),
+        Column("证件号码", lambda r: r.id_masked),
+        Column("联系电话", lambda r: r.phone),
+        Column("住址", lambda r: r.address),
+        Column("备注", lambda r: "、".join(filter(None, (f"代理{r.represents}" if r.represents else "",
+                                                       "明确拒绝调解" if r.refuses_mediation else "")))),
+    )
+
+
+class ConsentTableModel(RowsModel):
+    COLUMNS = (
+        Column("日期", lambda r: day(r.given_on)),
+        Column("当事人", lambda r: r.party),
+        Column("事项", lambda r: r.kind_name),
+        Column("意见", lambda r: "同意" if r.given else "不同意",
+               color=lambda r: None if r.given else RED),
+        Column("形式", lambda r: "书面" if r.form == "written" else "口头"),
+        Column("说明", lambda r: r.note),
+    )
+
+
+class SessionTableModel(RowsModel):
+    COLUMNS = (
+        Column("调解时间", lambda r: when(r.started_at)),
+        Column("地点", lambda r: r.place),
+        Column("到场当事人", lambda r: r.present_names),
+        Column("公开", lambda r: "公开" if r.public else "不公开"),
+        Column("调解结果", lambda r: r.outcome, tip=lambda r: r.outcome),
+        Column("下一步", lambda r: r.next_steps),
+        Column("记录人", lambda r: r.recorder),
+    )
+
+
+class InstalmentTableModel(RowsModel):
+    COLUMNS = (
+        Column("应付日期", lambda r: day(r.due_on)),
+        Column("金额（元）", lambda r: money(r.amount), right=True),
+        Column("已付（元）", lambda r: money(r.paid), right=True),
+        Column("未付（元）", lambda r: money(r.outstanding), right=True),
+        Column("付款人", lambda r: r.payer),
+        Column("联系电话", lambda r: r.payer_phone),
+        Column("收款人", lambda r: r.payee),
+        Column("状态", lambda r: r.state, color=lambda r: RED if r.overdue_days else (
+            GREEN if r.paid_in_full_on else None)),
+    )
+
+
+class OverdueInstalmentTableModel(RowsModel):
+    COLUMNS = (
+        Column("案号", lambda r: r.number),
+        Column("应付日期", lambda r: day(r.due_on)),
+        Column("逾期", lambda r: f"{r.overdue_days}日", color=lambda r: RED),
+        Column("未付（元）", lambda r: money(r.outstanding), right=True),
+        Column("付款人", lambda r: r.payer),
+        Column("联系电话", lambda r: r.payer_phone),
+        Column("收款人", lambda r: r.payee),
+    )
+
+
+class PaymentTableModel(RowsModel):
+    COLUMNS = (
+        Column("付款日期", lambda r: day(r.paid_on)),
+        Column("金额（元）", lambda r: money(r.amount), right=True),
+        Column("方式", lambda r: r.method_name),
+        Column("收据号", lambda r: r.receipt_no),
+        Column("登记人", lambda r: r.recorded_by),
+    )
+
+
+class FollowupTableModel(RowsModel):
+    COLUMNS = (
+        Column("计划日期", lambda r: day(r.scheduled_on), color=lambda r: RED if r.overdue else None),
+        Column("案号", lambda r: r.number),
+        Column("委员会", lambda r: r.committee_name),
+        Column("被回访人", lambda r: r.party),
+        Column("联系电话", lambda r: r.phone),
+        Column("回访日期", lambda r: day(r.visited_on)),
+        Column("满意度", lambda r: r.rating_name,
+               color=lambda r: RED if r.rating is not None and r.rating <= 2 else None),
+        Column("状态", lambda r: "已回访" if r.visited_on else ("逾期未回访" if r.overdue else "待回访"),
+               color=lambda r: RED if r.overdue else None),
+    )
+
+
+class LedgerTableModel(RowsModel):
+    COLUMNS = (
+        Column("案号", lambda r: r.number),
+        Column("当事人", lambda r: r.party),
+        Column("联系电话", lambda r: r.phone),
+        Column("评价", lambda r: r.rating_name, color=lambda r: RED),
+        Column("登记日", lambda r: day(r.opened_on)),
+        Column("答复期限", lambda r: day(r.due_on) + ("（暂定）" if r.provisional else ""),
+               tip=lambda r: "期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算" if r.provisional else ""),
+        Column("状态", lambda r: r.state, color=lambda r: RED if r.overdue else (GREEN if r.answered_on else None)),
+        Column("答复日", lambda r: day(r.answered_on)),
+        Column("答复情况", lambda r: r.answer, tip=lambda r: r.answer),
+    )
+
+
+class AttachmentTableModel(RowsModel):
+    COLUMNS = (
+        Column("文件名", lambda r: r.filename),
+        Column("类别", lambda r: r.kind_name),
+        Column("大小", lambda r: r.size_text, right=True),
+        Column("添加时间", lambda r: when(r.added_at)),
+        Column("添加人", lambda r: r.added_by),
+        Column("SHA-256", lambda r: r.sha256[:16] + "…", tip=lambda r: r.sha256),
+    )
+
+
+class HistoryTableModel(RowsModel):
+    COLUMNS = (
+        Column("时间", lambda r: when(r.at)),
+        Column("变更", lambda r: r.change),
+        Column("操作人", lambda r: r.user),
+        Column("原因", lambda r: r.reason, tip=lambda r: r.reason),
+    )
+

@@ -1,0 +1,144 @@
+"""The queue screen's ticket list: the day's open tickets (at a window first, then the
+waiting ones in calling order). The screen hands it fresh rows at each poll; ``data()``
+never touches the database."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from core.queue import TicketRow
+
+
+class Col(IntEnum):
+    LABEL = 0
+    SERVICE = 1
+    STATUS = 2
+    TAKEN = 3
+    WAITED = 4
+    AHEAD = 5
+    CALLS = 6
+    WINDOW = 7
+    NOTE = 8
+
+
+HEADERS = {
+    Col.LABEL: "号码",
+    Col.SERVICE: "服务",
+    Col.STATUS: "状态",
+    Col.TAKEN: "取号时间",
+    Col.WAITED: "已等候",
+    Col.AHEAD: "前面",
+    Col.CALLS: "呼叫次数",
+    Col.WINDOW: "窗口",
+    Col.NOTE: "备注",
+}
+
+_CENTRED = {Col.LABEL, Col.STATUS, Col.TAKEN, Col.WAITED, Col.AHEAD, Col.CALLS, Col.WINDOW}
+
+_STATUS_COLOURS = {
+    "called": ("#fff4d6", "#8a5a00"),
+    "serving": ("#e3f4e8", "#1e6b3a"),
+    "done": (None, "#667085"),
+    "missed": (None, "#b42318"),
+    "transferred": (None, "#667085"),
+}
+
+
+class QueueTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[TicketRow] = []
+
+    def set_rows(self, rows: list[TicketRow]) -> None:
+        if rows == self._rows:
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[TicketRow]:
+        return list(self._rows)
+
+    def row_at(self, r: int) -> TicketRow:
+        return self._rows[r]
+
+    def index_of(self, ticket_id: int) -> int:
+        """Row number of a ticket, or -1."""
+        return next((i for i, row in enumerate(self._rows) if row.id == ticket_id), -1)
+
+    # -- Qt model interface ----------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Col(section)])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = _STATUS_COLOURS.get(row.status, (None, None))[0]
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = _STATUS_COLOURS.get(row.status, (None, None))[1]
+            if row.status == "waiting" and row.call_count:
+                colour = "#b54708"  # skipped once or more: back in the queue
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and col == Col.LABEL:
+            font = QFont()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.15 if font.pointSizeF() > 0 else 11)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def _display(self, row: TicketRow, col: Col) -> str:
+        match col:
+            case Col.LABEL:
+                return row.label
+            case Col.SERVICE:
+                return row.committee_name
+            case Col.STATUS:
+                if row.status == "waiting" and row.call_count:
+                    return self.tr("过号待呼")
+                return self.tr(row.status_name)
+            case Col.TAKEN:
+                return row.taken_at.strftime("%H:%M")
+            case Col.WAITED:
+                return self.tr("%1 分钟").replace("%1", str(row.waited_minutes))
+            case Col.AHEAD:
+                return str(row.position_ahead) if row.status == "waiting" else ""
+            case Col.CALLS:
+                return f"{row.call_count}/{row.missed_after}" if row.call_count else ""
+            case Col.WINDOW:
+                return row.window or ""
+            case Col.NOTE:
+                return row.note
+
+    def _tooltip(self, row: TicketRow) -> str:
+        lines = [f"{row.label}　{row.service_name}", self.tr("取号：") + row.taken_at.strftime("%H:%M:%S")]
+        if row.called_at:
+            lines.append(self.tr("最近叫号：") + row.called_at.strftime("%H:%M:%S"))
+        if row.status in ("waiting", "called") and row.call_count:
+            lines.append(self.tr("已呼叫 %1 次，再呼 %2 次未到即过号")
+                         .replace("%1", str(row.call_count)).replace("%2", str(row.calls_left)))
+        if row.note:
+            lines.append(row.note)
+        return "\n".join(lines)

@@ -1,0 +1,185 @@
+"""案件列表: every case, filtered and sorted, loaded page by page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.cases import CaseFilter, count_cases, fetch_cases, scoped
+from core.uow import read_only
+from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
+from desktop.context import AppContext
+from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
+
+
+class CasesScreen(QWidget):
+    title = "案件列表"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cases")
+        self.ctx = ctx
+        self._filter = CaseFilter()
+        self._count_generation = 0
+
+        self.search = QLineEdit(placeholderText=self.tr("案号、当事人姓名或案情关键词（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.committee = _combo(self.tr("全部委员会"), COMMITTEE_SHORT)
+        self.status = _combo(self.tr("全部状态"), CASE_STATUSES)
+        self.dispute_type = _combo(self.tr("全部类型"), {k: f"{k} {v}" for k, v in DISPUTE_TYPES.items()})
+        self.date_from = _date_edit(self.tr("起始日期"))
+        self.date_to = _date_edit(self.tr("截止日期"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for w in (self.committee, self.status, self.dispute_type):
+            filters.addWidget(w, 1)
+        filters.addWidget(QLabel(self.tr("登记日期")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.date_to)
+
+        self.model = CaseTableModel(self._load_page, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(Col.RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in {Col.NUMBER: 250, Col.COMMITTEE: 80, Col.DISPUTE_TYPE: 100, Col.PARTIES: 260,
+                           Col.RECEIVED: 100, Col.STATUS: 80, Col.MEDIATOR: 80, Col.AMOUNT: 120}.items():
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(Col.PARTIES, QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        # Typing waits for a pause before querying; the combos apply at once.
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.committee, self.status, self.dispute_type):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.apply_filters)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+
+        self.setTabOrder(self.search, self.committee)
+        self.setTabOrder(self.committee, self.status)
+        self.setTabOrder(self.status, self.dispute_type)
+        self.setTabOrder(self.dispute_type, self.date_from)
+        self.setTabOrder(self.date_from, self.date_to)
+        self.setTabOrder(self.date_to, self.table)
+        self.refresh()
+
+    # -- data ------------------------------------------------------------------------
+    def _load_page(self, offset: int, limit: int, sort: str, descending: bool):
+        with read_only(self.ctx.engine) as session:
+            return fetch_cases(session, self._filter, offset=offset, limit=limit, sort=sort,
+                               descending=descending)
+
+    def current_filter(self) -> CaseFilter:
+        return scoped(
+            self.ctx.user,
+            CaseFilter(
+                committee=self.committee.currentData(),
+                status=self.status.currentData(),
+                dispute_type=self.dispute_type.currentData(),
+                received_from=_date_of(self.date_from),
+                received_to=_date_of(self.date_to),
+                text=self.search.text(),
+            ),
+        )
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()  # a pending search is included now
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._filter = self.current_filter()
+        self._count_generation += 1
+        generation = self._count_generation
+        if self._filter.text.strip():
+            # Text search reads summaries and names: never on the GUI thread.
+            self.count_label.setText(self.tr("正在查找…"))
+            sort, descending = self.model.sort_key
+            self.ctx.tasks.run(
+                self._load_page, 0, PAGE_SIZE, sort, descending,
+                on_done=lambda rows: self._show_first_page(generation, rows),
+            )
+            return
+        self.model.reset()
+        self._after_first_page(generation)
+
+    def _show_first_page(self, generation: int, rows) -> None:
+        if generation == self._count_generation:
+            self.model.reset(rows)
+            self._after_first_page(generation)
+
+    def _after_first_page(self, generation: int) -> None:
+        shown = self.model.rowCount()
+        if shown < PAGE_SIZE:
+            self.count_label.setText(self.tr("共 %1 件").replace("%1", f"{shown:,}"))
+            return
+        self.count_label.setText(self.tr("正在统计…"))
+        f = self._filter
+
+        def count() -> int:
+            with read_only(self.ctx.engine) as session:
+                return count_cases(session, f)
+
+        def show(total: int) -> None:
+            if generation == self._count_generation:
+                self.count_label.setText(self.tr("共 %1 件").replace("%1", f"{total:,}"))
+
+        self.ctx.tasks.run(count, on_done=show)
+
+
+def _combo(all_label: str, items: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(all_label, None)
+    for code, label in items.items():
+        combo.addItem(label, code)
+    return combo
+
+
+def _date_edit(placeholder: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setSpecialValueText(placeholder)  # shown at the minimum date: "no limit"
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setDate(edit.minimumDate())
+    edit.setToolTip(placeholder + "（清空：选最早日期）")
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    if edit.date() == edit.minimumDate():
+        return None
+    return edit.date().toPython()

@@ -1,0 +1,533 @@
+"""专家详情: one expert of the pool — view for everyone who may read the pool, edit for the
+admin (each problem shown beside its field), with the weekly duty slots of the legal pool and
+the relations the expert declared (checked against every case's parties for 回避).
+
+Mainly opened from the expert list (Enter or double-click) inside :class:`ExpertDetailDialog`;
+opened from the navigation it shows the first expert and a picker to change.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.auth import PermissionDenied, can
+from core.experts import (
+    LEGAL_KINDS,
+    WEEKDAYS,
+    DutyRow,
+    ExpertDetail,
+    ExpertForm,
+    RelationRow,
+    first_expert_id,
+    get_expert,
+    list_experts,
+    save_expert,
+    split_list,
+    validate_duties,
+    validate_expert_form,
+    validate_relation,
+)
+from db.codes import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
+from desktop.context import AppContext
+
+FIELDS = ("name", "kind", "sex", "agency", "former_agency", "title", "specialties", "committees", "phone",
+          "notes", "duties", "relations")
+
+
+class DutyModel(QAbstractTableModel):
+    HEADERS = ("值班日", "开始", "结束", "地点")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[DutyRow] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = sorted(rows, key=lambda d: (d.weekday, d.starts))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        d = self.rows[index.row()]
+        return (d.weekday_name, f"{d.starts:%H:%M}", f"{d.ends:%H:%M}", d.room_name or "律师值班室")[index.column()]
+
+
+class RelationModel(QAbstractTableModel):
+    HEADERS = ("关系人或单位", "关系", "证件号码/统一社会信用代码")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[RelationRow] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        return (r.name, r.relation, r.id_number)[index.column()]
+
+
+def field_error() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.setMinimumHeight(110)
+    return view
+
+
+class RelationsEditor(QWidget):
+    """The declared relations: a list, a line to add one, a button to remove the selected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RelationModel(self)
+        self.table = _table(self.model)
+        self.name = QLineEdit(placeholderText=self.tr("姓名或单位名称"))
+        self.relation = QLineEdit(placeholderText=self.tr("关系：配偶、近亲属、原工作单位、股东…"))
+        self.id_number = QLineEdit(placeholderText=self.tr("身份证号或统一社会信用代码（可不填）"))
+        self.add_button = QPushButton(self.tr("添加关系"))
+        self.remove_button = QPushButton(self.tr("删除所选"))
+        self.error = field_error()
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        line = QHBoxLayout()
+        line.addWidget(self.name, 2)
+        line.addWidget(self.relation, 2)
+        line.addWidget(self.id_number, 2)
+        line.addWidget(self.add_button)
+        line.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.input_row = QWidget()
+        self.input_row.setLayout(line)
+        line.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.input_row)
+        layout.addWidget(self.error)
+
+    def set_editable(self, editable: bool) -> None:
+        self.input_row.setVisible(editable)
+
+    def add(self) -> bool:
+        rel = RelationRow(self.name.text().strip(), self.relation.text().strip(), self.id_number.text().strip())
+        problem = validate_relation(rel)
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
+        if problem:
+            return False
+        self.model.set_rows([*self.model.rows, rel])
+        for edit in (self.name, self.relation, self.id_number):
+            edit.clear()
+        self.name.setFocus()
+        return True
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            kept = [r for i, r in enumerate(self.model.rows) if i != rows[0].row()]
+            self.model.set_rows(kept)
+
+    def relations(self) -> tuple[RelationRow, ...]:
+        return tuple(self.model.rows)
+
+
+class ExpertDetailScreen(QWidget):
+    title = "专家详情"
+    saved = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, expert_id: int | None = None,
+                 new: bool = False, with_picker: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("expert_detail")
+        self.ctx = ctx
+        self._with_picker = with_picker
+        self.editable = can(ctx.user, "experts.edit")
+        self.expert: ExpertDetail | None = None
+
+        self.picker = QComboBox()
+        self.picker.setObjectName("expertPicker")
+        self.picker.setMinimumWidth(260)
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.activated.connect(self._picked)
+        self.heading = QLabel()
+        self.heading.setObjectName("screenTitle")
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for code, label in EXPERT_KINDS.items():
+            self.kind.addItem(label, code)
+        self.sex = QComboBox()
+        self.sex.addItem(self.tr("（未填）"), None)
+        for code, label in SEXES.items():
+            self.sex.addItem(label, code)
+        self.agency = QLineEdit()
+        self.former_agency = QLineEdit()
+        self.title_edit = QLineEdit()
+        self.specialties = QLineEdit(placeholderText=self.tr("多个专长用顿号“、”分开"))
+        self.phone = QLineEdit()
+        self.retired = QCheckBox(self.tr("已退休"))
+        self.active = QCheckBox(self.tr("启用（可被邀请参与调解）"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.committee_boxes: dict[str, QCheckBox] = {}
+        committees = QGridLayout()
+        for i, (code, name) in enumerate(COMMITTEE_SHORT.items()):
+            box = QCheckBox(name)
+            self.committee_boxes[code] = box
+            committees.addWidget(box, i // 6, i % 6)
+        self.errors = {key: field_error() for key in FIELDS}
+
+        # Duty slots (lawyers and legal workers).
+        self.duty_model = DutyModel(self)
+        self.duty_table = _table(self.duty_model)
+        self.duty_day = QComboBox()
+        for i, day in enumerate(WEEKDAYS):
+            self.duty_day.addItem(day, i)
+        self.duty_start = QTimeEdit(QTime(9, 0))
+        self.duty_end = QTimeEdit(QTime(12, 0))
+        for edit in (self.duty_start, self.duty_end):
+            edit.setDisplayFormat("HH:mm")
+        self.duty_add = QPushButton(self.tr("添加值班"))
+        self.duty_remove = QPushButton(self.tr("删除所选"))
+        self.duty_add.clicked.connect(self.add_duty)
+        self.duty_remove.clicked.connect(self.remove_duty)
+        duty_line = QHBoxLayout()
+        for w in (self.duty_day, self.duty_start, QLabel("—"), self.duty_end, self.duty_add, self.duty_remove):
+            duty_line.addWidget(w)
+        duty_line.addStretch(1)
+        self.duty_inputs = QWidget()
+        self.duty_inputs.setLayout(duty_line)
+        duty_line.setContentsMargins(0, 0, 0, 0)
+        self.duty_box = QGroupBox(self.tr("律师值班（每周）"))
+        duty_layout = QVBoxLayout(self.duty_box)
+        duty_layout.addWidget(self.duty_table)
+        duty_layout.addWidget(self.duty_inputs)
+        duty_layout.addWidget(self.errors["duties"])
+
+        self.relations = RelationsEditor()
+        relation_box = QGroupBox(self.tr("申报的关系（用于回避审查）"))
+        relation_layout = QVBoxLayout(relation_box)
+        relation_layout.addWidget(self.relations)
+        relation_layout.addWidget(self.errors["relations"])
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def row(label: str, widget: QWidget, key: str | None) -> None:
+            form.addRow(self.tr(label), widget)
+            if key:
+                form.addRow("", self.errors[key])
+
+        row("姓名", self.name, "name")
+        kind_sex = QHBoxLayout()
+        kind_sex.addWidget(self.kind)
+        kind_sex.addWidget(QLabel(self.tr("性别")))
+        kind_sex.addWidget(self.sex)
+        kind_sex.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(kind_sex)
+        kind_sex.setContentsMargins(0, 0, 0, 0)
+        row("类别", holder, "kind")
+        form.addRow("", self.errors["sex"])
+        row("工作单位", self.agency, "agency")
+        row("原工作单位", self.former_agency, "former_agency")
+        row("职称/职务", self.title_edit, "title")
+        row("专长", self.specialties, "specialties")
+        committee_holder = QWidget()
+        committee_holder.setLayout(committees)
+        committees.setContentsMargins(0, 0, 0, 0)
+        row("服务委员会", committee_holder, "committees")
+        row("联系电话", self.phone, "phone")
+        flags = QHBoxLayout()
+        flags.addWidget(self.retired)
+        flags.addWidget(self.active)
+        flags.addStretch(1)
+        flag_holder = QWidget()
+        flag_holder.setLayout(flags)
+        flags.setContentsMargins(0, 0, 0, 0)
+        row("状态", flag_holder, None)
+        row("备注", self.notes, "notes")
+
+        self.save_button = QPushButton(self.tr("保存(&S)"))
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("放弃修改"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.message = QLabel()
+        self.message.setObjectName("saveMessage")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.addLayout(form)
+        body.addWidget(self.duty_box)
+        body.addWidget(relation_box)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        if with_picker:
+            top.addWidget(QLabel(self.tr("选择专家")))
+            top.addWidget(self.picker)
+        else:
+            self.picker.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self._set_editable(self.editable)
+        if with_picker:
+            self._fill_picker()
+        if new:
+            self.start_new()
+        else:
+            self.load(expert_id if expert_id is not None else first_expert_id(ctx.engine, ctx.user))
+
+    # -- loading ---------------------------------------------------------------------------
+    def _fill_picker(self) -> None:
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for r in list_experts(self.ctx.engine, self.ctx.user):
+            label = f"{r.name}（{r.kind_name}，{r.agency_display or '—'}）" + ("" if r.active else "［停用］")
+            self.picker.addItem(label, r.id)
+        self.picker.blockSignals(False)
+
+    def _picked(self, index: int) -> None:
+        expert_id = self.picker.itemData(index)
+        if expert_id is not None:
+            self.load(int(expert_id))
+
+    def refresh(self) -> None:
+        if self._with_picker:
+            self._fill_picker()
+        if self.expert is not None:
+            self.load(self.expert.id)
+
+    def load(self, expert_id: int | None) -> None:
+        self._clear_errors()
+        self.message.clear()
+        if expert_id is None:
+            self.expert = None
+            self.heading.setText(self.tr("专家库中还没有专家") + ("" if not self.editable else self.tr("：请新增")))
+            self._fill(None)
+            return
+        self.expert = get_expert(self.ctx.engine, self.ctx.user, expert_id)
+        self._fill(self.expert)
+        at = self.picker.findData(expert_id)
+        if at >= 0:
+            self.picker.setCurrentIndex(at)
+
+    def start_new(self) -> None:
+        self.expert = None
+        self._clear_errors()
+        self.message.clear()
+        self._fill(None)
+        self.heading.setText(self.tr("新增专家"))
+        self.name.setFocus()
+
+    def _fill(self, e: ExpertDetail | None) -> None:
+        if e is not None:
+            state = "" if e.active else self.tr("（已停用）")
+            self.heading.setText(f"{e.name}　{e.kind_name}{state}")
+        self.name.setText(e.name if e else "")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(e.kind if e else "expert")))
+        self.sex.setCurrentIndex(max(0, self.sex.findData(e.sex if e else None)))
+        self.agency.setText(e.agency if e else "")
+        self.former_agency.setText(e.former_agency if e else "")
+        self.title_edit.setText(e.title if e else "")
+        self.specialties.setText("、".join(e.specialties) if e else "")
+        self.phone.setText(e.phone if e else "")
+        self.retired.setChecked(bool(e and e.retired))
+        self.active.setChecked(e.active if e else True)
+        self.notes.setPlainText(e.notes if e else "")
+        for code, box in self.committee_boxes.items():
+            box.setChecked(bool(e and code in e.committees))
+        self.duty_model.set_rows(e.duties if e else ())
+        self.relations.model.set_rows(e.relations if e else ())
+        self._kind_changed()
+
+    def _set_editable(self, editable: bool) -> None:
+        for edit in (self.name, self.agency, self.former_agency, self.title_edit, self.specialties, self.phone):
+            edit.setReadOnly(not editable)
+        self.notes.setReadOnly(not editable)
+        for w in (self.kind, self.sex, self.retired, self.active, *self.committee_boxes.values()):
+            w.setEnabled(editable)
+        self.duty_inputs.setVisible(editable)
+        self.relations.set_editable(editable)
+        self.save_button.setVisible(editable)
+        self.revert_button.setVisible(editable)
+
+    def _kind_changed(self) -> None:
+        legal = self.kind.currentData() in LEGAL_KINDS
+        self.duty_box.setVisible(legal or bool(self.duty_model.rows))
+
+    # -- editing ---------------------------------------------------------------------------
+    def add_duty(self) -> bool:
+        slot = DutyRow(int(self.duty_day.currentData()), _time(self.duty_start.time()),
+                       _time(self.duty_end.time()))
+        rows = (*self.duty_model.rows, slot)
+        problem = validate_duties(rows, self.kind.currentData())
+        self.errors["duties"].setText(problem or "")
+        self.errors["duties"].setVisible(bool(problem))
+        if problem:
+            return False
+        self.duty_model.set_rows(rows)
+        return True
+
+    def remove_duty(self) -> None:
+        rows = self.duty_table.selectionModel().selectedRows()
+        if rows:
+            self.duty_model.set_rows([d for i, d in enumerate(self.duty_model.rows) if i != rows[0].row()])
+
+    def form(self) -> ExpertForm:
+        return ExpertForm(
+            name=self.name.text(), kind=self.kind.currentData(), sex=self.sex.currentData(),
+            agency=self.agency.text(), former_agency=self.former_agency.text(), title=self.title_edit.text(),
+            specialties=split_list(self.specialties.text()),
+            committees=tuple(c for c, b in self.committee_boxes.items() if b.isChecked()),
+            phone=self.phone.text(), notes=self.notes.toPlainText(), retired=self.retired.isChecked(),
+            active=self.active.isChecked(), duties=tuple(self.duty_model.rows),
+            relations=self.relations.relations(),
+        )
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+
+    def save(self) -> bool:
+        if not self.editable:
+            return False
+        form = self.form()
+        errors = validate_expert_form(form)
+        self.show_errors(errors)
+        if errors:
+            self.message.setText(self.tr("请按提示修改后再保存"))
+            return False
+        try:
+            expert_id = save_expert(self.ctx.engine, self.ctx.user, form, self.expert.id if self.expert else None)
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, self.tr("保存"), str(exc))
+            return False
+        except ValueError as exc:
+            self.show_errors({"name": str(exc)})  # e.g. the same name and phone already in the pool
+            return False
+        if self._with_picker:
+            self._fill_picker()
+        self.load(expert_id)
+        self.message.setText(self.tr("已保存"))
+        self.saved.emit(expert_id)
+        return True
+
+    def revert(self) -> None:
+        if self.expert is None:
+            self.start_new()
+        else:
+            self.load(self.expert.id)
+
+
+class ExpertDetailDialog(QDialog):
+    """The detail screen in a dialog, opened from the list; closes once saved."""
+
+    def __init__(self, ctx: AppContext, expert_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新增专家") if expert_id is None else self.tr("专家详情"))
+        self.resize(820, 720)
+        self.screen_widget = ExpertDetailScreen(ctx, self, expert_id=expert_id, new=expert_id is None,
+                                                with_picker=False)
+        self.screen_widget.saved.connect(self._saved)
+        self.saved_id: int | None = None
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.screen_widget, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+
+    def _saved(self, expert_id: int) -> None:
+        self.saved_id = expert_id
+        self.accept()
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())

@@ -1,0 +1,4341 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/about.py" line="56"/>
+        <source>关于调解超市前台</source>
+        <translation>About Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="64"/>
+        <source>（未找到字体许可说明）</source>
+        <translation>(Font licence text not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="65"/>
+        <source>字体许可</source>
+        <translation>Font licences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="70"/>
+        <source>第三方组件</source>
+        <translation>Third-party components</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementEditorScreen</name>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="159"/>
+        <source>案件编号或当事人姓名（回车打开）</source>
+        <translation>Case number or party name (Enter to open)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="168"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="173"/>
+        <source>书面协议</source>
+        <translation>Written agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="174"/>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="182"/>
+        <source>纠纷的主要事实（时间、地点、经过、损失）</source>
+        <translation>Main facts of the dispute (time, place, course of events, losses)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="183"/>
+        <source>争议事项，如：赔偿数额</source>
+        <translation>Matters in dispute, e.g. amount of compensation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="184"/>
+        <source>如：被申请人于签订协议当日以银行转账方式支付</source>
+        <translation>e.g. The respondent pays by bank transfer on the day the agreement is signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="188"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="224"/>
+        <source>协议形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="225"/>
+        <source>达成日期</source>
+        <translation>Date reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="226"/>
+        <source>主要事实</source>
+        <translation>Main facts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="227"/>
+        <source>争议事项</source>
+        <translation>Matters in dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="230"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="434"/>
+        <source>各方责任</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="235"/>
+        <source>协议条款</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="238"/>
+        <source>添加条款</source>
+        <translation>Add term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="246"/>
+        <source>履行方式、金额和期限</source>
+        <translation>Performance: method, amount and time limits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="249"/>
+        <source>履行方式</source>
+        <translation>Method of performance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="253"/>
+        <source>协议金额</source>
+        <translation>Agreed amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <source>期次</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <source>应付日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="262"/>
+        <source>付款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="262"/>
+        <source>收款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="266"/>
+        <source>分期支付</source>
+        <translation>Pay in instalments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="273"/>
+        <source>添加一期</source>
+        <translation>Add instalment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <source>签名登记（人民调解法第二十九条）</source>
+        <translation>Signatures (People&apos;s Mediation Law, Art. 29)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="283"/>
+        <source>调解员已签名，已加盖人民调解委员会印章</source>
+        <translation>Mediator has signed; committee seal affixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="286"/>
+        <source>签名日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="289"/>
+        <source>登记签名</source>
+        <translation>Record signatures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
+        <source>协议生效，结案</source>
+        <translation>Agreement in force, close case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="292"/>
+        <source>各方签名后登记协议生效，案件状态改为“达成协议”</source>
+        <translation>Once all parties have signed, records the agreement as in force and sets the case to “Agreement reached”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="310"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="586"/>
+        <source>保存协议</source>
+        <translation>Save agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="314"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="587"/>
+        <source>打印协议书…</source>
+        <translation>Print agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="315"/>
+        <source>按当事人人数加一打印，每份标明持有人（Ctrl+P）</source>
+        <translation>Prints one copy per party plus one, each marked with its holder (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="363"/>
+        <source>没有可制作协议的案件</source>
+        <translation>No cases ready for an agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="371"/>
+        <source>没有找到案件：%1</source>
+        <translation>Case not found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="409"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="410"/>
+        <source>责任</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="412"/>
+        <source>责任比例</source>
+        <translation>Share of liability</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="433"/>
+        <source>各方责任（交通事故、医疗纠纷填写责任比例，合计 100%）</source>
+        <translation>Responsibility of each party (traffic and medical cases: give shares of liability totalling 100%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="445"/>
+        <source> 已签名、按指印</source>
+        <translation> signed and fingerprinted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="445"/>
+        <source> 已盖章、代表人已签名</source>
+        <translation> sealed and signed by representative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="538"/>
+        <source>第%1期</source>
+        <translation>Instalment %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="563"/>
+        <source>分期金额有误</source>
+        <translation>Instalment amounts are wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="578"/>
+        <source>责任比例应为 0 到 100 之间的数字</source>
+        <translation>Shares of liability must be numbers from 0 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="581"/>
+        <source>合计 %1%</source>
+        <translation>Total %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="586"/>
+        <source>登记口头协议（即时生效）</source>
+        <translation>Record oral agreement (in force at once)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="587"/>
+        <source>打印登记表…</source>
+        <translation>Print record form…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="624"/>
+        <source>本协议已于%1生效（%2），不能再修改；可以打印。</source>
+        <translation>This agreement came into force on %1 (%2) and can no longer be changed; it can be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="627"/>
+        <source>案件当前状态为“%1”，只有已受理或调解中的案件可以制作调解协议。</source>
+        <translation>The case is “%1”; a mediation agreement can only be drawn up for cases that are accepted or in mediation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="630"/>
+        <source>只能查看：制作协议须由本委员会的调解员办理。</source>
+        <translation>Read only: agreements are drawn up by a mediator of this committee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="632"/>
+        <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖印章后生效；口头协议自达成之日起生效（《人民调解法》第二十八条至第三十条）。</source>
+        <translation>A written agreement comes into force once every party has signed (or sealed or fingerprinted) it and the mediator has signed it and affixed the seal; an oral agreement is in force from the day it is reached (People&apos;s Mediation Law, Arts. 28–30).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="636"/>
+        <source>尚未签名：%1</source>
+        <translation>Not yet signed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="638"/>
+        <source>各方均已签名。</source>
+        <translation>All parties have signed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="640"/>
+        <source>保存书面协议后登记签名。</source>
+        <translation>Save the written agreement, then record the signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="685"/>
+        <source>口头协议已登记，自%1起生效，案件已结案（达成协议）。</source>
+        <translation>Oral agreement recorded, in force from %1; the case is closed (agreement reached).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="689"/>
+        <source>协议已保存。</source>
+        <translation>Agreement saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="691"/>
+        <source>内容有改动，已登记的签名作废，请重新打印并签名。</source>
+        <translation>The text has changed: recorded signatures are void. Please print and sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="716"/>
+        <source>签名已登记。</source>
+        <translation>Signatures recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="716"/>
+        <source>各方均已签名，可以登记协议生效。</source>
+        <translation>All parties have signed; the agreement can be recorded as in force.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="731"/>
+        <source>协议已于%1生效，案件已结案。</source>
+        <translation>The agreement came into force on %1; the case is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="733"/>
+        <source>如需司法确认，应于%1前共同向人民法院申请。</source>
+        <translation>For judicial confirmation, the parties must apply jointly to the people&apos;s court by %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="746"/>
+        <source>正在生成%1…</source>
+        <translation>Generating %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="769"/>
+        <source>已打印，PDF 已保存到案件附件。</source>
+        <translation>Printed; the PDF is saved in the case attachments.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="500"/>
+        <source>预约详情</source>
+        <translation>Appointment details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="510"/>
+        <source>改期(&amp;R)…</source>
+        <translation>&amp;Reschedule…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="511"/>
+        <source>取消预约(&amp;C)…</source>
+        <translation>&amp;Cancel appointment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="512"/>
+        <source>打印调解通知书(&amp;P)</source>
+        <translation>&amp;Print mediation notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="513"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="537"/>
+        <source>已改期至 </source>
+        <translation>Rescheduled to </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="544"/>
+        <source>已取消预约</source>
+        <translation>Appointment cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="553"/>
+        <source>正在生成调解通知书…</source>
+        <translation>Generating mediation notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="556"/>
+        <source>调解通知书已保存：</source>
+        <translation>Mediation notice saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="560"/>
+        <source>生成失败：</source>
+        <translation>Could not generate: </translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTableModel</name>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="94"/>
+        <source>取消原因：</source>
+        <translation>Reason for cancellation: </translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="165"/>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="166"/>
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="168"/>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="170"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="174"/>
+        <source>全部对象</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="177"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="180"/>
+        <source>说明、用户或变更内容中的关键词（Ctrl+F）</source>
+        <translation>Keyword in description, user or changes (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="189"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="217"/>
+        <location filename="../../desktop/screens/audit.py" line="333"/>
+        <source>选择一条记录查看变更前后的内容</source>
+        <translation>Select an entry to see the values before and after</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="232"/>
+        <source>变更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="233"/>
+        <source>变更后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="302"/>
+        <source>起始日期不能晚于截止日期</source>
+        <translation>The start date cannot be after the end date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="316"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/audit.py" line="316"/>
+        <location filename="../../desktop/screens/audit.py" line="323"/>
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="343"/>
+        <source>工作站 %1</source>
+        <translation>Workstation %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="346"/>
+        <source>变更字段：%1</source>
+        <translation>Changed fields: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="347"/>
+        <location filename="../../desktop/screens/audit.py" line="348"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>BookingScreen</name>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="195"/>
+        <source>输入案号或当事人姓名查找案件</source>
+        <translation>Find a case by case number or party name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="200"/>
+        <location filename="../../desktop/screens/booking.py" line="682"/>
+        <source>未选择案件</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="216"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="222"/>
+        <source>（请选择调解室）</source>
+        <translation>(Choose a room)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="231"/>
+        <source>专家姓名、拼音首字母或专长</source>
+        <translation>Expert name, pinyin initials or speciality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="240"/>
+        <source>如：第1次调解、现场调解、司法确认前调解</source>
+        <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="250"/>
+        <source>预约 (Ctrl+S)</source>
+        <translation>Book (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="253"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="258"/>
+        <source>打印调解通知书 (Ctrl+P)</source>
+        <translation>Print mediation notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="265"/>
+        <location filename="../../desktop/screens/booking.py" line="554"/>
+        <location filename="../../desktop/screens/booking.py" line="621"/>
+        <source>请选择案件</source>
+        <translation>Please choose a case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="274"/>
+        <source>单击（或回车）把该时间填入表单</source>
+        <translation>Click (or press Enter) to put this time into the form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="316"/>
+        <source>调解员（本委员会在前）</source>
+        <translation>Mediators (this committee first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="317"/>
+        <source>专家（须经当事人同意）</source>
+        <translation>Experts (need the parties&apos; consent)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="336"/>
+        <source>冲突检查</source>
+        <translation>Conflict check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="341"/>
+        <source>可选时间（单击填入表单）</source>
+        <translation>Free times (click to fill in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="421"/>
+        <source>没有找到匹配的案件</source>
+        <translation>No matching case found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="453"/>
+        <source>本案调解员</source>
+        <translation>Case mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="535"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="543"/>
+        <source>检查失败：</source>
+        <translation>Check failed: </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/booking.py" line="559"/>
+        <source>✖ 有 %n 项冲突，不能预约</source>
+        <translation>
+            <numerusform>✖ %n conflict, cannot book</numerusform>
+            <numerusform>✖ %n conflicts, cannot book</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="562"/>
+        <source>请补全表单（见左侧提示）</source>
+        <translation>Please complete the form (see the hints on the left)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="566"/>
+        <source>✔ 调解室和人员均空闲，可以预约：</source>
+        <translation>✔ Room and people are free; you can book: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="584"/>
+        <source>10个工作日内没有同一批人员都空闲的时间</source>
+        <translation>No time within 10 working days when all these people are free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="636"/>
+        <source>✔ 已预约</source>
+        <translation>✔ Booked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="638"/>
+        <source>已预约：</source>
+        <translation>Booked: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="644"/>
+        <source>可打印调解通知书（每位当事人一页）。</source>
+        <translation>You can print the mediation notice (one page per party).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="652"/>
+        <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
+        <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="655"/>
+        <source>预约未成功：请按提示补全表单。</source>
+        <translation>Not booked: please complete the form as indicated.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="657"/>
+        <source>预约未成功：</source>
+        <translation>Not booked: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="665"/>
+        <source>正在生成调解通知书…</source>
+        <translation>Generating mediation notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="668"/>
+        <source>调解通知书已保存：</source>
+        <translation>Mediation notice saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="672"/>
+        <source>生成失败：</source>
+        <translation>Could not generate: </translation>
+    </message>
+</context>
+<context>
+    <name>CallDisplayScreen</name>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="94"/>
+        <source>在副屏全屏显示  F11</source>
+        <translation>Full screen on second monitor  F11</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="109"/>
+        <location filename="../../desktop/screens/call_display.py" line="263"/>
+        <source>正在叫号</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="111"/>
+        <location filename="../../desktop/screens/call_display.py" line="272"/>
+        <source>请</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="115"/>
+        <location filename="../../desktop/screens/call_display.py" line="273"/>
+        <source>号</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="147"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="241"/>
+        <source>正在叫号（暂时无法连接数据库，正在重试…）</source>
+        <translation>Now calling (database unavailable, retrying…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="262"/>
+        <source>人民调解中心</source>
+        <translation>People&apos;s Mediation Centre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="268"/>
+        <source>请取号等候</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="270"/>
+        <source>叫到您的号码时，请到对应窗口办理</source>
+        <translation>When called, please go to the window shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="275"/>
+        <source>到 %1 办理</source>
+        <translation>go to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="283"/>
+        <source>暂无</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="284"/>
+        <source>%1 %2 人</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="286"/>
+        <source>当前等候：</source>
+        <translation>Waiting: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="286"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="287"/>
+        <source>叫号%1次未到视为过号，请到服务台重新取号</source>
+        <translation>Missed after %1 calls — take a new ticket at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="378"/>
+        <source>叫号大屏</source>
+        <translation>Call display</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailScreen</name>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="177"/>
+        <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
+        <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="251"/>
+        <source>记录当事人意见…</source>
+        <translation>Record parties&apos; views…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="257"/>
+        <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
+        <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="262"/>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="268"/>
+        <source>新建调解记录（Ctrl+N）</source>
+        <translation>New session record (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="270"/>
+        <source>修改所选记录</source>
+        <translation>Edit selected record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="280"/>
+        <source>调解记录</source>
+        <translation>Session records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="288"/>
+        <source>编辑协议…</source>
+        <translation>Edit agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="301"/>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="309"/>
+        <source>登记付款…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="322"/>
+        <source>履行</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="327"/>
+        <source>登记回访…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="337"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="346"/>
+        <source>添加文件…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="348"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="357"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="365"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="370"/>
+        <source>状态历史</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="380"/>
+        <source>没有找到符合的案件</source>
+        <translation>No matching case found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="396"/>
+        <source>没有可显示的案件</source>
+        <translation>No case to show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="420"/>
+        <source>扫描件、照片或 PDF，单个文件不超过%1</source>
+        <translation>Scans, photos or PDF, at most %1 per file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="439"/>
+        <source>登记 %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="441"/>
+        <source>受理 %1</source>
+        <translation>Accepted %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="443"/>
+        <source>办结 %1</source>
+        <translation>Concluded %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="445"/>
+        <source>调解员 %1</source>
+        <translation>Mediator %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="447"/>
+        <source>涉案金额 %1 元</source>
+        <translation>Amount in dispute %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="449"/>
+        <source>尚未记录双方申请或同意</source>
+        <translation>Joint application or consent not yet recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="454"/>
+        <source>办结原因：</source>
+        <translation>Reason for conclusion: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="471"/>
+        <source>尚未受理，调解期限未开始计算</source>
+        <translation>Not yet accepted; the mediation time limit has not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="473"/>
+        <source>进行中</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="509"/>
+        <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
+        <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="516"/>
+        <source>鉴定结束，恢复计算…</source>
+        <translation>Assessment over, resume…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="518"/>
+        <source>医疗损害鉴定，暂停计算…</source>
+        <translation>Medical damage assessment, pause…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="520"/>
+        <source>延长期限…</source>
+        <translation>Extend time limit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="533"/>
+        <source>尚未制作调解协议。</source>
+        <translation>No mediation agreement yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="613"/>
+        <source>案件已%1。</source>
+        <translation>Case is now %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="616"/>
+        <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
+        <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="619"/>
+        <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
+        <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="622"/>
+        <source>已安排回访%1次。</source>
+        <translation>%1 follow-up(s) scheduled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="629"/>
+        <source>医疗损害鉴定 — 暂停计算期限</source>
+        <translation>Medical damage assessment — pause time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="630"/>
+        <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
+        <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="636"/>
+        <source>已暂停计算调解期限。</source>
+        <translation>Mediation time limit paused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="640"/>
+        <source>鉴定结束 — 恢复计算期限</source>
+        <translation>Assessment over — resume time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="641"/>
+        <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
+        <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="646"/>
+        <source>已恢复计算调解期限，新的期限：%1。</source>
+        <translation>Mediation time limit resumed; new deadline: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <source>个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <source>日</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="652"/>
+        <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
+        <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="657"/>
+        <source>调解期限已延长至%1。</source>
+        <translation>Mediation time limit extended to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="671"/>
+        <source>已记录当事人意见。</source>
+        <translation>Parties&apos; views recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="713"/>
+        <source>没有待付的款项。</source>
+        <translation>No payments due.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="733"/>
+        <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
+        <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="735"/>
+        <source>已登记付款，本期已付清。</source>
+        <translation>Payment recorded; this instalment is paid in full.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="737"/>
+        <source>已登记付款，本期尚欠%1元。</source>
+        <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="754"/>
+        <source>选择证据材料</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="754"/>
+        <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
+        <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <source>无法读取“%1”：%2</source>
+        <translation>Cannot read “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
+        <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTab</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="643"/>
+        <source>案号，或案号中的流水号</source>
+        <translation>Case number, or its serial number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="645"/>
+        <source>查找案件</source>
+        <translation>Find case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="648"/>
+        <source>输入案号后按回车：按委员会、专长匹配度和当前负荷推荐调解员与专家，并逐一审查回避事由。</source>
+        <translation>Enter a case number and press Enter: mediators and experts are suggested by committee, matching speciality and current workload, and each is checked for grounds for recusal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="664"/>
+        <source>邀请专家参与…</source>
+        <translation>Invite expert…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="665"/>
+        <source>当事人选定调解员…</source>
+        <translation>Parties choose mediator…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="666"/>
+        <source>回避申请…</source>
+        <translation>Recusal request…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="667"/>
+        <source>放行…</source>
+        <translation>Override…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="668"/>
+        <source>有回避事由仍需参与的，写明理由后放行（调解员）</source>
+        <translation>If someone with grounds for recusal must still take part, give the reason and override (mediator)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="670"/>
+        <source>准予回避</source>
+        <translation>Grant recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="671"/>
+        <source>驳回申请…</source>
+        <translation>Reject request…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="698"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="708"/>
+        <source>调解员（按适配度、负荷排序）</source>
+        <translation>Mediators (by fit, then workload)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="709"/>
+        <source>专家与律师（按适配度、负荷排序；红色为有回避事由）</source>
+        <translation>Experts and lawyers (by fit, then workload; red: grounds for recusal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="720"/>
+        <source>本案同意、选定、回避记录</source>
+        <translation>Consents, choices and recusals in this case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="748"/>
+        <source>找不到该案件（或该案不属于您的委员会；流水号对应多件时请输入完整案号）</source>
+        <translation>Case not found (or not in your committee; if the serial number matches several cases, enter the full case number)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="769"/>
+        <source>正在推荐…</source>
+        <translation>Finding suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="782"/>
+        <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
+        <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="787"/>
+        <source>推荐失败：</source>
+        <translation>Suggestions failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="804"/>
+        <source>不能邀请%1参与本案，存在回避事由：</source>
+        <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="806"/>
+        <source>确需参与的，由调解员写明理由后“放行”。</source>
+        <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="821"/>
+        <source>请先查找案件并选中一位专家</source>
+        <translation>First find the case and select an expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="829"/>
+        <source>已记录%1方当事人的意见</source>
+        <translation>Views of %1 party(ies) recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="837"/>
+        <source>请先查找案件并选中一位调解员</source>
+        <translation>First find the case and select a mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="851"/>
+        <source>请先查找案件并选中申请回避的专家或调解员</source>
+        <translation>First find the case and select the expert or mediator to be recused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="854"/>
+        <source>已记录回避申请</source>
+        <translation>Recusal request recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="860"/>
+        <source>请先选中有回避事由的人员</source>
+        <translation>First select a person with grounds for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="863"/>
+        <source>%1没有回避事由，无需放行</source>
+        <translation>%1 has no grounds for recusal; no override needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="867"/>
+        <source>已记录放行理由</source>
+        <translation>Override reason recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="874"/>
+        <source>请在下方记录中选中一条待决定的回避申请</source>
+        <translation>Select a pending recusal request in the records below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="879"/>
+        <source>驳回回避申请</source>
+        <translation>Reject recusal request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="881"/>
+        <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
+        <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="894"/>
+        <source>回避申请</source>
+        <translation>Recusal requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="896"/>
+        <source>已准予回避</source>
+        <translation>Recusal granted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="896"/>
+        <source>已驳回回避申请</source>
+        <translation>Recusal request rejected</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="35"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="36"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="37"/>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="38"/>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="39"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="40"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="41"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/case_table.py" line="42"/>
+        <source>涉案金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="39"/>
+        <source>案号、当事人姓名或案情关键词（Ctrl+F）</source>
+        <translation>Case no., party name or keyword (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="41"/>
+        <source>全部委员会</source>
+        <translation>All committees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="42"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="43"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="44"/>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="45"/>
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="53"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="129"/>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="147"/>
+        <location filename="../../desktop/screens/cases.py" line="158"/>
+        <source>共 %1 件</source>
+        <translation>Cases: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="149"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/login.py" line="116"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="126"/>
+        <source>这是首次登录或密码已被重置，请设置新密码（至少8位，含字母和数字）。</source>
+        <translation>This is your first login or your password was reset. Please set a new password (at least 8 characters, with letters and digits).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="129"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="131"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="133"/>
+        <source>确认新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="151"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The new passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="506"/>
+        <source>当事人选定调解员（人民调解法第十九条）</source>
+        <translation>Parties choose the mediator (People&apos;s Mediation Law, Art. 19)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="514"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="515"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="516"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="517"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="518"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="519"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="530"/>
+        <source>各方当事人均已选定，已列为本案调解员</source>
+        <translation>All parties have chosen; now a mediator on this case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="531"/>
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="465"/>
+        <source>当事人同意专家参与调解（人民调解法第二十条）</source>
+        <translation>Parties&apos; consent to an expert (People&apos;s Mediation Law, Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="467"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="468"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="472"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="473"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
+        <source>不同意</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="474"/>
+        <source>暂未表态</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="479"/>
+        <source>备注（可不填；代理人代为表示的在此说明）</source>
+        <translation>Note (optional; say so here if an agent answered for the party)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="480"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="481"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="482"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="488"/>
+        <source>请至少记录一方当事人的意见</source>
+        <translation>Please record the view of at least one party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
+        <source>记录当事人意见</source>
+        <translation>Record parties&apos; views</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
+        <source>记录当事人对公开调解、延长调解期限等事项的意见；口头同意的，请在调解记录中注明并由当事人签名。</source>
+        <translation>Record the parties&apos; views on public mediation, extending the time limit and similar matters; for oral consent, note it in the session record and have the party sign.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="263"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="267"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="271"/>
+        <source>意见</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesScreen</name>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="86"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="102"/>
+        <source>已逾期（%1）</source>
+        <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="103"/>
+        <source>即将到期（%1）</source>
+        <translation>Due soon (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="105"/>
+        <source>逾期未付款项（%1）</source>
+        <translation>Overdue payments (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="106"/>
+        <source>本委员会</source>
+        <translation>this committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="106"/>
+        <source>全中心</source>
+        <translation>whole centre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/deadlines.py" line="107"/>
+        <source>%1调解期限：已逾期 %2 件，%3日内到期 %4 件（截至 %5）</source>
+        <translation>Mediation time limits (%1): %2 overdue, %4 due within %3 days (as of %5)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertDetailDialog</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <source>新增专家</source>
+        <translation>New expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <source>专家详情</source>
+        <translation>Expert details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="518"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertDetailScreen</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="224"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="230"/>
+        <source>多个专长用顿号“、”分开</source>
+        <translation>Separate specialities with “、”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="232"/>
+        <source>已退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="233"/>
+        <source>启用（可被邀请参与调解）</source>
+        <translation>Active (can be invited to mediations)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="254"/>
+        <source>添加值班</source>
+        <translation>Add duty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="255"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="265"/>
+        <source>律师值班（每周）</source>
+        <translation>Lawyer duty (weekly)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="272"/>
+        <source>申报的关系（用于回避审查）</source>
+        <translation>Declared relationships (for recusal checks)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="288"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="315"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="317"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="340"/>
+        <source>选择专家</source>
+        <translation>Choose expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="384"/>
+        <source>专家库中还没有专家</source>
+        <translation>There are no experts in the pool yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="384"/>
+        <source>：请新增</source>
+        <translation>: please add one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="398"/>
+        <source>新增专家</source>
+        <translation>New expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="403"/>
+        <source>（已停用）</source>
+        <translation>(inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="483"/>
+        <source>请按提示修改后再保存</source>
+        <translation>Please correct the marked fields, then save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="488"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="496"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsScreen</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="912"/>
+        <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
+        <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="915"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="916"/>
+        <source>全部委员会</source>
+        <translation>All committees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
+        <source>仅启用</source>
+        <translation>Active only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="919"/>
+        <source>全部（含停用）</source>
+        <translation>All (incl. inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <source>仅停用</source>
+        <translation>Inactive only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="923"/>
+        <source>详情(&amp;O)</source>
+        <translation>Details (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="924"/>
+        <source>新增专家(&amp;N)</source>
+        <translation>&amp;New expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="925"/>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="926"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="981"/>
+        <source>值班安排在专家详情中修改（系统管理员）。</source>
+        <translation>Duty rosters are edited in Expert details (administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="987"/>
+        <source>申报的关系…</source>
+        <translation>Declared relationships…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="987"/>
+        <source>查看申报的关系…</source>
+        <translation>View declared relationships…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="991"/>
+        <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
+        <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="999"/>
+        <source>专家名录</source>
+        <translation>Expert directory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1000"/>
+        <source>律师值班表</source>
+        <translation>Lawyer duty roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1001"/>
+        <source>各委员会调解员</source>
+        <translation>Committee mediators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1005"/>
+        <source>为案件选人</source>
+        <translation>Staff a case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1042"/>
+        <source>今天（%1）值班：</source>
+        <translation>On duty today (%1): </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1044"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1051"/>
+        <source>共 %1 人</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1113"/>
+        <source>导入专家库</source>
+        <translation>Import expert pool</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1114"/>
+        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1120"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1131"/>
+        <source>导入失败，未导入任何数据</source>
+        <translation>Import failed; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1135"/>
+        <source>导入失败：</source>
+        <translation>Import failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <source>导出专家库</source>
+        <translation>Export expert pool</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1148"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1151"/>
+        <source>已导出 %1 人：%2</source>
+        <translation>Exported %1 people: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1154"/>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1163"/>
+        <source>请先选中一位调解员</source>
+        <translation>Please select a mediator first</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
+        <source>延长调解期限</source>
+        <translation>Extend mediation time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
+        <source>延长</source>
+        <translation>Extend by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
+        <source>双方同意日期</source>
+        <translation>Date both sides agreed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsScreen</name>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="78"/>
+        <source>登记回访…（Enter）</source>
+        <translation>Record follow-up… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="84"/>
+        <source>只看未答复</source>
+        <translation>Unanswered only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="90"/>
+        <source>登记答复…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="134"/>
+        <source>待回访（%1 日内计划 %2 次，其中逾期 %3 次）</source>
+        <translation>Follow-ups due (%2 planned within %1 days, %3 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="139"/>
+        <source>差评台账（%1 条，逾期未答复 %2 条；差评须在规定工作日内回访整改并答复）</source>
+        <translation>Complaints log (%1 entries, %2 overdue; complaints must be followed up, remedied and answered within the set working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="163"/>
+        <source>答复差评</source>
+        <translation>Answer complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="163"/>
+        <source>%1（%2）评价“%3”，须于%4前回访整改并答复。</source>
+        <translation>%1 (%2) rated “%3”; follow up, remedy and reply by %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="172"/>
+        <source>已登记答复。</source>
+        <translation>Reply recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="94"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="406"/>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="408"/>
+        <source>文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
+        <translation>The file has %1 problem(s); nothing was imported. Please correct them in Excel and import again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="414"/>
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="315"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="316"/>
+        <source>丢弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="330"/>
+        <source>打印受理登记表 (Ctrl+P)</source>
+        <translation>Print intake form (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="331"/>
+        <source>打印权利义务告知书</source>
+        <translation>Print notice of rights</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="363"/>
+        <source>登记人：%1</source>
+        <translation>Registered by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="366"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="373"/>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="374"/>
+        <source>+ 自然人 (Ctrl+Shift+P)</source>
+        <translation>+ Person (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="375"/>
+        <source>+ 单位 (Ctrl+Shift+O)</source>
+        <translation>+ Organisation (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="376"/>
+        <source>+ 代理人 (Ctrl+Shift+A)</source>
+        <translation>+ Agent (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="393"/>
+        <source>纠纷情况</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="395"/>
+        <location filename="../../desktop/screens/intake.py" line="423"/>
+        <source>— 请选择 —</source>
+        <translation>— Please choose —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="402"/>
+        <source>纠纷简要情况：时间、地点、经过、争议焦点</source>
+        <translation>Brief account: time, place, events, points in dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="407"/>
+        <source>元，如 50000、12345.60 或 5万</source>
+        <translation>yuan, e.g. 50000, 12345.60 or 5万</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="410"/>
+        <source>群体性纠纷</source>
+        <translation>Group dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="411"/>
+        <source>涉及%1人以上</source>
+        <translation>Involves %1 or more people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="414"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="415"/>
+        <source>人数</source>
+        <translation>Headcount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="416"/>
+        <source>有激化风险（人民调解法第二十五条）</source>
+        <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="418"/>
+        <source>已报告的公安机关或部门、联系人</source>
+        <translation>Police or authority informed, contact person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="426"/>
+        <source>医疗纠纷申请</source>
+        <translation>Medical dispute application</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="427"/>
+        <source>医疗纠纷预防和处理条例第三十一条</source>
+        <translation>Medical Dispute Regulation, Art. 31</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="434"/>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="436"/>
+        <source>纠纷来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="440"/>
+        <source>简要情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="443"/>
+        <source>请求事项</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="445"/>
+        <source>涉及金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="455"/>
+        <source>特别情形</source>
+        <translation>Special cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="462"/>
+        <source>已报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="464"/>
+        <source>报告时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="498"/>
+        <source>分流建议</source>
+        <translation>Routing suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="500"/>
+        <source>填写案情、当事人或纠纷类型后显示建议</source>
+        <translation>Suggestions appear once the facts, parties or dispute type are filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="507"/>
+        <source>— 请选择（Alt+1 采纳首选）—</source>
+        <translation>— Please choose (Alt+1 takes the first) —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="515"/>
+        <source>出具转办单</source>
+        <translation>Issue referral slip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="523"/>
+        <source>保存登记 (Ctrl+S)</source>
+        <translation>Save intake (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="527"/>
+        <source>下一位 / 新登记 (Ctrl+N)</source>
+        <translation>Next / new intake (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="538"/>
+        <source>受理委员会（可改选）</source>
+        <translation>Committee (can be changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="674"/>
+        <source>查询在册当事人失败：%1</source>
+        <translation>Looking up known parties failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="746"/>
+        <source>号票 %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="759"/>
+        <source>新登记</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="760"/>
+        <source>当前登记尚未保存。开始新登记吗？（已填内容会另存为草稿，可以恢复）</source>
+        <translation>This intake has not been saved. Start a new one? (What you entered is kept as a draft and can be restored.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="881"/>
+        <source>暂无第%1条建议</source>
+        <translation>There is no suggestion %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="885"/>
+        <source>已采纳建议：%1</source>
+        <translation>Suggestion taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="939"/>
+        <source>有 %1 处需要更正，已标在对应栏目旁</source>
+        <translation>%1 field(s) need correcting; see the marks beside them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="960"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="967"/>
+        <source>可能重复登记</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="968"/>
+        <source>这批当事人已有在办案件：
+%1
+
+仍然登记为新案件吗？</source>
+        <translation>These parties already have open cases:
+%1
+
+Register a new case anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="973"/>
+        <source>未保存：可能与在办案件重复</source>
+        <translation>Not saved: may duplicate an open case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="979"/>
+        <source>&#x3000;重复来访</source>
+        <translation>  repeat visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="981"/>
+        <source>已登记：%1&#x3000;%2%3%4</source>
+        <translation>Registered: %1  %2%3%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="985"/>
+        <source>可打印受理登记表（Ctrl+P）和当事人权利义务告知书。</source>
+        <translation>You can print the intake form (Ctrl+P) and the notice of the parties&apos; rights and obligations.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="989"/>
+        <source>已保存 %1，可接待下一位</source>
+        <translation>Saved %1; ready for the next visitor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="996"/>
+        <source>有 %1 处需要更正</source>
+        <translation>%1 field(s) need correcting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1001"/>
+        <source>保存失败：%1
+已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。</source>
+        <translation>Saving failed: %1
+Everything you entered is still in the form and a draft has been saved; once the problem is fixed, press Ctrl+S again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1004"/>
+        <source>保存失败，内容未丢失</source>
+        <translation>Saving failed; nothing was lost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1012"/>
+        <source>还没有刚保存的案件可打印</source>
+        <translation>No newly saved case to print yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1020"/>
+        <source>正在生成文书…</source>
+        <translation>Generating documents…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1028"/>
+        <source>已保存到 %1：%2</source>
+        <translation>Saved to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1033"/>
+        <source>生成文书失败：%1</source>
+        <translation>Could not generate documents: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1055"/>
+        <source>请先在当事人中填写来访人姓名</source>
+        <translation>Please enter the visitor&apos;s name under Parties first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1081"/>
+        <source>已出具转办单 %1（%2）</source>
+        <translation>Referral slip %1 issued (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1085"/>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1124"/>
+        <source>草稿保存失败：%1</source>
+        <translation>Could not save draft: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1141"/>
+        <source>上一份未保存的登记已另存为草稿</source>
+        <translation>The previous unsaved intake was kept as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1142"/>
+        <source>未保存的内容已另存为草稿</source>
+        <translation>Unsaved entries were kept as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1164"/>
+        <source>发现未保存的登记草稿</source>
+        <translation>Unsaved intake draft found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1171"/>
+        <source>草稿无法读取（%1），文件保留在 %2</source>
+        <translation>Cannot read the draft (%1); the file is kept at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1176"/>
+        <source>未填姓名</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1178"/>
+        <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
+        <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1180"/>
+        <source>另有 %1 份草稿。</source>
+        <translation>%1 more draft(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1194"/>
+        <source>草稿无法读取：%1</source>
+        <translation>Cannot read the draft: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1202"/>
+        <source>草稿已恢复</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1216"/>
+        <source>还有未保存的登记草稿</source>
+        <translation>There are unsaved intake drafts</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/lock.py" line="70"/>
+        <source>屏幕已锁定 — 调解超市前台</source>
+        <translation>Screen locked — Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="78"/>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="82"/>
+        <source>%1（%2，用户名 %3）</source>
+        <translation>%1 (%2, user name %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="86"/>
+        <source>请输入密码继续工作，之前填写的内容都会保留。</source>
+        <translation>Enter your password to continue; everything you entered is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="92"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="97"/>
+        <source>解锁(&amp;U)</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="100"/>
+        <source>切换用户(&amp;S)…</source>
+        <translation>&amp;Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="101"/>
+        <source>注销当前用户：未保存的内容将丢失</source>
+        <translation>Logs out the current user: unsaved entries are lost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="103"/>
+        <source>切换用户会注销当前用户，未保存的内容将丢失。</source>
+        <translation>Switching user logs out the current user; unsaved entries will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="121"/>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="141"/>
+        <source>请输入密码</source>
+        <translation>Please enter your password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/lock.py" line="152"/>
+        <source>账号已变更，请切换用户</source>
+        <translation>The account has changed; please switch user</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login.py" line="39"/>
+        <source>登录 — 调解超市前台</source>
+        <translation>Log in — Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="45"/>
+        <source>调解超市前台</source>
+        <translation>Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="50"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="53"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="57"/>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="58"/>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="62"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="63"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="68"/>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="82"/>
+        <source>请输入用户名</source>
+        <translation>Please enter your user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="96"/>
+        <source>首次登录须修改初始密码</source>
+        <translation>Please change the initial password at first login</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="32"/>
+        <source>调解超市前台</source>
+        <translation>Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="104"/>
+        <source>注销(&amp;L)</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="106"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="108"/>
+        <source>锁定屏幕</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="112"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="118"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="122"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="123"/>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="127"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="128"/>
+        <source>导出诊断信息(&amp;D)…</source>
+        <translation>Export &amp;diagnostics…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="130"/>
+        <source>关于(&amp;A)…</source>
+        <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <source>数据库：</source>
+        <translation>Database: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="142"/>
+        <source>处理中…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
+        <source>导出诊断信息</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180"/>
+        <source>已导出（不含个人信息）：%1</source>
+        <translation>Exported (no personal data): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="185"/>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorModel</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="267"/>
+        <source>（暂无调解员）</source>
+        <translation>(no mediators yet)</translation>
+    </message>
+</context>
+<context>
+    <name>MyCasesScreen</name>
+    <message>
+        <location filename="../../desktop/screens/my_cases.py" line="43"/>
+        <source>只看我承办的（含本委员会待受理案件）</source>
+        <translation>Only mine (plus my committee&apos;s cases awaiting acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/my_cases.py" line="47"/>
+        <source>在列表中查找：案号、当事人（Ctrl+F）</source>
+        <translation>Find in list: case no., party (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/my_cases.py" line="92"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/my_cases.py" line="112"/>
+        <source>共 %1 件，逾期 %2 件，即将到期 %3 件</source>
+        <translation>%1 cases, %2 overdue, %3 due soon</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../desktop/navigation.py" line="24"/>
+        <source>案件列表</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="25"/>
+        <source>取号叫号</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="26"/>
+        <source>受理登记</source>
+        <translation>Case intake</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="27"/>
+        <source>叫号大屏</source>
+        <translation>Call display</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="28"/>
+        <source>预约调解</source>
+        <translation>Book mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="29"/>
+        <source>日程（日）</source>
+        <translation>Schedule (day)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="31"/>
+        <source>日程（周）</source>
+        <translation>Schedule (week)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="33"/>
+        <source>今日预约</source>
+        <translation>Today&apos;s bookings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="34"/>
+        <source>我的案件</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="35"/>
+        <source>案件详情</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="37"/>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="38"/>
+        <source>调解协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="39"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="41"/>
+        <source>回访与评价</source>
+        <translation>Follow-ups and ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="42"/>
+        <source>期限提醒</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="43"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="44"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="45"/>
+        <source>专家库</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="46"/>
+        <source>专家详情</source>
+        <translation>Expert details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="48"/>
+        <source>统计报表</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="49"/>
+        <source>统计明细</source>
+        <translation>Statistics details</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="574"/>
+        <source>回避事由放行</source>
+        <translation>Override grounds for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="580"/>
+        <source>放行理由：如已向各方当事人说明并征得同意</source>
+        <translation>Reason, e.g. explained to all parties and they agreed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="582"/>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="583"/>
+        <source>回避事由</source>
+        <translation>Grounds for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="584"/>
+        <source>放行理由</source>
+        <translation>Reason for override</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="95"/>
+        <source>已提交授权委托书</source>
+        <translation>Power of attorney submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="96"/>
+        <source>明确拒绝调解</source>
+        <translation>Expressly refuses mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="97"/>
+        <source>人民调解法第十七条：一方明确拒绝的，不得调解，案件以“拒绝调解”结束</source>
+        <translation>People&apos;s Mediation Law, Art. 17: if a party expressly refuses, there is no mediation and the case ends as “Mediation refused”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="99"/>
+        <source>代理：</source>
+        <translation>Acts for: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="110"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="111"/>
+        <source>移除此当事人</source>
+        <translation>Remove this party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="188"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="477"/>
+        <source>18位号码，离开时自动核对</source>
+        <translation>18 digits, checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="189"/>
+        <source>1990-01-02</source>
+        <translation>1990-01-02</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="190"/>
+        <source>手机或 0570-3012345</source>
+        <translation>Mobile/0570-3012345</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="191"/>
+        <source>18位，如 12330803…</source>
+        <translation>18 characters, e.g. 12330803…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="293"/>
+        <source>当事人 %1 · %2</source>
+        <translation>Party %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="305"/>
+        <source>— 请选择被代理人 —</source>
+        <translation>— Choose the party represented —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="313"/>
+        <source>（未填姓名）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="426"/>
+        <source>在册当事人（点击填入）：</source>
+        <translation>Known parties (click to fill in): </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="462"/>
+        <source>在册：%1（无需重新输入）</source>
+        <translation>On file: %1 (no need to re-enter)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
+        <source>登记付款</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
+        <source>%1 应于 %2 支付，尚欠 %3 元。</source>
+        <translation>%1 is due on %2; %3 yuan still owed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
+        <source>付款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="246"/>
+        <source>付款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="247"/>
+        <source>收据/凭证号</source>
+        <translation>Receipt/voucher no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="248"/>
+        <source>确认超额（付款多于尚欠金额）</source>
+        <translation>Confirm overpayment (more than the amount owed)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPane</name>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="87"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="88"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="93"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="95"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="97"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="190"/>
+        <source>第 %1 页 / 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="214"/>
+        <source>打印 %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="240"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="241"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="253"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewScreen</name>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="289"/>
+        <source>案件编号或当事人姓名（回车查找）</source>
+        <translation>Case number or party name (Enter to search)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="294"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="295"/>
+        <source>存入案件</source>
+        <translation>Save to case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="296"/>
+        <source>把当前文书的 PDF 保存到本案的附件中</source>
+        <translation>Save this document&apos;s PDF in the case attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="307"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="310"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="339"/>
+        <source>没有可打印的案件</source>
+        <translation>No cases to print</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="348"/>
+        <source>没有找到案件：%1</source>
+        <translation>Case not found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="406"/>
+        <source>正在生成%1…</source>
+        <translation>Generating %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="416"/>
+        <source>%1：共 %2 页</source>
+        <translation>%1: %2 page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="437"/>
+        <source>已保存到案件附件。</source>
+        <translation>Saved in the case attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="440"/>
+        <source>未能保存到案件：%1</source>
+        <translation>Could not save to the case: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueScreen</name>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="155"/>
+        <source>取号（按服务）</source>
+        <extracomment>Keys for the services in the centre&apos;s order (11 services: F1…F11; F12 calls). Start intake: the ticket being served (its ``prefill`` fills the intake form). A ticket was printed (PrintResult) — for the status bar and tests.</extracomment>
+        <translation>Take a ticket (by service)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="165"/>
+        <source>为“%1”取号并打印票据</source>
+        <translation>Take a ticket for “%1” and print it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="186"/>
+        <source>本机所在的窗口或柜台（叫号大屏上显示）</source>
+        <translation>The window or counter of this PC (shown on the call display)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="189"/>
+        <source>全部服务</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="192"/>
+        <source>叫下一位时从哪项服务的队列中叫号</source>
+        <translation>Which service queue “Call next” calls from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="194"/>
+        <source>本机窗口</source>
+        <translation>This window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="197"/>
+        <source>叫号范围</source>
+        <translation>Call from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="203"/>
+        <source>当前呼叫</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="219"/>
+        <source>叫下一位
+F12</source>
+        <translation>Call next
+F12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="221"/>
+        <source>叫下一位（F12 或 Ctrl+Enter）</source>
+        <translation>Call the next number (F12 or Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="223"/>
+        <source>重呼  Ctrl+R</source>
+        <translation>Recall Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="223"/>
+        <source>再呼叫一次（选中过号的号票可重新呼叫）</source>
+        <translation>Call again (a selected missed ticket can be called again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="225"/>
+        <source>过号  Ctrl+K</source>
+        <translation>Skip Ctrl+K</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="225"/>
+        <source>当事人不在：放回队列，呼叫次数满即作过号</source>
+        <translation>Party not here: back into the queue; marked missed once the call limit is reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <source>转窗口  Ctrl+T</source>
+        <translation>Transfer Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <source>转到其他服务，保留原排队时间</source>
+        <translation>Move to another service, keeping the original queue time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="233"/>
+        <source>开始登记  Ctrl+I</source>
+        <translation>Intake Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="233"/>
+        <source>开始办理并打开登记表（预填服务和到达时间）</source>
+        <translation>Start serving and open the intake form (service and arrival time filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="235"/>
+        <source>办结  Ctrl+D</source>
+        <translation>Done Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="235"/>
+        <source>接待完毕</source>
+        <translation>Finished serving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="271"/>
+        <source>显示已办结、过号和已转的号</source>
+        <translation>Show done/missed/transferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="295"/>
+        <source>最近打印的票据</source>
+        <translation>Last printed ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="296"/>
+        <source>尚未打印票据</source>
+        <translation>No ticket printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="303"/>
+        <source>重打  Ctrl+P</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="303"/>
+        <source>再打印选中号票（或最近一张）的票据</source>
+        <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="305"/>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="305"/>
+        <source>用系统的 PDF 阅读器打开，可从中打印</source>
+        <translation>Open in the system PDF viewer, to print from there</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="406"/>
+        <source>无法读取队列：</source>
+        <translation>Cannot read the queue: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="430"/>
+        <source>等候队列：共 %1 人等候</source>
+        <translation>Queue: %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="437"/>
+        <source>今日取号 %1&#x3000;已办结 %2
+过号 %3&#x3000;转窗口 %4</source>
+        <translation>Tickets today %1  Done %2
+Missed %3  Transferred %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="441"/>
+        <source>平均等候 %1 分钟</source>
+        <translation>Average wait %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="448"/>
+        <source>等候 %1 人</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="452"/>
+        <source>未选择窗口</source>
+        <translation>No window selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="457"/>
+        <source>空闲</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="458"/>
+        <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
+        <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="462"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="463"/>
+        <source>第 %1 次呼叫</source>
+        <translation>Call no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="465"/>
+        <source>取号 %1，已等 %2 分钟</source>
+        <translation>Ticket taken %1, waited %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="468"/>
+        <source>再呼 %1 次未到即过号</source>
+        <translation>Missed after %1 more call(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="470"/>
+        <source>由 %1 转入</source>
+        <translation>Transferred from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="523"/>
+        <source>操作未完成：</source>
+        <translation>Not completed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="532"/>
+        <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
+        <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="542"/>
+        <source>请先选择本机窗口</source>
+        <translation>Please choose this PC&apos;s window first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="549"/>
+        <source>%1暂无等候的号。</source>
+        <translation>No one is waiting for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="554"/>
+        <source>请 %1 号到 %2。</source>
+        <translation>Number %1, please go to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="562"/>
+        <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
+        <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="568"/>
+        <source>已重呼 %1（第 %2 次）。</source>
+        <translation>Recalled %1 (call no. %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="577"/>
+        <source>只有正在呼叫的号可以过号</source>
+        <translation>Only the number being called can be skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="585"/>
+        <source>%1 已呼叫 %2 次未到，作过号处理。</source>
+        <translation>%1 did not come after %2 calls and is marked missed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="588"/>
+        <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
+        <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="601"/>
+        <source>请先选中要转窗口的号票</source>
+        <translation>Please select the ticket to transfer first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="608"/>
+        <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
+        <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="619"/>
+        <source>请先叫号或选中号票，再开始登记</source>
+        <translation>Call a number or select a ticket before starting the intake</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="624"/>
+        <source>%1 办理中：正在打开登记表。</source>
+        <translation>Serving %1: opening the intake form.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="633"/>
+        <source>没有正在办理的号</source>
+        <translation>No number is being served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="640"/>
+        <source>%1 已办结。</source>
+        <translation>%1 done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="654"/>
+        <source>PDF 已保存</source>
+        <translation>PDF saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="655"/>
+        <source>票据 %1 已打印（%2）。</source>
+        <translation>Ticket %1 printed (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="657"/>
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="668"/>
+        <source>票据未能打印：</source>
+        <translation>Ticket not printed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="669"/>
+        <source>（号已取到，可按 Ctrl+P 重打）</source>
+        <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="688"/>
+        <source>已送打印机：</source>
+        <translation>Sent to printer: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="689"/>
+        <source>已保存 PDF（未配置票据打印机）</source>
+        <translation>PDF saved (no ticket printer configured)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="120"/>
+        <source>过号待呼</source>
+        <translation>Missed, to recall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="125"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="136"/>
+        <source>取号：</source>
+        <translation>Taken: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="138"/>
+        <source>最近叫号：</source>
+        <translation>Last called: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="140"/>
+        <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
+        <translation>Called %1 time(s); missed after %2 more call(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="366"/>
+        <source>取消预约</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="369"/>
+        <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
+        <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="373"/>
+        <source>确认取消预约</source>
+        <translation>Confirm cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="374"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="176"/>
+        <source>拒绝调解的当事人</source>
+        <translation>Party refusing mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="179"/>
+        <source>原因（将写入告知书）</source>
+        <translation>Reason (goes into the notice)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="181"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RecusalDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="539"/>
+        <source>回避申请</source>
+        <translation>Recusal request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="549"/>
+        <source>申请理由（口头申请的，记录当事人的陈述）</source>
+        <translation>Grounds (for an oral request, record what the party said)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="551"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="552"/>
+        <source>申请回避的人员</source>
+        <translation>Person to be recused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="553"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="554"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="555"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="556"/>
+        <source>理由</source>
+        <translation>Grounds</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsDialog</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="602"/>
+        <source>申报的关系：%1</source>
+        <translation>Declared relationships: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="615"/>
+        <source>调解员申报的亲属、原单位等关系，提名调解员时与各方当事人比对。</source>
+        <translation>Relatives, former employers and other ties declared by the mediator; compared with the parties when a mediator is proposed.</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsEditor</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="147"/>
+        <source>姓名或单位名称</source>
+        <translation>Name of person or organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="148"/>
+        <source>关系：配偶、近亲属、原工作单位、股东…</source>
+        <translation>Relationship: spouse, close relative, former employer, shareholder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="149"/>
+        <source>身份证号或统一社会信用代码（可不填）</source>
+        <translation>ID number or unified social credit code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="150"/>
+        <source>添加关系</source>
+        <translation>Add relationship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="151"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsEditor</name>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="151"/>
+        <source>请求事项（回车添加下一项）</source>
+        <translation>Request (Enter adds another)</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="403"/>
+        <source>改期</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="413"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="416"/>
+        <source>改期原因（必填）</source>
+        <translation>Reason for rescheduling (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="430"/>
+        <source>确认改期</source>
+        <translation>Confirm new time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="431"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="439"/>
+        <source>原定</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="441"/>
+        <source>新时间</source>
+        <translation>New time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="443"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="470"/>
+        <source>不能改到该时间：</source>
+        <translation>Cannot move to that time: </translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="200"/>
+        <source>（今天）</source>
+        <translation>(today)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGrid</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="167"/>
+        <source>没有可显示的行</source>
+        <translation>Nothing to show</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordScreen</name>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="115"/>
+        <source>返回案件</source>
+        <translation>Back to case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="120"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="121"/>
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="139"/>
+        <source>邀请参加的专家、律师、亲友等（人民调解法第二十条）</source>
+        <translation>Invited experts, lawyers, relatives or friends (People&apos;s Mediation Law, Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="143"/>
+        <source>公开调解（当事人要求公开，人民调解法第二十三条）</source>
+        <translation>Public mediation (at the parties&apos; request, People&apos;s Mediation Law, Art. 23)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="145"/>
+        <source>当事人陈述</source>
+        <translation>Parties&apos; statements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="147"/>
+        <source>经调查核实的事实</source>
+        <translation>Facts verified by investigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="149"/>
+        <source>达成的协议内容，或未达成协议的原因及告知的其他途径</source>
+        <translation>Terms agreed, or why no agreement was reached and which other remedies were explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="150"/>
+        <source>如：补充证据后择日再调、制作调解协议书</source>
+        <translation>e.g. another session once more evidence is in, draw up the mediation agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="158"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="159"/>
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="160"/>
+        <source>调解地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="161"/>
+        <source>调解事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="162"/>
+        <source>参加人</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="163"/>
+        <source>到场当事人</source>
+        <translation>Parties present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="164"/>
+        <source>是否公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="167"/>
+        <source>查明的事实</source>
+        <translation>Facts found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="168"/>
+        <source>风险告知</source>
+        <translation>Risks explained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="169"/>
+        <source>调解结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="170"/>
+        <source>下一步安排</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="171"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="172"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="188"/>
+        <source>保存调解记录（Ctrl+S）</source>
+        <translation>Save session record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="191"/>
+        <source>新建另一份</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="195"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="252"/>
+        <source>— 请选择 —</source>
+        <translation>— Please choose —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="296"/>
+        <source>没有已受理或调解中的案件</source>
+        <translation>No cases accepted or in mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="303"/>
+        <location filename="../../desktop/screens/session_record.py" line="434"/>
+        <source>修改调解记录</source>
+        <translation>Edit session record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="305"/>
+        <source>新建调解记录</source>
+        <translation>New session record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="309"/>
+        <source>调解室</source>
+        <translation>Mediation room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="340"/>
+        <source>%1的陈述和请求</source>
+        <translation>Statement and requests of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="392"/>
+        <source>请记录当事人对公开或不公开调解的选择。</source>
+        <translation>Please record the parties&apos; choice of public or private mediation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="397"/>
+        <source>双方均已同意公开。</source>
+        <translation>Both sides agreed to public mediation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="398"/>
+        <source>尚未记录同意：%1。</source>
+        <translation>Consent not yet recorded: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="401"/>
+        <source>未经双方同意不得公开</source>
+        <translation>Not public without the consent of both sides</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="426"/>
+        <source>未保存：请按提示修改后再保存。</source>
+        <translation>Not saved: please correct the marked fields and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="437"/>
+        <source>调解记录已保存（%1，案件状态：%2）。</source>
+        <translation>Session record saved (%1, case status: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="505"/>
+        <source>这份调解记录有未保存的草稿（%1），是否恢复？</source>
+        <translation>This session record has an unsaved draft (%1). Restore it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="545"/>
+        <source>已恢复草稿，请核对后保存。</source>
+        <translation>Draft restored; please check it and save.</translation>
+    </message>
+</context>
+<context>
+    <name>StatCard</name>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="343"/>
+        <source>上月</source>
+        <translation>Prev. month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="343"/>
+        <source>去年同月</source>
+        <translation>Year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="360"/>
+        <source>单击查看案件明细</source>
+        <translation>Click to see the cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="365"/>
+        <source>环比</source>
+        <translation>vs. previous month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="365"/>
+        <source>同比</source>
+        <translation>vs. a year before</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDrilldownScreen</name>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="119"/>
+        <source>统计月份（上下键切换月份）</source>
+        <extracomment>The figures a drill-down can list, in the order of the picker.</extracomment>
+        <translation>Month (Up/Down to change)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="123"/>
+        <source>全部委员会</source>
+        <translation>All committees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="124"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="125"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="126"/>
+        <source>全部调解员</source>
+        <translation>All mediators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="127"/>
+        <source>未分配调解员</source>
+        <translation>No mediator assigned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="140"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="142"/>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/stats_drilldown.py" line="239"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="249"/>
+        <source>共 %n 件</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="241"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+</context>
+<context>
+    <name>StatsScreen</name>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="406"/>
+        <source>统计月份（上下键切换月份）</source>
+        <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
+        <translation>Month (Up/Down to change)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="407"/>
+        <source>◀ 上月</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="408"/>
+        <source>下月 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="409"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="410"/>
+        <source>导出月报 PDF…</source>
+        <translation>Export monthly report PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="411"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="422"/>
+        <source>统计月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="463"/>
+        <source>按委员会</source>
+        <translation>By committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="464"/>
+        <source>按纠纷类型</source>
+        <translation>By dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="465"/>
+        <source>按来源</source>
+        <translation>By source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="466"/>
+        <source>按调解员（一案一补）</source>
+        <translation>By mediator (one subsidy per case)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="523"/>
+        <source>正在统计%1年%2月…</source>
+        <translation>Counting %1-%2…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="537"/>
+        <source>统计失败：</source>
+        <translation>Statistics failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="555"/>
+        <location filename="../../desktop/screens/stats.py" line="561"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="556"/>
+        <location filename="../../desktop/screens/stats.py" line="563"/>
+        <source>调解成功</source>
+        <translation>Successful</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="562"/>
+        <source>办结</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="565"/>
+        <source>比较：上月 %1，去年同月 %2</source>
+        <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="569"/>
+        <source>本月数据截至%1日；</source>
+        <translation>This month up to day %1; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="579"/>
+        <location filename="../../desktop/screens/stats.py" line="594"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="610"/>
+        <source>“%1”不对应具体案件</source>
+        <translation>“%1” does not correspond to individual cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="638"/>
+        <source>统计明细</source>
+        <translation>Statistics details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="660"/>
+        <source>导出月报 PDF</source>
+        <translation>Export monthly report PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="661"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="668"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="669"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="700"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="704"/>
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="709"/>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+</context>
+<context>
+    <name>StatsTableModel</name>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="146"/>
+        <source>上月</source>
+        <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables (the summary&apos;s figures).</extracomment>
+        <translation>Prev. month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="146"/>
+        <source>去年同月</source>
+        <translation>Year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="151"/>
+        <source>单击查看案件明细</source>
+        <translation>Click to see the cases</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionRow</name>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="239"/>
+        <source>采纳此建议（Alt+%1）</source>
+        <translation>Take this suggestion (Alt+%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="58"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="87"/>
+        <source>到场 (F2)</source>
+        <translation>Present (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="88"/>
+        <source>未到 (F3)</source>
+        <translation>Absent (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="89"/>
+        <source>撤销标记</source>
+        <translation>Clear mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="90"/>
+        <source>补打调解通知书 (Ctrl+P)</source>
+        <translation>Reprint mediation notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="91"/>
+        <source>详情/改期/取消… (Enter)</source>
+        <translation>Details/reschedule/cancel… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="109"/>
+        <source>到场登记</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="172"/>
+        <source>今日预约</source>
+        <translation>Today&apos;s appointments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="172"/>
+        <source>预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="192"/>
+        <source>刷新失败：</source>
+        <translation>Refresh failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="213"/>
+        <source>%1 场调解&#x3000;邀请 %2 人&#x3000;到场 %3&#x3000;未到 %4&#x3000;</source>
+        <translation>%1 session(s)  %2 invited  %3 present  %4 absent  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="216"/>
+        <source>每2秒自动刷新&#x3000;最近刷新：</source>
+        <translation>Refreshes every 2 seconds  Last refresh: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="280"/>
+        <source>正在生成调解通知书…</source>
+        <translation>Generating mediation notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="283"/>
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="287"/>
+        <source>生成失败：</source>
+        <translation>Could not generate: </translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="130"/>
+        <source>编辑用户</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="130"/>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="151"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="153"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="155"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="157"/>
+        <source>所属委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="160"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="64"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="65"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="65"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="58"/>
+        <source>新增用户(&amp;N)</source>
+        <translation>&amp;New user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="60"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="61"/>
+        <source>重置密码(&amp;R)</source>
+        <translation>&amp;Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="62"/>
+        <source>停用/启用(&amp;D)</source>
+        <translation>&amp;Disable/enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="99"/>
+        <location filename="../../desktop/screens/users.py" line="108"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="100"/>
+        <source>为 %1 设置临时密码（至少8位，含字母和数字；对方首次登录须修改）：</source>
+        <translation>Temporary password for %1 (at least 8 characters, with letters and digits; to be changed at first login):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/users.py" line="119"/>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="198"/>
+        <source>登记回访</source>
+        <translation>Record follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="199"/>
+        <source>被回访人：%1。如实记录当事人的评价，不得诱导或代替评价；评价为“不满意”或“非常不满意”的，自动登记差评台账。</source>
+        <translation>Visited: %1. Record the party&apos;s rating truthfully, without leading or rating for them; “Dissatisfied” or “Very dissatisfied” goes into the complaints log automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="201"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="202"/>
+        <source>履行情况</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="203"/>
+        <source>协议履行情况（已付款项、未履行部分及原因）</source>
+        <translation>Performance of the agreement (amounts paid, what is outstanding and why)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="217"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
+        <source>当事人已就本纠纷向人民法院起诉</source>
+        <translation>A party has sued in the people&apos;s court over this dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="219"/>
+        <source>存在矛盾激化风险（人民调解法第二十五条）</source>
+        <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
+        <source>采取的措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="221"/>
+        <source>如：再次组织协商、已报告派出所（写明时间、对象）</source>
+        <translation>e.g. arranged further talks, reported to the police station (give time and to whom)</translation>
+    </message>
+</context>
+<context>
+    <name>_CalendarScreen</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="589"/>
+        <source>◀ 前一天</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="589"/>
+        <source>◀ 上一周</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="590"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <source>后一天 ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <source>下一周 ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="596"/>
+        <source>按调解室</source>
+        <translation>By room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="597"/>
+        <source>按人员</source>
+        <translation>By person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="598"/>
+        <source>显示已取消</source>
+        <translation>Show cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="599"/>
+        <source>只看有安排的</source>
+        <translation>Only with bookings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="618"/>
+        <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
+        <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="661"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/calendar.py" line="668"/>
+        <source>共 %n 场调解</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="671"/>
+        <source>读取失败：</source>
+        <translation>Loading failed: </translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/app.py" line="97"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="103"/>
+        <source>无法连接数据库</source>
+        <translation>Cannot connect to the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="104"/>
+        <source>无法打开数据库（%1）。
+请检查网络和数据库服务器，或联系系统管理员。
+
+%2</source>
+        <translation>Cannot open the database (%1).
+Please check the network and the database server, or contact your system administrator.
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="585"/>
+        <source>申请方式</source>
+        <translation>How applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="589"/>
+        <source>同意调解的一方</source>
+        <translation>Party consenting to mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="592"/>
+        <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
+        <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="631"/>
+        <source>鉴定开始日</source>
+        <translation>Assessment start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="632"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="632"/>
+        <source>医疗损害鉴定</source>
+        <translation>Medical damage assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="642"/>
+        <source>鉴定结束日</source>
+        <translation>Assessment end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="166"/>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <source>整改及答复情况</source>
+        <translation>Remedy and reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <source>回访核实的问题、整改措施、答复当事人的结果</source>
+        <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="78"/>
+        <source>如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元</source>
+        <translation>e.g. The respondent pays the applicant compensation of RMB 20,000 in one sum by 31 December 2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="79"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="110"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="80"/>
+        <source>删除这一条</source>
+        <translation>Delete this term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="99"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="104"/>
+        <source>（请选择）</source>
+        <translation>(Please choose)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="130"/>
+        <source>如：承担事故主要责任</source>
+        <translation>e.g. primarily responsible for the accident</translation>
+    </message>
+</context>
+</TS>

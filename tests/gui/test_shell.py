@@ -1,0 +1,175 @@
+"""GUI smoke tests: login, forced password change, navigation by role, the case list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from core.auth import INITIAL_ADMIN_PASSWORD, login
+from desktop.login import ChangePasswordDialog, LoginDialog
+from desktop.main_window import MainWindow
+from tests.conftest import TEST_PASSWORD
+from tests.factories import add_case
+
+
+def _login_dialog(qtbot, engine):
+    dialog = LoginDialog(engine, centre_name="衢州市衢江区专业调解中心", where="SQLite")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_login_with_the_keyboard(app, qtbot, engine, users):
+    dialog = _login_dialog(qtbot, engine)
+    qtbot.keyClicks(dialog.username, "qiantai")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, TEST_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user.role == "reception"
+
+
+def test_wrong_password_is_explained_beside_the_fields_and_kept_username(app, qtbot, engine, users):
+    dialog = _login_dialog(qtbot, engine)
+    qtbot.keyClicks(dialog.username, "qiantai")
+    qtbot.keyClicks(dialog.password, "wrong")
+    dialog.try_login()
+    assert dialog.error.isVisible()
+    assert "再错4次" in dialog.error.text()
+    assert dialog.username.text() == "qiantai"
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_empty_username_is_refused_without_a_query(app, qtbot, engine):
+    dialog = _login_dialog(qtbot, engine)
+    dialog.try_login()
+    assert dialog.error.text() == "请输入用户名"
+
+
+def test_change_password_dialog_shows_each_error_under_its_field(app, qtbot, engine):
+    admin = login(engine, "admin", INITIAL_ADMIN_PASSWORD)
+    dialog = ChangePasswordDialog(engine, admin, forced=True, old_password=INITIAL_ADMIN_PASSWORD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.new, "short")
+    dialog.try_change()
+    assert "至少8位" in dialog.new_error.text() and dialog.new_error.isVisible()
+    dialog.new.setText("Quzhou2026")
+    dialog.confirm.setText("Quzhou2025")
+    dialog.try_change()
+    assert dialog.confirm_error.text() == "两次输入的新密码不一致"
+    dialog.confirm.setText("Quzhou2026")
+    dialog.try_change()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.user.must_change_password
+    assert login(engine, "admin", "Quzhou2026").role == "admin"
+
+
+def test_first_admin_login_requires_a_new_password(app, qtbot, engine, monkeypatch):
+    def fill_and_accept(self):
+        self.new.setText("Quzhou2026")
+        self.confirm.setText("Quzhou2026")
+        self.try_change()
+        return self.result()
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", fill_and_accept)
+    dialog = _login_dialog(qtbot, engine)
+    dialog.username.setText("admin")
+    dialog.password.setText(INITIAL_ADMIN_PASSWORD)
+    dialog.try_login()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.user.must_change_password
+
+
+# Screens each role must (and must not) reach; later screens may add to the lists.
+ROLE_SCREENS = {
+    "reception": ({"cases", "queue", "call_display", "intake"}, {"users", "stats"}),
+    "mediator": ({"cases"}, {"users", "queue", "stats"}),
+    "director": ({"cases"}, {"users", "queue", "intake"}),
+    "admin": ({"users"}, {"cases", "intake", "queue"}),
+}
+
+
+@pytest.mark.parametrize("role", list(ROLE_SCREENS))
+def test_navigation_by_role(app, qtbot, make_ctx, users, role):
+    from PySide6.QtCore import Qt as _Qt
+
+    window = MainWindow(make_ctx(users[role]), centre_name="测试中心")
+    qtbot.addWidget(window)
+    window.show()
+    keys = {window.nav.item(i).data(_Qt.ItemDataRole.UserRole) for i in range(window.nav.count())}
+    must, must_not = ROLE_SCREENS[role]
+    assert must <= keys
+    assert not (must_not & keys)
+    assert window.current_screen() is not None
+    assert users[role].full_name in window.user_label.text()
+    assert "SQLite" in window.db_label.text() or "PostgreSQL" in window.db_label.text()
+
+
+def test_case_list_shows_filters_and_scopes_by_role(app, qtbot, engine, make_ctx, users):
+    add_case(engine, committee="medical", parties=(("𠮷祥", "person"), ("衢江区人民医院", "organisation")))
+    add_case(engine, committee="traffic", dispute_type="14", parties=(("王五", "person"), ("赵六", "person")))
+    add_case(engine, committee="labour", dispute_type="10", received=date(2026, 10, 1),
+             parties=(("孙七", "person"), ("某建筑公司", "organisation")))
+
+    window = MainWindow(make_ctx(users["reception"]))
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.current_screen()
+    assert screen.model.rowCount() == 3
+    screen.search.setText("𠮷")  # as an input method commits it (QTest cannot type surrogate pairs)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
+    assert "𠮷祥" in screen.model.row_at(0).party_names
+    screen.search.clear()
+    screen.committee.setCurrentIndex(screen.committee.findData("labour"))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
+    assert screen.model.row_at(0).committee == "labour"
+
+    # A mediator of the medical and traffic committees sees only those cases.
+    mediator_window = MainWindow(make_ctx(users["mediator"]))
+    qtbot.addWidget(mediator_window)
+    cases = mediator_window.current_screen()
+    assert sorted(cases.model.row_at(i).committee for i in range(cases.model.rowCount())) == ["medical", "traffic"]
+
+
+def test_case_list_sorts_by_header(app, qtbot, engine, make_ctx, users):
+    for day in (3, 1, 2):
+        add_case(engine, received=date(2026, 11, day))
+    window = MainWindow(make_ctx(users["director"]))
+    qtbot.addWidget(window)
+    screen = window.current_screen()
+    screen.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    assert [screen.model.row_at(i).received.day for i in range(3)] == [1, 2, 3]
+
+
+def test_case_list_fetches_more_pages_as_it_scrolls(app, qtbot, engine, make_ctx, users):
+    from desktop.models.case_table import PAGE_SIZE
+
+    for _ in range(PAGE_SIZE + 5):
+        add_case(engine, parties=(("甲", "person"),))
+    window = MainWindow(make_ctx(users["director"]))
+    qtbot.addWidget(window)
+    screen = window.current_screen()
+    assert screen.model.rowCount() == PAGE_SIZE
+    assert screen.model.canFetchMore()
+    screen.model.fetchMore()
+    assert screen.model.rowCount() == PAGE_SIZE + 5
+    qtbot.waitUntil(lambda: screen.count_label.text() == f"共 {PAGE_SIZE + 5} 件", timeout=5000)
+
+
+def test_about_dialog_lists_versions_and_licences(app, qtbot):
+    from PySide6.QtWidgets import QTabWidget, QTextBrowser
+
+    from desktop.about import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs.count() == 2
+    fonts = tabs.widget(0)
+    assert isinstance(fonts, QTextBrowser)
+    assert "Droid Sans Fallback" in fonts.toPlainText() and "Hanazono" in fonts.toPlainText()
+    assert "ReportLab" in tabs.widget(1).toPlainText()

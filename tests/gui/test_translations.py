@@ -1,0 +1,152 @@
+"""The English translation (Qt Linguist): every message in tiaojie_en.ts is translated,
+the .ts is up to date with the tr() strings in desktop/, and the compiled .qm turns the
+main window into English.
+
+When a test here fails after adding or changing UI text: run
+``python -m desktop.i18n update``, translate the new messages in
+resources/translations/tiaojie_en.ts (Qt Linguist or a text editor), and commit the .ts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+
+from desktop import i18n
+from desktop.main_window import MainWindow
+from tests.factories import add_case
+
+TS = i18n.ts_files()[0]
+PLACEHOLDER = re.compile(r"%(?:\d|n)")
+MNEMONIC = re.compile(r"&(?!&)\w")
+CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def _messages(ts: Path):
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            yield name, message
+
+
+def _unfinished(ts: Path) -> list[str]:
+    problems = []
+    for context, message in _messages(ts):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{context}: {source!r} ({translation.get('type')})")
+            continue
+        forms = ([f.text or "" for f in translation.iter("numerusform")] if message.get("numerus") == "yes"
+                 else [translation.text or ""])
+        if not forms or any(not f for f in forms):
+            problems.append(f"{context}: {source!r} (empty translation)")
+    return problems
+
+
+def test_every_message_in_the_english_ts_is_translated():
+    problems = _unfinished(TS)
+    assert not problems, "untranslated messages in tiaojie_en.ts:\n" + "\n".join(problems)
+
+
+def test_the_ts_is_up_to_date_with_the_tr_strings(tmp_path):
+    """lupdate over desktop/ must find nothing new: a new self.tr("…") fails here until
+    ``python -m desktop.i18n update`` has been run and the message translated."""
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in i18n.SOURCES.rglob("*.py"))
+    subprocess.run([i18n._tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)],
+                   check=True, capture_output=True)
+    problems = _unfinished(copy)
+    assert not problems, ("strings in desktop/ missing from tiaojie_en.ts — run `python -m desktop.i18n update` "
+                          "and translate them:\n" + "\n".join(problems))
+
+
+def test_translations_keep_placeholders_plurals_and_mnemonics():
+    for context, message in _messages(TS):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if message.get("numerus") == "yes":
+            forms = [f.text for f in translation.iter("numerusform")]
+            assert len(forms) == 2, f"{context}: {source!r} needs an English singular and plural"
+        else:
+            forms = [translation.text]
+        for text in forms:
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (context, source, text)
+            assert bool(MNEMONIC.search(text)) == bool(MNEMONIC.search(source)), (context, source, text)
+            # no Chinese left over, except 万 in the amount hint (the parser accepts "5万")
+            assert set(CJK.findall(text)) <= {"万"}, (context, source, text)
+
+
+@pytest.fixture()
+def english(app):
+    """Compile the .qm and install the English translator; take it out again afterwards
+    (translators are process-wide, other tests expect Chinese)."""
+    built = i18n.release()
+    assert built and all(qm.exists() and qm.stat().st_size > 0 for qm in built)
+    from desktop.app import install_translations
+
+    before = set(app.findChildren(QTranslator))
+    locale = QLocale()
+    install_translations(app, "en")
+    added = [t for t in app.findChildren(QTranslator) if t not in before]
+    assert any(not t.isEmpty() and t.language().startswith("en") for t in added)
+    yield app
+    for translator in added:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(locale)
+
+
+def test_main_window_speaks_english(english, qtbot, make_ctx, users, engine):
+    add_case(engine, committee="traffic", dispute_type="11", parties=(("张三", "person"), ("李四", "person")))
+    window = MainWindow(make_ctx(users["reception"]), centre_name="衢州市衢江区专业调解中心")
+    qtbot.addWidget(window)
+    window.show()
+
+    assert window.windowTitle().startswith("Mediation Centre Front Desk")
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Account", "&Help"]
+    view_menu = window.menuBar().actions()[1].menu()
+    assert "Case intake" in [a.text() for a in view_menu.actions()]
+
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[:3] == ["Cases", "Queue", "Case intake"]
+    assert not [t for t in titles if CJK.search(t)], titles
+
+    cases = window.current_screen()
+    assert cases.objectName() == "cases"
+    assert cases.search.placeholderText() == "Case no., party name or keyword (Ctrl+F)"
+    assert cases.committee.itemText(0) == "All committees"
+    headers = [cases.model.headerData(c, Qt.Orientation.Horizontal) for c in range(cases.model.columnCount())]
+    assert headers == ["Case no.", "Committee", "Dispute type", "Parties", "Registered", "Status", "Mediator",
+                       "Amount (yuan)"]
+    assert cases.count_label.text() == "Cases: 1"
+    add_case(engine, committee="traffic", dispute_type="11", parties=(("王五", "person"), ("赵六", "person")))
+    cases.refresh()
+    assert cases.count_label.text() == "Cases: 2"
+
+    intake = window.show_screen("intake")
+    assert intake.save_button.text() == "Save intake (Ctrl+S)"
+
+
+def test_plural_messages_choose_the_english_singular_or_plural(english):
+    plurals = [(context, message) for context, message in _messages(TS) if message.get("numerus") == "yes"]
+    assert plurals
+    for context, message in plurals:
+        source = message.findtext("source")
+        one, many = (f.text for f in message.find("translation").iter("numerusform"))
+        assert QCoreApplication.translate(context, source, None, 1) == one.replace("%n", "1")
+        assert QCoreApplication.translate(context, source, None, 12) == many.replace("%n", "12")
+
+
+def test_without_the_translator_the_ui_stays_chinese(app, qtbot, make_ctx, users):
+    window = MainWindow(make_ctx(users["reception"]))
+    qtbot.addWidget(window)
+    assert [a.text() for a in window.menuBar().actions()][0] == "文件(&F)"
+    assert window.nav.item(0).text() == "案件列表"
