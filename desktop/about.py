@@ -49,6 +49,23 @@ def versions_text() -> str:
     )
 
 
+def fonts_notice() -> str:
+    """The fonts' licence notice, headed by the fonts this installation actually has: a bundle
+    may leave out the large rare-character font (installers/tiaojie.spec)."""
+    from core.resources import RARE_FONT_FILES, font_files
+
+    notice = resource_path("fonts", "LICENSES.md")
+    text = notice.read_text("utf-8") if notice.exists() else "（未找到字体许可说明）"
+    files = font_files()
+    present = [files.main.name, files.latin.name, *(p.name for p in files.rare)]
+    missing = [name for name in RARE_FONT_FILES if name not in present]
+    head = "**本安装包附带的字体：** " + "、".join(f"`{name}`" for name in present) + "\n\n"
+    if missing:
+        head += ("**未附带：** " + "、".join(f"`{name}`" for name in missing)
+                 + "（下文中关于它的说明不适用于本安装包；其中的生僻字打印时会提示缺字）\n\n")
+    return head + text
+
+
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +77,7 @@ class AboutDialog(QDialog):
         tabs = QTabWidget()
         fonts = QTextBrowser()
         fonts.setOpenExternalLinks(False)
-        notice = resource_path("fonts", "LICENSES.md")
-        fonts.setMarkdown(notice.read_text("utf-8") if notice.exists() else self.tr("（未找到字体许可说明）"))
+        fonts.setMarkdown(fonts_notice())
         tabs.addTab(fonts, self.tr("字体许可"))
         libraries = QTextBrowser()
         libraries.setMarkdown(

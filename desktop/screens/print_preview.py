@@ -287,7 +287,10 @@ class PrintPreviewScreen(QWidget):
         self._generation = 0
 
         self.case_edit = QLineEdit(placeholderText=self.tr("案件编号或当事人姓名（回车查找）"))
+        # a whole case number fits: 衢江交人调字〔2026〕第057号
+        self.case_edit.setMinimumWidth(self.case_edit.fontMetrics().horizontalAdvance("衢江交人调字〔2026〕第0577号") + 16)
         self.case_label = QLabel()
+        self.case_label.setWordWrap(True)
         self.case_label.setObjectName("caseLabel")
         self.kind = QComboBox()
         self.kind.setMinimumContentsLength(14)

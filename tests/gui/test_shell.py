@@ -173,3 +173,17 @@ def test_about_dialog_lists_versions_and_licences(app, qtbot):
     assert isinstance(fonts, QTextBrowser)
     assert "Droid Sans Fallback" in fonts.toPlainText() and "Hanazono" in fonts.toPlainText()
     assert "ReportLab" in tabs.widget(1).toPlainText()
+
+
+def test_about_says_which_fonts_this_installation_has(monkeypatch):
+    """A Linux bundle leaves out TJRareHanB (installers/tiaojie.spec): the notice says so."""
+    import core.resources as resources
+    from desktop.about import fonts_notice
+
+    assert "未附带" not in fonts_notice()  # the source tree has every font
+    real = resources.font_files()
+    monkeypatch.setattr(resources, "font_files", lambda: resources.FontFiles(
+        main=real.main, latin=real.latin, rare=tuple(p for p in real.rare if p.name != "TJRareHanB.ttf")))
+    text = fonts_notice()
+    assert "本安装包附带的字体" in text and "`TJRareHanA.ttf`" in text.split("未附带")[0]
+    assert "**未附带：** `TJRareHanB.ttf`" in text
