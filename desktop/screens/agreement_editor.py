@@ -57,6 +57,7 @@ from core.agreements import (
 from core.auth import can
 from core.lifecycle import CaseOverview, PartyRow, case_overview, find_case, most_recent_case
 from desktop.context import AppContext
+from desktop.drafts import Draft, DraftKeeper, drafts_dir
 from desktop.widgets.mediation_forms import date_edit, date_of, field_error, show_error, text_box
 
 _CN = "一二三四五六七八九十"
@@ -154,6 +155,10 @@ class AgreementEditorScreen(QWidget):
         self.responsibilities: list[_ResponsibilityRow] = []
         self.sign_boxes: dict[int, QCheckBox] = {}
         self.errors: dict[str, QLabel] = {}
+        # Nothing typed is lost: the form is kept as a local draft per case until it is saved.
+        self.drafts = DraftKeeper(self._draft_content, ctx.user.username, self)
+        self._offered: Draft | None = None
+        self._baseline: dict | None = None  # the form as loaded: a draft equal to it is no draft
 
         # -- case line
         self.case_edit = QLineEdit(placeholderText=self.tr("案件编号或当事人姓名（回车打开）"))
@@ -168,6 +173,19 @@ class AgreementEditorScreen(QWidget):
         top.addWidget(QLabel(self.tr("案件")))
         top.addWidget(self.case_edit, 1)
         top.addWidget(self.case_label, 3)
+        self.draft_banner = QFrame(objectName="draftBanner")
+        self.draft_banner.setStyleSheet("QFrame#draftBanner { background: #fff4d6; border: 1px solid #f0b429; }")
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("恢复草稿"))
+        self.discard_button = QPushButton(self.tr("放弃草稿"))
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        draft_row = QHBoxLayout(self.draft_banner)
+        draft_row.addWidget(self.draft_label, 1)
+        draft_row.addWidget(self.restore_button)
+        draft_row.addWidget(self.discard_button)
+        self.draft_banner.hide()
 
         # -- form
         self.written = QRadioButton(self.tr("书面协议"))
@@ -335,11 +353,17 @@ class AgreementEditorScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.draft_banner)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
+        for box in (self.facts, self.matters, self.performance):
+            box.textChanged.connect(self.drafts.touched)
+        self.amount.textChanged.connect(self.drafts.touched)
+        self.formed_on.dateChanged.connect(self.drafts.touched)
+        self.written.toggled.connect(self.drafts.touched)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_copies)
         self.setTabOrder(self.written, self.oral)
@@ -379,6 +403,8 @@ class AgreementEditorScreen(QWidget):
         except Exception as exc:  # noqa: BLE001 — a refusal is shown, nothing is written
             show_error(self.general_error, str(exc))
             return
+        self.drafts.set_path(None)  # the previous case's typing is written first
+        self.drafts.paused = True
         self.case_id = case_id
         self.overview = overview
         self.data = data
@@ -391,6 +417,9 @@ class AgreementEditorScreen(QWidget):
         self._build_parties()
         self._show(data)
         self._update_state()
+        self.drafts.set_path(drafts_dir() / f"agreement_{case_id}.json")
+        self.drafts.paused = False
+        self._offer_draft()
 
     def principals(self) -> list[PartyRow]:
         return [p for p in self.overview.parties if p.role != "agent"] if self.overview else []
@@ -412,6 +441,8 @@ class AgreementEditorScreen(QWidget):
             self.resp_grid.addWidget(QLabel(self.tr("责任比例")), 0, 2, 1, 2)
         for i, party in enumerate(self.principals()):
             r = _ResponsibilityRow(self, party)
+            r.text.textChanged.connect(self.drafts.touched)
+            r.ratio.textChanged.connect(self.drafts.touched)
             base = 1 + 2 * i
             self.resp_grid.addWidget(r.name, base, 0)
             self.resp_grid.addWidget(r.text, base, 1)
@@ -494,6 +525,8 @@ class AgreementEditorScreen(QWidget):
     def add_term(self, text: str = "", *, focus: bool = False) -> _TermRow:
         row = _TermRow(self, text)
         row.remove.clicked.connect(lambda: self._remove_term(row))
+        row.edit.textChanged.connect(self.drafts.touched)
+        row.remove.clicked.connect(self.drafts.touched)
         self.terms.append(row)
         self.terms_list.addWidget(row)
         self._renumber()
@@ -515,6 +548,9 @@ class AgreementEditorScreen(QWidget):
             row.payee.setCurrentIndex(self.instalments[-1].payee.currentIndex())
         row.remove.clicked.connect(lambda: self._remove_instalment(row))
         row.amount.textChanged.connect(self._update_total)
+        for signal in (row.amount.textChanged, row.due.dateChanged, row.payer.currentIndexChanged,
+                       row.payee.currentIndexChanged, row.remove.clicked):
+            signal.connect(self.drafts.touched)
         self.instalments.append(row)
         self.instalment_list.addWidget(row)
         self._renumber()
@@ -648,6 +684,80 @@ class AgreementEditorScreen(QWidget):
             amount=self.amount.text().strip() or None, formed_on=date_of(self.formed_on),
             instalments=tuple(row.line() for row in self.instalments))
 
+    # -- the local draft -----------------------------------------------------------------------
+    def _form_json(self) -> dict:
+        f = self.form()
+        return {
+            "kind": f.kind, "facts": f.facts, "matters": f.matters, "performance": f.performance,
+            "amount": f.amount, "formed_on": f.formed_on.isoformat() if f.formed_on else None,
+            "terms": list(f.terms),
+            "responsibilities": [{"case_party_id": r.case_party_id, "text": r.text, "ratio": r.ratio}
+                                 for r in f.responsibilities],
+            "instalments": [{"due_on": i.due_on.isoformat() if i.due_on else None,
+                             "amount": None if i.amount is None else str(i.amount),
+                             "payer_id": i.payer_id, "payee_id": i.payee_id} for i in f.instalments],
+        }
+
+    def _draft_content(self) -> dict | None:
+        if self.case_id is None or not self.save_button.isEnabled():
+            return None  # nothing editable on screen
+        content = self._form_json()
+        return None if content == self._baseline else {"case_id": self.case_id, "form": content}
+
+    def _offer_draft(self) -> None:
+        self._baseline = self._form_json() if self.case_id is not None else None
+        draft = self.drafts.pending()
+        if draft is None or draft.content.get("form") == self._baseline or not self.save_button.isEnabled():
+            self._offered = None
+            self.draft_banner.hide()
+            return
+        self._offered = draft
+        self.draft_label.setText(self.tr("本案有 %1 未保存的协议草稿（%2）。恢复后可继续编辑并保存。")
+                                 .replace("%1", draft.saved_at_text).replace("%2", draft.user))
+        self.draft_banner.show()
+
+    def restore_draft(self) -> None:
+        draft, self._offered = self._offered, None
+        self.draft_banner.hide()
+        if draft is None:
+            return
+        form = draft.content.get("form") or {}
+        self.drafts.paused = True
+        try:
+            (self.oral if form.get("kind") == "oral" else self.written).setChecked(True)
+            if form.get("formed_on"):
+                self.formed_on.setDate(date.fromisoformat(form["formed_on"]))
+            self.facts.setPlainText(form.get("facts", ""))
+            self.matters.setPlainText(form.get("matters", ""))
+            self.performance.setPlainText(form.get("performance", ""))
+            self.amount.setText(form.get("amount") or "")
+            by_party = {r.get("case_party_id"): r for r in form.get("responsibilities", [])}
+            for row in self.responsibilities:
+                r = by_party.get(row.party.case_party_id, {})
+                row.text.setText(r.get("text", ""))
+                row.ratio.setText(r.get("ratio", ""))
+            for row in list(self.terms):
+                self._remove_term(row)
+            for text in form.get("terms") or [""]:
+                self.add_term(text)
+            for row in list(self.instalments):
+                self._remove_instalment(row)
+            for i in form.get("instalments", []):
+                self.add_instalment(InstalmentLine(
+                    date.fromisoformat(i["due_on"]) if i.get("due_on") else None, i.get("amount"),
+                    i.get("payer_id"), i.get("payee_id")))
+        finally:
+            self.drafts.paused = False
+        self._update_total()
+        self._update_ratio_sum()
+        self._kind_changed()
+        self.message.setText(self.tr("已恢复草稿，保存后生效。"))
+
+    def discard_draft(self) -> None:
+        self._offered = None
+        self.draft_banner.hide()
+        self.drafts.discard()
+
     def _clear_errors(self) -> None:
         for label in (*self.errors.values(), self.general_error):
             show_error(label, None)
@@ -695,6 +805,7 @@ class AgreementEditorScreen(QWidget):
         except Exception as exc:  # noqa: BLE001 — shown beside the buttons, the form keeps its text
             show_error(self.general_error, str(exc))
             return False
+        self.drafts.saved()
         self.load_case(self.case_id)
         self.message.setText(done)
         return True

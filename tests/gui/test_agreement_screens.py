@@ -178,3 +178,51 @@ def test_preview_screen_builds_the_chosen_document(qtbot, make_ctx, engine):
     screen.keep(quiet=False)
     ctx.tasks.wait()
     qtbot.waitUntil(lambda: "已保存到案件附件" in screen.status.text(), timeout=10000)
+
+
+def test_typing_survives_a_crash_as_a_draft_offered_back(qtbot, make_ctx, mediating):
+    """Nothing typed is lost: the editor keeps a local draft; reopening the case (after a
+    crash: the screen simply never saved) offers it back with every field."""
+    mediator, case_id, cp = mediating
+    screen = _editor(qtbot, make_ctx, mediator, case_id)
+    assert not screen.draft_banner.isVisible()
+    screen.facts.setPlainText("2026年11月1日，乙某驾车追尾甲某车辆。")
+    screen.terms[0].edit.setText("乙某赔偿甲某车辆修理费3000元")
+    screen.add_term("双方就本次事故再无其他争议")
+    screen.amount.setText("3000")
+    screen.responsibilities[1].ratio.setText("100")
+    row = screen.add_instalment()
+    row.amount.setText("3000")
+    row.payer.setCurrentIndex(row.payer.findData(cp["乙某"]))
+    screen.drafts.write()  # what the debounce timer does 0.8 s after the last key
+    path = screen.drafts.path
+    assert path is not None and path.is_file()
+    # the crash: that screen never saves (it stays open here, harmlessly)
+
+    again = _editor(qtbot, make_ctx, mediator, case_id)
+    assert again.draft_banner.isVisible() and "未保存的协议草稿" in again.draft_label.text()
+    assert again.facts.toPlainText() != "2026年11月1日，乙某驾车追尾甲某车辆。"  # not applied unasked
+    again.restore_button.click()
+    assert again.facts.toPlainText() == "2026年11月1日，乙某驾车追尾甲某车辆。"
+    assert [t.edit.text() for t in again.terms] == ["乙某赔偿甲某车辆修理费3000元", "双方就本次事故再无其他争议"]
+    assert again.amount.text() == "3000" and again.responsibilities[1].ratio.text() == "100"
+    assert len(again.instalments) == 1 and again.instalments[0].payer.currentData() == cp["乙某"]
+    again.responsibilities[0].ratio.setText("0")
+    again.instalments[0].due.setDate(QDate.currentDate())
+    again.instalments[0].payee.setCurrentIndex(again.instalments[0].payee.findData(cp["甲某"]))
+    saved = again.save()
+    assert saved, {k: again.error_text(k) for k in again.errors} | {"general": again.general_error.text()}
+    assert not path.exists()  # saved: the draft is gone
+    third = _editor(qtbot, make_ctx, mediator, case_id)
+    assert not third.draft_banner.isVisible()
+
+
+def test_a_discarded_agreement_draft_is_gone(qtbot, make_ctx, mediating):
+    mediator, case_id, _cp = mediating
+    screen = _editor(qtbot, make_ctx, mediator, case_id)
+    screen.facts.setPlainText("临时写的事实")
+    screen.drafts.write()
+    again = _editor(qtbot, make_ctx, mediator, case_id)
+    assert again.draft_banner.isVisible()
+    again.discard_button.click()
+    assert not again.draft_banner.isVisible() and not again.drafts.path.exists()

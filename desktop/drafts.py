@@ -1,0 +1,141 @@
+"""Local drafts of forms, so that a crash, a power cut or a lost database connection loses
+nothing typed. A draft is a JSON file under ``data_dir()/drafts/``, written atomically while
+the user types (debounced, and at least every few seconds) and deleted once the form is saved.
+
+:class:`DraftKeeper` does the timing and the files for one form; the form supplies its content
+as JSON-ready data and decides how to offer a draft back."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from db.engine import data_dir
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 800
+PERIOD_MS = 5000
+
+
+def drafts_dir() -> Path:
+    return data_dir() / "drafts"
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: Path
+    saved_at: str  # ISO, local time
+    user: str
+    content: dict[str, Any]
+
+    @property
+    def saved_at_text(self) -> str:
+        return self.saved_at.replace("T", " ")[:16]
+
+
+def write_draft(path: Path, user: str, content: dict[str, Any], version: int = 1) -> None:
+    """Write atomically: a crash mid-write leaves the previous draft, never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"version": version, "saved_at": datetime.now().isoformat(timespec="seconds"), "user": user,
+            "content": content}
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.replace(path)
+
+
+def read_draft(path: Path) -> Draft | None:
+    """The draft at ``path``, or None (missing or unreadable: a damaged draft is set aside)."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return Draft(path, str(data.get("saved_at", "")), str(data.get("user", "")), dict(data["content"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("unreadable draft %s: %s", path.name, exc)
+        with contextlib.suppress(OSError):
+            path.replace(path.with_suffix(".damaged"))
+        return None
+
+
+class DraftKeeper(QObject):
+    """Keeps one form's draft. ``content()`` returns the form as JSON-ready data, or None when
+    there is nothing worth keeping; call :meth:`touched` on every edit, :meth:`saved` after a
+    successful save, and :meth:`set_path` when the form switches to another record."""
+
+    def __init__(self, content: Callable[[], dict[str, Any] | None], user: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._user = user
+        self.path: Path | None = None
+        self.paused = False  # while the form is being filled from the database or a draft
+        self._dirty = False
+        self._last: str | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.write)
+        self._period = QTimer(self, interval=PERIOD_MS)
+        self._period.timeout.connect(self._periodic)
+        self._period.start()
+        self.error: str = ""
+
+    def set_path(self, path: Path | None) -> None:
+        self.write()  # what was typed for the previous record stays on disk
+        self.path = path
+        self._dirty = False
+        self._last = None
+
+    def touched(self) -> None:
+        if self.paused or self.path is None:
+            return
+        self._dirty = True
+        self._debounce.start()
+
+    def _periodic(self) -> None:
+        if self._dirty:
+            self.write()
+
+    def write(self) -> None:
+        self._debounce.stop()
+        if self.path is None or not self._dirty:
+            return
+        content = self._content()
+        try:
+            if content is None:
+                self.path.unlink(missing_ok=True)
+            else:
+                text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+                if text != self._last:
+                    write_draft(self.path, self._user, content)
+                    self._last = text
+            self._dirty = False
+            self.error = ""
+        except OSError as exc:
+            self.error = str(exc)
+            log.error("cannot write draft %s: %s", self.path, exc)
+
+    def saved(self) -> None:
+        """The form is in the database: its draft goes."""
+        self._debounce.stop()
+        self._dirty = False
+        self._last = None
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def pending(self) -> Draft | None:
+        return read_draft(self.path) if self.path is not None else None
+
+    def discard(self) -> None:
+        self.saved()
