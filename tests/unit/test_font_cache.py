@@ -1,0 +1,41 @@
+"""The parsed-font cache: identical faces, rebuilt when stale or damaged, never required."""
+
+from __future__ import annotations
+
+from core.documents import fonts
+from core.resources import font_files
+
+
+def _face_state(face) -> dict:
+    return {k: v for k, v in vars(face).items() if k != "_pdfScale"}
+
+
+def test_cached_face_equals_the_parsed_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIAOJIE_CACHE_DIR", str(tmp_path))
+    path = font_files().latin
+    parsed = fonts._cached_face(str(path))  # parses and writes the cache
+    cache = fonts._face_cache_path(path)
+    assert cache.is_file() and cache.is_relative_to(tmp_path)
+    loaded = fonts._cached_face(str(path))
+    assert _face_state(loaded) == _face_state(parsed)
+    assert loaded._pdfScale(loaded.unitsPerEm) == parsed._pdfScale(parsed.unitsPerEm) == 1000
+    assert loaded.getCharWidth(ord("A")) == parsed.getCharWidth(ord("A"))
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIAOJIE_CACHE_DIR", str(tmp_path))
+    path = font_files().latin
+    fonts._cached_face(str(path))
+    cache = fonts._face_cache_path(path)
+    cache.write_bytes(b"not a pickle")
+    face = fonts._cached_face(str(path))
+    assert face.charToGlyph[ord("A")]
+    assert cache.read_bytes()[:1] == b"\x80"  # a pickle again
+
+
+def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("TIAOJIE_CACHE_DIR", str(blocker))  # cannot make a folder under a file
+    face = fonts._cached_face(str(font_files().latin))
+    assert face.charToGlyph[ord("A")]
