@@ -9,12 +9,16 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from core import change_feed
+
 
 @contextmanager
 def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """``write=True`` takes SQLite's write lock at BEGIN (see db.engine), so the
     read-check-write steps of a use case are serialised across PCs. Objects stay
-    loaded after commit, but callers should hand plain rows/dataclasses to widgets."""
+    loaded after commit, but callers should hand plain rows/dataclasses to widgets.
+    On PostgreSQL the commit also tells the other PCs what changed (core.change_feed)."""
+    change_feed.track(engine)
     with Session(engine, expire_on_commit=False) as session:
         if write and engine.dialect.name == "sqlite":
             session.connection(execution_options={"sqlite_immediate": True})

@@ -30,8 +30,13 @@ def default_url() -> str:
 
 
 def resolve_url(cli_url: str | None = None) -> str:
-    """``--db`` wins over ``TIAOJIE_DB``, which wins over the per-user SQLite file."""
-    return cli_url or os.environ.get(ENV_DB) or default_url()
+    """``--db`` wins over ``TIAOJIE_DB``, which wins over the connection saved by the wizard
+    (db.connection, with the keyring's password), which wins over the per-user SQLite file."""
+    if cli_url or os.environ.get(ENV_DB):
+        return cli_url or os.environ[ENV_DB]
+    from db.connection import saved_url
+
+    return saved_url() or default_url()
 
 
 def describe(url: str) -> str:

@@ -76,13 +76,55 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(url: str | None = None) -> int:
+def choose_database(tasks, cli_url: str | None = None):
+    """Which database to work on, by precedence: ``--db`` > ``TIAOJIE_DB`` > the connection
+    saved by the wizard (password from the keyring, or asked for and kept in memory) > the
+    wizard itself on first start (SQLite in the per-user folder preselected). When the
+    database cannot be opened, the connection dialog is offered. Returns (engine, url, 0), or
+    (None, None, exit code) when the user gives up or a newer client's schema refuses us."""
     from core.database import open_database
+    from db import connection, migrate
+    from db.engine import ENV_DB, describe
+    from desktop.connection_dialog import ConnectionDialog, PasswordDialog
+
+    url = cli_url or os.environ.get(ENV_DB)
+    config = None
+    if not url:
+        config = connection.load_config()
+        if config is None:
+            wizard = ConnectionDialog(tasks, mode=ConnectionDialog.WIZARD)
+            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.engine is None:
+                return None, None, 0
+            return wizard.engine, wizard.url, 0
+        password = connection.get_password(config) if config.is_postgresql else None
+        if config.is_postgresql and password is None:
+            ask = PasswordDialog(config)
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return None, None, 0
+            password = ask.value()
+        url = connection.to_url(config, password)
+    log.info("starting tiaojie on %s", describe(url))
+    try:
+        return open_database(url), url, 0
+    except migrate.SchemaTooNewError as exc:
+        app = QApplication.instance()
+        QMessageBox.critical(None, app.tr("无法启动"), str(exc))
+        return None, None, 2
+    except Exception as exc:  # noqa: BLE001 — explained to the user, with the details logged
+        log.exception("cannot open database %s", describe(url))
+        dialog = ConnectionDialog(tasks, mode=ConnectionDialog.REPAIR, current_url=url,
+                                  config=config or connection.config_from_url(url),
+                                  error=connection.explain(exc, url))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.engine is None:
+            return None, None, 2
+        return dialog.engine, dialog.url, 0
+
+
+def run_gui(url: str | None = None) -> int:
     from core.logs import setup_logging
     from core.settings import get_settings
     from core.uow import read_only
-    from db import migrate
-    from db.engine import describe, resolve_url
+    from db.engine import describe
     from desktop.context import AppContext
     from desktop.login import LoginDialog
     from desktop.main_window import MainWindow
@@ -90,26 +132,12 @@ def run_gui(url: str | None = None) -> int:
 
     setup_logging()
     app = create_application()
-    url = resolve_url(url)
-    log.info("starting tiaojie on %s", describe(url))
-    try:
-        engine = open_database(url)
-    except migrate.SchemaTooNewError as exc:
-        QMessageBox.critical(None, app.tr("无法启动"), str(exc))
-        return 2
-    except Exception as exc:  # noqa: BLE001 — shown to the user, with the details logged
-        log.exception("cannot open database %s", describe(url))
-        QMessageBox.critical(
-            None,
-            app.tr("无法连接数据库"),
-            app.tr("无法打开数据库（%1）。\n请检查网络和数据库服务器，或联系系统管理员。\n\n%2")
-            .replace("%1", describe(url))
-            .replace("%2", str(exc)),
-        )
-        return 2
+    tasks = TaskRunner(app)
+    engine, url, code = choose_database(tasks, url)
+    if engine is None:
+        return code
     with read_only(engine) as session:
         centre = get_settings(session)["centre_name"]
-    tasks = TaskRunner(app)
     while True:
         login = LoginDialog(engine, centre_name=centre, where=describe(url))
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:

@@ -1,5 +1,6 @@
 """The main window: navigation by role on the left, the current screen on the right,
-the database and the user in the status bar."""
+the database and the user in the status bar. It owns the live-update feed (other PCs'
+changes refresh the screens showing shared data) from login to logout."""
 
 from __future__ import annotations
 
@@ -16,15 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.auth import can
 from db.engine import describe
 from desktop import navigation
 from desktop.context import AppContext
+from desktop.live_updates import LiveUpdates
 
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
 
-    def __init__(self, ctx: AppContext, *, centre_name: str = "") -> None:
+    def __init__(self, ctx: AppContext, *, centre_name: str = "", live: bool = True) -> None:
         super().__init__()
         self.setObjectName("main")
         self.ctx = ctx
@@ -55,12 +58,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        # Created after login (this window exists only for a logged-in user), stopped at close.
+        self.live = LiveUpdates(ctx.url, self)
         self._build_menus()
         self._build_status_bar()
         from desktop.lock import IdleLock, idle_lock_minutes
 
         self.idle_lock = IdleLock(self, ctx, idle_lock_minutes(ctx.engine))
         ctx.tasks.error.connect(self._task_failed)
+        if live:
+            self.live.start()
         if self._screens:
             self.nav.setCurrentRow(0)
 
@@ -78,9 +85,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
 
     def _wire(self, widget: QWidget) -> None:
-        """Hand-offs between screens: a called queue ticket becomes an intake form."""
+        """Hand-offs between screens: a called queue ticket becomes an intake form; screens
+        showing shared data follow the live feed."""
         if hasattr(widget, "intake_requested"):
             widget.intake_requested.connect(self._start_intake)
+        if hasattr(widget, "live_topics"):
+            self.live.attach(widget)
 
     def _start_intake(self, ticket) -> None:
         intake = self.show_screen("intake")
@@ -119,6 +129,14 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self._refresh_current)
         view_menu.addAction(refresh)
 
+        if can(self.ctx.user, "settings"):  # the admin
+            system = bar.addMenu(self.tr("系统(&S)"))
+            connection = QAction(self.tr("数据库连接…"), self)
+            connection.setObjectName("connectionAction")
+            connection.triggered.connect(self._connection_settings)
+            system.addAction(connection)
+            self.connection_action = connection
+
         account = bar.addMenu(self.tr("账户(&A)"))
         change = QAction(self.tr("修改密码…"), self)
         change.triggered.connect(self._change_password)
@@ -131,20 +149,44 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addActions([diagnostics, about])
 
+    def _connection_settings(self):
+        from desktop.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self.ctx.tasks, mode=ConnectionDialog.SETTINGS, current_url=self.ctx.url,
+                                  parent=self)
+        dialog.exec()
+        return dialog
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.db_label = QLabel(self.tr("数据库：") + describe(self.ctx.url))
         self.user_label = QLabel(f"{self.ctx.user.full_name}（{self.ctx.user.role_name}）")
         self.busy_label = QLabel()
+        self.live_label = QLabel()
+        self.live_label.setObjectName("hint")
+        self.live.connected_changed.connect(self._show_live)
+        self._show_live(self.live.connected)
         status.addWidget(self.db_label)
+        status.addWidget(self.live_label)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.user_label)
         # a bound method, so Qt disconnects it when this window is deleted (the runner outlives it)
         self.ctx.tasks.busy_changed.connect(self._show_busy)
 
     @Slot(bool)
+    def _show_live(self, connected: bool) -> None:
+        self.live_label.setText(self.tr("实时同步") if connected else self.tr("定时刷新"))
+        self.live_label.setToolTip(
+            self.tr("其他电脑的更改会立即显示") if connected
+            else self.tr("暂时收不到其他电脑的更改通知，各界面每2秒刷新一次"))
+
+    @Slot(bool)
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("处理中…") if busy else "")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 — Qt API
+        self.live.stop()  # logout and quit both close the window
+        super().closeEvent(event)
 
     def _logout(self) -> None:
         self.logged_out = True

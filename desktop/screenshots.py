@@ -17,7 +17,7 @@ from db.models import User
 def screen_names() -> list[str]:
     from desktop import navigation
 
-    return ["login", "main", "lock", *[s.key for s in navigation.SCREENS]]
+    return ["login", "main", "lock", "connection", *[s.key for s in navigation.SCREENS]]
 
 
 def user_for_role(engine, role: str) -> CurrentUser:
@@ -57,6 +57,15 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
 
         widget = LoginDialog(engine, centre_name=centre, where=describe(url))
         widget.username.setText("qiantai1")
+    elif name == "connection":  # the admin's 数据库连接 dialog, filled in for a LAN server
+        from db.connection import ConnectionConfig
+        from desktop.connection_dialog import ConnectionDialog
+
+        tasks = TaskRunner(app)
+        widget = ConnectionDialog(tasks, mode=ConnectionDialog.SETTINGS, config=ConnectionConfig(
+            kind="postgresql", host="192.168.1.10", port=5432, database="tiaojie", user="tiaojie_app",
+            sslmode="require"))
+        widget.password.setText("example-password")  # shown masked
     else:
         from desktop.main_window import MainWindow
 
@@ -77,8 +86,8 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
         tasks.wait()
     if name == "lock":  # the lock screen, covering the main window
         widget = widget.idle_lock.lock_now()
-    for _ in range(5):
-        app.processEvents()
+    # QPdfView renders its pages on a thread of its own after the document has loaded.
+    _settle(app, 2.5 if name == "print_preview" else 0.3)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(out)):
@@ -86,3 +95,14 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
     widget.close()
     QApplication.processEvents()
     return out
+
+
+def _settle(app, seconds: float) -> None:
+    """Let timers, queued signals and background renderers finish before the grab."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()

@@ -17,6 +17,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the real per-user data directory.
 os.environ["TIAOJIE_DATA_DIR"] = tempfile.mkdtemp(prefix="tiaojie-test-data-")
+# … nor the real connection choice (db.connection): resolve_url would pick it up.
+os.environ["TIAOJIE_CONFIG_DIR"] = tempfile.mkdtemp(prefix="tiaojie-test-config-")
 os.environ.pop("TIAOJIE_DB", None)
 
 import pytest  # noqa: E402
@@ -92,6 +94,43 @@ def pg_url() -> str:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def _pg_template() -> str:
+    """A migrated and seeded PostgreSQL database, made once: copying it (CREATE DATABASE …
+    TEMPLATE) is much faster than running the migrations for every test."""
+    if not PG_ADMIN_URL:
+        pytest.skip("TIAOJIE_TEST_PG_URL not set")
+    from sqlalchemy.engine import make_url
+
+    from core.database import open_database
+
+    name = f"tj_tmpl_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    open_database(url).dispose()  # no connection may stay open on a template
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture()
+def pg_migrated_url(_pg_template) -> str:
+    """A fresh PostgreSQL database at the newest schema with the reference data, dropped afterwards."""
+    from sqlalchemy.engine import make_url
+
+    name = f"tj_test_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_template}"'))
+    yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture()
 def pg_engine(pg_url) -> Engine:
     from core.database import open_database
@@ -106,7 +145,7 @@ def db_url(request) -> str:
     """Run a test on both engines."""
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
-    return request.getfixturevalue("pg_url")
+    return request.getfixturevalue("pg_migrated_url")
 
 
 @pytest.fixture()

@@ -581,11 +581,13 @@ def load_grid(engine, mode: str, day: date, by: str, *, include_cancelled: bool,
 class _CalendarScreen(QWidget):
     mode = "day"
     step = timedelta(days=1)
+    live_topics = ("appointments", "settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._generation = 0
+        self._stale = False  # another PC changed the schedule while this screen was hidden
         self.prev_button = QPushButton(self.tr("◀ 前一天") if self.mode == "day" else self.tr("◀ 上一周"))
         self.today_button = QPushButton(self.tr("今天"))
         self.next_button = QPushButton(self.tr("后一天 ▶") if self.mode == "day" else self.tr("下一周 ▶"))
@@ -651,19 +653,42 @@ class _CalendarScreen(QWidget):
     def set_mode(self, by: str) -> None:
         self.by.setCurrentIndex(self.by.findData(by))
 
-    def refresh(self) -> None:
+    # -- live updates (desktop.live_updates) -----------------------------------------------
+    def live_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self._load(quiet=True)
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._load(quiet=True)
+
+    def refresh(self, *_args) -> None:
+        self._load(quiet=False)
+
+    def _load(self, quiet: bool) -> None:
+        """Reload the grid; ``quiet`` (a change from another PC) keeps the summary until the
+        new data is there, and the scroll position stays."""
         self._generation += 1
         generation = self._generation
         engine, user = self.ctx.engine, self.ctx.user
         args = (engine, self.mode, self.day(), self.by.currentData())
         kwargs = dict(include_cancelled=self.show_cancelled.isChecked(), busy_only=self.busy_only.isChecked(),
                       user=user)
-        self.summary.setText(self.tr("正在读取…"))
+        if not quiet:
+            self.summary.setText(self.tr("正在读取…"))
 
         def show(data: GridData) -> None:
             if generation != self._generation:
                 return
+            h, v = self.scroll.horizontalScrollBar().value(), self.scroll.verticalScrollBar().value()
             self.grid.set_data(data)
+            if quiet:
+                self.scroll.horizontalScrollBar().setValue(h)
+                self.scroll.verticalScrollBar().setValue(v)
             live = [r for r in data.rows if r.status != "cancelled"]
             self.summary.setText(self.tr("共 %n 场调解", "", len(live)))
 

@@ -2,8 +2,8 @@
 
 Dark background, the number being called in very large type with its window
 ("请 医-003 号 到 2号窗口"), the last numbers called, how many wait per service, the
-centre's name and a clock. It polls the database every two seconds through
-``ctx.tasks``; a new call (or a recall of the same number) makes the panel flash.
+centre's name and a clock. It reloads through ``ctx.tasks`` as soon as any PC calls a number
+(desktop.live_updates), polling every two seconds while that feed is down; a new call (or a recall of the same number) makes the panel flash.
 Font sizes follow the window's height, so it reads the same at 1280×800 and 1920×1080.
 """
 
@@ -64,6 +64,7 @@ QWidget#call_display QPushButton#fullScreenButton {
 
 class CallDisplayScreen(QWidget):
     title = "叫号大屏"
+    live_topics = ("queue", "settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,10 @@ class CallDisplayScreen(QWidget):
         self._names: dict[str, str] = {}
         self._flashes_left = 0
         self._polling = False
+        self._again = False  # a change arrived during a fetch: fetch once more
+        self._live = False  # the live feed works: no polling timer
+        self._stale = False
+        self._feed = None  # desktop.live_updates.LiveUpdates, handed on to a detached display
         self._detached: CallDisplayScreen | None = None
         self.missed_after = queue.DEFAULT_MISSED_AFTER
         self.centre_name = ""
@@ -214,6 +219,7 @@ class CallDisplayScreen(QWidget):
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
         if self._polling:
+            self._again = True
             return
         self._polling = True
         engine, day = self.ctx.engine, self.clock().date()
@@ -233,14 +239,39 @@ class CallDisplayScreen(QWidget):
                 return
             self._polling = False
             self._apply(*result)
+            self._fetch_again()
 
         def failed(exc: BaseException) -> None:
             if not isValid(self):  # closed while the query ran
                 return
             self._polling = False
             self.caption.setText(self.tr("正在叫号（暂时无法连接数据库，正在重试…）"))
+            self._fetch_again()
 
         self.ctx.tasks.run(fetch, on_done=done, on_error=failed)
+
+    def _fetch_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    # -- live updates (desktop.live_updates) -------------------------------------------
+    def live_attached(self, feed) -> None:
+        self._feed = feed
+
+    def live_connected(self, connected: bool) -> None:
+        self._live = connected
+        if connected:
+            self.timer.stop()
+        elif self.isVisible() and not self.timer.isActive():
+            self.timer.start()
+            self.refresh()
+
+    def live_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _apply(self, recent: list[TicketRow], counts: dict[str, int], centre: str,
                missed_after: int) -> None:
@@ -378,6 +409,8 @@ class CallDisplayScreen(QWidget):
                 self._detached.setWindowTitle(self.tr("叫号大屏"))
                 self._detached.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
                 self._detached.destroyed.connect(self._forget_detached)
+                if self._feed is not None:
+                    self._feed.attach(self._detached)
             target = self._detached
         screens = QGuiApplication.screens()
         screen = screens[1] if len(screens) > 1 else (screens[0] if screens else None)
@@ -403,10 +436,15 @@ class CallDisplayScreen(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 — Qt API
         super().showEvent(event)
         self._scale_fonts()
-        if not self.timer.isActive():
-            self.timer.start()
+        if not self._clock_timer.isActive():
             self._clock_timer.start()
             self._tick()
+        if self._live:
+            if self._stale:
+                self._stale = False
+                self.refresh()
+        elif not self.timer.isActive():
+            self.timer.start()
             self.refresh()
 
     def hideEvent(self, event) -> None:  # noqa: N802 — Qt API

@@ -1,10 +1,11 @@
-"""案件列表: every case, filtered and sorted, loaded page by page."""
+"""案件列表: every case, filtered and sorted, loaded page by page; reloaded in place (same
+selection, same scroll position, the search box untouched) when another PC changes a case."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
 
 class CasesScreen(QWidget):
     title = "案件列表"
+    live_topics = ("cases",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,7 @@ class CasesScreen(QWidget):
         self.ctx = ctx
         self._filter = CaseFilter()
         self._count_generation = 0
+        self._stale = False  # a case changed elsewhere while this screen was hidden
 
         self.search = QLineEdit(placeholderText=self.tr("案号、当事人姓名或案情关键词（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
@@ -135,6 +138,52 @@ class CasesScreen(QWidget):
             return
         self.model.reset()
         self._after_first_page(generation)
+
+    # -- live updates (desktop.live_updates) -------------------------------------------
+    def live_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self.reload_in_place()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_in_place()
+
+    def reload_in_place(self) -> None:
+        """Fetch the rows shown so far again (off the GUI thread) with the filter in force,
+        then put them back keeping the selected case and the scroll position."""
+        self._count_generation += 1
+        generation = self._count_generation
+        f, (sort, descending) = self._filter, self.model.sort_key
+        limit = max(PAGE_SIZE, self.model.rowCount())
+        engine = self.ctx.engine
+
+        def load():
+            with read_only(engine) as session:
+                return fetch_cases(session, f, offset=0, limit=limit, sort=sort, descending=descending)
+
+        def done(rows) -> None:
+            if generation != self._count_generation:
+                return
+            selection = self.table.selectionModel()
+            index = next(iter(selection.selectedRows()), None) or selection.currentIndex()
+            number = self.model.row_at(index.row()).number if index.isValid() else None
+            column = max(0, selection.currentIndex().column())
+            scroll = self.table.verticalScrollBar().value()
+            self.model.reset(rows)
+            if number is not None:
+                row = next((i for i, r in enumerate(rows) if r.number == number), -1)
+                if row >= 0:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.model.index(row, column),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.verticalScrollBar().setValue(scroll)
+            self._after_first_page(generation)
+
+        self.ctx.tasks.run(load, on_done=done)
 
     def _show_first_page(self, generation: int, rows) -> None:
         if generation == self._count_generation:

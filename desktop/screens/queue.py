@@ -1,8 +1,9 @@
 """取号叫号: take a number per service (F1…F11), call the next visitor to this window
 (F12), recall, skip, transfer, start the intake (Ctrl+I), and print the ticket.
 
-Everything that touches the database or a printer runs through ``ctx.tasks``; the list
-is polled every two seconds, so several reception PCs see each other's numbers.
+Everything that touches the database or a printer runs through ``ctx.tasks``; the list is
+reloaded as soon as any PC takes or calls a number (desktop.live_updates), so several reception
+PCs see each other's numbers — polled every two seconds while that feed is down.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def render_pdf_preview(path: Path, width: int) -> QImage | None:
 
 class QueueScreen(QWidget):
     title = "取号叫号"
+    live_topics = ("queue",)
 
     #: Start intake: the ticket being served (its ``prefill`` fills the intake form).
     intake_requested = Signal(object)
@@ -146,6 +148,8 @@ class QueueScreen(QWidget):
         self._busy = False
         self._polling = False
         self._poll_again = False
+        self._live = False  # the live feed works: no polling timer
+        self._stale = False  # a change arrived while hidden
         self._generation = 0
         self.current: TicketRow | None = None
         self.last_print: PrintResult | None = None
@@ -366,7 +370,11 @@ class QueueScreen(QWidget):
     # -- polling ---------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 — Qt API
         super().showEvent(event)
-        if not self.timer.isActive():
+        if self._live:
+            if self._stale:
+                self._stale = False
+                self.refresh()
+        elif not self.timer.isActive():
             self.timer.start()
             self.refresh()
 
@@ -374,6 +382,21 @@ class QueueScreen(QWidget):
         # Another screen is in front: stop polling until this one is shown again.
         super().hideEvent(event)
         self.timer.stop()
+
+    # -- live updates (desktop.live_updates) -------------------------------------------
+    def live_connected(self, connected: bool) -> None:
+        self._live = connected
+        if connected:
+            self.timer.stop()
+        elif self.isVisible() and not self.timer.isActive():
+            self.timer.start()
+            self.refresh()  # changes may have been missed while the feed was down
+
+    def live_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self.refresh()  # one fetch at a time; a change during one triggers another
+        else:
+            self._stale = True
 
     def refresh(self) -> None:
         """Fetch the list again (off the GUI thread); at most one fetch at a time."""

@@ -1,6 +1,6 @@
 """今日预约: reception's list of the day's sessions — time, case number, room, mediators,
-experts, the parties invited and the status — refreshed every two seconds from the database
-(other PCs book too), with attendance marked per party (F2 到场, F3 未到), the notices
+experts, the parties invited and the status — refreshed as soon as any PC books, reschedules
+or marks attendance (desktop.live_updates; polled every two seconds when that feed is down), with attendance marked per party (F2 到场, F3 未到), the notices
 reprinted (Ctrl+P) and a session opened for rescheduling or cancelling (Enter)."""
 
 from __future__ import annotations
@@ -40,12 +40,16 @@ POLL_MS = 2000
 
 class TodayScreen(QWidget):
     title = "今日预约"
+    live_topics = ("appointments", "cases")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("today")
         self.ctx = ctx
         self._loading = False
+        self._again = False  # a change arrived while loading: load once more
+        self._stale = False  # a change arrived while hidden: load when shown
+        self._live = False  # the live feed works: no polling needed
         self._generation = 0
         self.may_mark = can(ctx.user, "booking")
 
@@ -176,6 +180,28 @@ class TodayScreen(QWidget):
         if self.isVisible() and not self._loading:
             self.refresh()
 
+    # -- live updates (desktop.live_updates) ----------------------------------------------
+    def live_connected(self, connected: bool) -> None:
+        self._live = connected
+        if connected:
+            self.timer.stop()
+        else:
+            self.timer.start()
+
+    def live_changed(self, _topic: str) -> None:
+        if not self.isVisible():
+            self._stale = True
+        elif self._loading:
+            self._again = True  # the query under way may have started before the commit
+        else:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt API
+        super().showEvent(event)
+        if self._stale and not self._loading:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the day's list off the GUI thread (also every two seconds while shown)."""
         self._loading = True
@@ -186,17 +212,26 @@ class TodayScreen(QWidget):
             self._loading = False
             if generation == self._generation:
                 self._show(rows)
+            self._load_again()
 
         def failed(exc: BaseException) -> None:
             self._loading = False
             self.refreshed.setText(self.tr("刷新失败：") + str(exc))
+            self._load_again()
 
         self.ctx.tasks.run(today_list, engine, day, user=user, on_done=done, on_error=failed)
+
+    def _load_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def _show(self, rows: list[AppointmentRow]) -> None:
         selected = self.current()
         party = self.current_party()
+        scroll = self.table.verticalScrollBar().value()
         if self.model.set_rows(rows):
+            self.table.verticalScrollBar().setValue(scroll)
             if selected is not None and (i := self.model.index_of(selected.id)) >= 0:
                 self.table.selectionModel().setCurrentIndex(
                     self.model.index(i, 0),
@@ -213,7 +248,8 @@ class TodayScreen(QWidget):
         self.counts.setText(self.tr("%1 场调解　邀请 %2 人　到场 %3　未到 %4　")
                             .replace("%1", str(len(live))).replace("%2", str(invited))
                             .replace("%3", str(present)).replace("%4", str(absent)))
-        self.refreshed.setText(self.tr("每2秒自动刷新　最近刷新：") + datetime.now().strftime("%H:%M:%S"))
+        how = self.tr("实时更新") if self._live else self.tr("每2秒自动刷新")
+        self.refreshed.setText(how + self.tr("　最近刷新：") + datetime.now().strftime("%H:%M:%S"))
 
     # -- selection -------------------------------------------------------------------------
     def current(self) -> AppointmentRow | None:
