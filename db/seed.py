@@ -22,7 +22,14 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "bad_rating_deadline_workdays": "15",
     "deadline_warn_days": "5",
     "idle_lock_minutes": "10",
-    "anonymise_after_years": "10",
+    # The ID card reader at the reception desks: none, simulator, termb or termb:<path of termb.dll>
+    # (a PC with a different reader sets TIAOJIE_IDCARD_READER).
+    "idcard_reader": "none",
+    # The embedded SQLite file's daily backup: folder (empty: backups/ in the data directory), copies kept.
+    "backup_folder": "",
+    "backup_keep": "30",
+    # 个人信息保护法第十九条、第四十七条: cases archived this many years ago may be anonymised (core.privacy).
+    "anonymise_after_years": "5",
 }
 
 # (name, kind, committee code of a room that belongs to one committee)

@@ -126,6 +126,7 @@ def run_gui(url: str | None = None) -> int:
     from core.uow import read_only
     from db.engine import describe
     from desktop.context import AppContext
+    from desktop.housekeeping import DailyJobs
     from desktop.login import LoginDialog
     from desktop.main_window import MainWindow
     from desktop.tasks import TaskRunner
@@ -144,6 +145,10 @@ def run_gui(url: str | None = None) -> int:
             return 0
         window = MainWindow(AppContext(engine, url, login.user, tasks), centre_name=centre)
         window.show()
+        # Medical expiry (条例第三十八条) and the daily SQLite backup, as the system, once a day.
+        jobs = DailyJobs(AppContext(engine, url, login.user, tasks), window)
+        jobs.message.connect(lambda text, w=window: w.statusBar().showMessage(text, 30000))
+        jobs.start()
         app.exec()
         tasks.wait()
         if not window.logged_out:
