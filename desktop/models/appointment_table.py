@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.booking import AppointmentRow, InvitedParty
@@ -28,13 +35,13 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.TIME: "时间",
-    Col.CASE: "案号",
-    Col.ROOM: "调解室",
-    Col.MEDIATORS: "调解员",
-    Col.EXPERTS: "专家",
-    Col.PARTIES: "邀请当事人（✓到场 ✗未到）",
-    Col.STATUS: "状态",
+    Col.TIME: QT_TRANSLATE_NOOP("TableHeaders", "时间"),
+    Col.CASE: QT_TRANSLATE_NOOP("TableHeaders", "案号"),
+    Col.ROOM: QT_TRANSLATE_NOOP("TableHeaders", "调解室"),
+    Col.MEDIATORS: QT_TRANSLATE_NOOP("TableHeaders", "调解员"),
+    Col.EXPERTS: QT_TRANSLATE_NOOP("TableHeaders", "专家"),
+    Col.PARTIES: QT_TRANSLATE_NOOP("TableHeaders", "邀请当事人（✓到场 ✗未到）"),
+    Col.STATUS: QT_TRANSLATE_NOOP("TableHeaders", "状态"),
 }
 
 
@@ -70,7 +77,7 @@ class AppointmentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Col(section)])
+            return QCoreApplication.translate("TableHeaders", HEADERS[Col(section)])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -125,7 +132,7 @@ class PartyCol(IntEnum):
     ATTENDANCE = 2
 
 
-PARTY_HEADERS = {PartyCol.NAME: "当事人", PartyCol.ROLE: "身份", PartyCol.ATTENDANCE: "到场情况"}
+PARTY_HEADERS = {PartyCol.NAME: QT_TRANSLATE_NOOP("TableHeaders", "当事人"), PartyCol.ROLE: QT_TRANSLATE_NOOP("TableHeaders", "身份"), PartyCol.ATTENDANCE: QT_TRANSLATE_NOOP("TableHeaders", "到场情况")}
 
 
 class InvitationTableModel(QAbstractTableModel):
@@ -158,7 +165,7 @@ class InvitationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(PARTY_HEADERS[PartyCol(section)])
+            return QCoreApplication.translate("TableHeaders", PARTY_HEADERS[PartyCol(section)])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

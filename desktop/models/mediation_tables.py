@@ -9,7 +9,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from core.case_deadlines import DeadlineRow
@@ -69,7 +76,7 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section].header)
+            return QCoreApplication.translate("TableHeaders", self.COLUMNS[section].header)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -108,138 +115,138 @@ class DeadlineTableModel(RowsModel):
     """The open cases with their deadlines (my_cases, deadlines)."""
 
     COLUMNS = (
-        Column("案号", lambda r: r.number),
-        Column("委员会", lambda r: r.committee_name),
-        Column("当事人", lambda r: r.parties, tip=lambda r: r.parties),
-        Column("状态", lambda r: r.status_name),
-        Column("受理日期", lambda r: day(r.accepted_on)),
-        Column("期限", lambda r: r.deadline.short_label if r.deadline else "",
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: r.committee_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.parties, tip=lambda r: r.parties),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: r.status_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "受理日期"), lambda r: day(r.accepted_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限"), lambda r: r.deadline.short_label if r.deadline else "",
                tip=lambda r: r.deadline.label if r.deadline else ""),
-        Column("期限届满日", lambda r: r.due_text, color=_deadline_color, tip=_deadline_tip),
-        Column("剩余", lambda r: r.left_text, color=_deadline_color, tip=_deadline_tip),
-        Column("下次预约", lambda r: when(r.next_appointment)),
-        Column("调解员", lambda r: r.mediator),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限届满日"), lambda r: r.due_text, color=_deadline_color, tip=_deadline_tip),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "剩余"), lambda r: r.left_text, color=_deadline_color, tip=_deadline_tip),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "下次预约"), lambda r: when(r.next_appointment)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "调解员"), lambda r: r.mediator),
     )
 
 
 class PartyTableModel(RowsModel):
     COLUMNS = (
-        Column("身份", lambda r: r.role_name),
-        Column("名称", lambda r: r.name),
-        Column("证件号码", lambda r: r.id_masked),
-        Column("联系电话", lambda r: r.phone),
-        Column("住址", lambda r: r.address),
-        Column("备注", lambda r: "、".join(filter(None, (f"代理{r.represents}" if r.represents else "",
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "身份"), lambda r: r.role_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "名称"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "证件号码"), lambda r: r.id_masked),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "住址"), lambda r: r.address),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "备注"), lambda r: "、".join(filter(None, (f"代理{r.represents}" if r.represents else "",
                                                        "明确拒绝调解" if r.refuses_mediation else "")))),
     )
 
 
 class ConsentTableModel(RowsModel):
     COLUMNS = (
-        Column("日期", lambda r: day(r.given_on)),
-        Column("当事人", lambda r: r.party),
-        Column("事项", lambda r: r.kind_name),
-        Column("意见", lambda r: "同意" if r.given else "不同意",
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "日期"), lambda r: day(r.given_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.party),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "事项"), lambda r: r.kind_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "意见"), lambda r: "同意" if r.given else "不同意",
                color=lambda r: None if r.given else RED),
-        Column("形式", lambda r: "书面" if r.form == "written" else "口头"),
-        Column("说明", lambda r: r.note),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "形式"), lambda r: "书面" if r.form == "written" else "口头"),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "说明"), lambda r: r.note),
     )
 
 
 class SessionTableModel(RowsModel):
     COLUMNS = (
-        Column("调解时间", lambda r: when(r.started_at)),
-        Column("地点", lambda r: r.place),
-        Column("到场当事人", lambda r: r.present_names),
-        Column("公开", lambda r: "公开" if r.public else "不公开"),
-        Column("调解结果", lambda r: r.outcome, tip=lambda r: r.outcome),
-        Column("下一步", lambda r: r.next_steps),
-        Column("记录人", lambda r: r.recorder),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "调解时间"), lambda r: when(r.started_at)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "地点"), lambda r: r.place),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "到场当事人"), lambda r: r.present_names),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "公开"), lambda r: "公开" if r.public else "不公开"),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "调解结果"), lambda r: r.outcome, tip=lambda r: r.outcome),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "下一步"), lambda r: r.next_steps),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "记录人"), lambda r: r.recorder),
     )
 
 
 class InstalmentTableModel(RowsModel):
     COLUMNS = (
-        Column("应付日期", lambda r: day(r.due_on)),
-        Column("金额（元）", lambda r: money(r.amount), right=True),
-        Column("已付（元）", lambda r: money(r.paid), right=True),
-        Column("未付（元）", lambda r: money(r.outstanding), right=True),
-        Column("付款人", lambda r: r.payer),
-        Column("联系电话", lambda r: r.payer_phone),
-        Column("收款人", lambda r: r.payee),
-        Column("状态", lambda r: r.state, color=lambda r: RED if r.overdue_days else (
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "应付日期"), lambda r: day(r.due_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "金额（元）"), lambda r: money(r.amount), right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "已付（元）"), lambda r: money(r.paid), right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "未付（元）"), lambda r: money(r.outstanding), right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "付款人"), lambda r: r.payer),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.payer_phone),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "收款人"), lambda r: r.payee),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: r.state, color=lambda r: RED if r.overdue_days else (
             GREEN if r.paid_in_full_on else None)),
     )
 
 
 class OverdueInstalmentTableModel(RowsModel):
     COLUMNS = (
-        Column("案号", lambda r: r.number),
-        Column("应付日期", lambda r: day(r.due_on)),
-        Column("逾期", lambda r: f"{r.overdue_days}日", color=lambda r: RED),
-        Column("未付（元）", lambda r: money(r.outstanding), right=True),
-        Column("付款人", lambda r: r.payer),
-        Column("联系电话", lambda r: r.payer_phone),
-        Column("收款人", lambda r: r.payee),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "应付日期"), lambda r: day(r.due_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "逾期"), lambda r: f"{r.overdue_days}日", color=lambda r: RED),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "未付（元）"), lambda r: money(r.outstanding), right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "付款人"), lambda r: r.payer),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.payer_phone),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "收款人"), lambda r: r.payee),
     )
 
 
 class PaymentTableModel(RowsModel):
     COLUMNS = (
-        Column("付款日期", lambda r: day(r.paid_on)),
-        Column("金额（元）", lambda r: money(r.amount), right=True),
-        Column("方式", lambda r: r.method_name),
-        Column("收据号", lambda r: r.receipt_no),
-        Column("登记人", lambda r: r.recorded_by),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "付款日期"), lambda r: day(r.paid_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "金额（元）"), lambda r: money(r.amount), right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "方式"), lambda r: r.method_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "收据号"), lambda r: r.receipt_no),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "登记人"), lambda r: r.recorded_by),
     )
 
 
 class FollowupTableModel(RowsModel):
     COLUMNS = (
-        Column("计划日期", lambda r: day(r.scheduled_on), color=lambda r: RED if r.overdue else None),
-        Column("案号", lambda r: r.number),
-        Column("委员会", lambda r: r.committee_name),
-        Column("被回访人", lambda r: r.party),
-        Column("联系电话", lambda r: r.phone),
-        Column("回访日期", lambda r: day(r.visited_on)),
-        Column("满意度", lambda r: r.rating_name,
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "计划日期"), lambda r: day(r.scheduled_on), color=lambda r: RED if r.overdue else None),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: r.committee_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "被回访人"), lambda r: r.party),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "回访日期"), lambda r: day(r.visited_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "满意度"), lambda r: r.rating_name,
                color=lambda r: RED if r.rating is not None and r.rating <= 2 else None),
-        Column("状态", lambda r: "已回访" if r.visited_on else ("逾期未回访" if r.overdue else "待回访"),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: "已回访" if r.visited_on else ("逾期未回访" if r.overdue else "待回访"),
                color=lambda r: RED if r.overdue else None),
     )
 
 
 class LedgerTableModel(RowsModel):
     COLUMNS = (
-        Column("案号", lambda r: r.number),
-        Column("当事人", lambda r: r.party),
-        Column("联系电话", lambda r: r.phone),
-        Column("评价", lambda r: r.rating_name, color=lambda r: RED),
-        Column("登记日", lambda r: day(r.opened_on)),
-        Column("答复期限", lambda r: day(r.due_on) + ("（暂定）" if r.provisional else ""),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.party),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "评价"), lambda r: r.rating_name, color=lambda r: RED),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "登记日"), lambda r: day(r.opened_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "答复期限"), lambda r: day(r.due_on) + ("（暂定）" if r.provisional else ""),
                tip=lambda r: "期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算" if r.provisional else ""),
-        Column("状态", lambda r: r.state, color=lambda r: RED if r.overdue else (GREEN if r.answered_on else None)),
-        Column("答复日", lambda r: day(r.answered_on)),
-        Column("答复情况", lambda r: r.answer, tip=lambda r: r.answer),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: r.state, color=lambda r: RED if r.overdue else (GREEN if r.answered_on else None)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "答复日"), lambda r: day(r.answered_on)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "答复情况"), lambda r: r.answer, tip=lambda r: r.answer),
     )
 
 
 class AttachmentTableModel(RowsModel):
     COLUMNS = (
-        Column("文件名", lambda r: r.filename),
-        Column("类别", lambda r: r.kind_name),
-        Column("大小", lambda r: r.size_text, right=True),
-        Column("添加时间", lambda r: when(r.added_at)),
-        Column("添加人", lambda r: r.added_by),
-        Column("SHA-256", lambda r: r.sha256[:16] + "…", tip=lambda r: r.sha256),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "文件名"), lambda r: r.filename),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "类别"), lambda r: r.kind_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "大小"), lambda r: r.size_text, right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "添加时间"), lambda r: when(r.added_at)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "添加人"), lambda r: r.added_by),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "SHA-256"), lambda r: r.sha256[:16] + "…", tip=lambda r: r.sha256),
     )
 
 
 class HistoryTableModel(RowsModel):
     COLUMNS = (
-        Column("时间", lambda r: when(r.at)),
-        Column("变更", lambda r: r.change),
-        Column("操作人", lambda r: r.user),
-        Column("原因", lambda r: r.reason, tip=lambda r: r.reason),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "时间"), lambda r: when(r.at)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "变更"), lambda r: r.change),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "操作人"), lambda r: r.user),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "原因"), lambda r: r.reason, tip=lambda r: r.reason),
     )
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.queue import TicketRow
@@ -25,15 +32,15 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.LABEL: "号码",
-    Col.SERVICE: "服务",
-    Col.STATUS: "状态",
-    Col.TAKEN: "取号时间",
-    Col.WAITED: "已等候",
-    Col.AHEAD: "前面",
-    Col.CALLS: "呼叫次数",
-    Col.WINDOW: "窗口",
-    Col.NOTE: "备注",
+    Col.LABEL: QT_TRANSLATE_NOOP("TableHeaders", "号码"),
+    Col.SERVICE: QT_TRANSLATE_NOOP("TableHeaders", "服务"),
+    Col.STATUS: QT_TRANSLATE_NOOP("TableHeaders", "状态"),
+    Col.TAKEN: QT_TRANSLATE_NOOP("TableHeaders", "取号时间"),
+    Col.WAITED: QT_TRANSLATE_NOOP("TableHeaders", "已等候"),
+    Col.AHEAD: QT_TRANSLATE_NOOP("TableHeaders", "前面"),
+    Col.CALLS: QT_TRANSLATE_NOOP("TableHeaders", "呼叫次数"),
+    Col.WINDOW: QT_TRANSLATE_NOOP("TableHeaders", "窗口"),
+    Col.NOTE: QT_TRANSLATE_NOOP("TableHeaders", "备注"),
 }
 
 _CENTRED = {Col.LABEL, Col.STATUS, Col.TAKEN, Col.WAITED, Col.AHEAD, Col.CALLS, Col.WINDOW}
@@ -78,7 +85,7 @@ class QueueTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Col(section)])
+            return QCoreApplication.translate("TableHeaders", HEADERS[Col(section)])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

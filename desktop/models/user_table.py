@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from core.users import UserRow
 from db.codes import COMMITTEE_SHORT
@@ -19,7 +19,14 @@ class Col(IntEnum):
     LAST_LOGIN = 5
 
 
-HEADERS = ("用户名", "姓名", "角色", "所属委员会", "状态", "最近登录")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "用户名"),
+    QT_TRANSLATE_NOOP("TableHeaders", "姓名"),
+    QT_TRANSLATE_NOOP("TableHeaders", "角色"),
+    QT_TRANSLATE_NOOP("TableHeaders", "所属委员会"),
+    QT_TRANSLATE_NOOP("TableHeaders", "状态"),
+    QT_TRANSLATE_NOOP("TableHeaders", "最近登录"),
+)
 
 
 class UserTableModel(QAbstractTableModel):
@@ -43,7 +50,7 @@ class UserTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
+            return QCoreApplication.translate("TableHeaders", HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -163,8 +163,8 @@ class FollowupsScreen(QWidget):
         dialog = FormDialog(self.tr("答复差评"), self, intro=self.tr("%1（%2）评价“%3”，须于%4前回访整改并答复。")
                             .replace("%1", entry.party).replace("%2", entry.number)
                             .replace("%3", entry.rating_name).replace("%4", entry.due_on.isoformat()))
-        answered = dialog.add_row("answered_on", dialog.tr("答复日期"), date_edit(maximum=date.today()))
-        text = dialog.add_row("answer", dialog.tr("整改及答复情况"), text_box(dialog.tr("回访核实的问题、整改措施、答复当事人的结果")))
+        answered = dialog.add_row("answered_on", self.tr("答复日期"), date_edit(maximum=date.today()))
+        text = dialog.add_row("answer", self.tr("整改及答复情况"), text_box(self.tr("回访核实的问题、整改措施、答复当事人的结果")))
         dialog.submit = lambda: answer_ledger_entry(self.ctx.engine, self.ctx.user, entry.id, text.toPlainText(),
                                                     answered_on=date_of(answered))
         if self.run_dialog(dialog):
