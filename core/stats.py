@@ -63,18 +63,22 @@ divide. Money is ``Decimal`` yuan; in the JSON (:func:`to_json`) it is a number 
 most two decimals (the database keeps whole fen, so the sums are exact); rates are fractions
 0–1.
 
-Speed: one month's figures are a handful of ``GROUP BY`` queries over covering indexes (the
-grouping is by committee × type × source × mediator at once; the breakdowns are summed in
-Python). See ``bench/bench_stats.py`` and ``docs/benchmarks.md``.
+Speed: the database keeps every additive figure per day and per committee, dispute type, source
+and lead mediator (:mod:`db.rollups`: daily rollups kept exact by triggers on both engines, so
+every writer — the use cases, the demo's bulk load, a hand-typed UPDATE — keeps them right). A
+month's figures are then a few hundred rollup rows per breakdown, plus two figures that depend
+on the end of the period and are counted directly over an index: 超期未结 and the agreements
+performed after their due date (the overdue count's index range assumes that no case was
+accepted before it was registered, which :mod:`core.lifecycle` refuses). While a bulk load has
+the rollups marked stale, :class:`StatsUnavailable` is raised rather than wrong figures shown.
+See ``bench/bench_stats.py`` and ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
 import operator
-import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
@@ -89,6 +93,7 @@ from core.cases import SORT_COLUMNS, CaseRow, _party_names
 from core.deadlines import general_deadline, labour_deadline, medical_deadline
 from core.uow import read_only
 from core.workdays import WorkCalendar
+from db import rollups
 from db.codes import CASE_SOURCES, CONCLUDED_STATUSES, DISPUTE_TYPES
 from db.models import Case, Committee, User
 from db.types import fen_to_yuan
@@ -107,6 +112,7 @@ __all__ = [
     "MediatorRow",
     "MonthlyStats",
     "Stats",
+    "StatsUnavailable",
     "TrendPoint",
     "STATS_INDEXES",
     "cases_behind",
@@ -438,61 +444,37 @@ def same_period_last_year(date_from: date, date_to: date) -> tuple[date, date]:
 
 # ------------------------------------------------------------------------------ SQL
 
-#: The covering indexes the statistics' queries are designed for, per engine:
-#: {dialect: ((name, table, columns), …)}; created by a migration.
+#: The indexes the statistics read, per engine: {dialect: ((name, table, columns), …)}; created by
+#: migration 0003 (the daily rollups themselves are read by their primary keys).
 #:
-#: * SQLite aggregates by sorting, which costs more than reading the rows. So the case queries
-#:   read indexes that start with the four group columns: SQLite skip-scans them (one seek per
-#:   committee × type × source × mediator, then the date range) and the rows arrive already in
-#:   group order — no sort at all. The event tables (agreements, follow-ups) are read by date and
-#:   joined to ``ix_cases_stats_dims``; their few columns are aggregated in Python.
-#: * PostgreSQL hashes: date-first covering indexes (index-only scans, then HashAggregate).
-#: * Both: ``ix_cases_stats_concluded`` (conclusions by date, and the per-day seeks of the overdue
-#:   count), the joins' covering indexes, and the sessions by mediator.
-#:
-#: ``id`` is listed where a PostgreSQL query needs it (index-only scans need every column;
-#: SQLite has the rowid in every index anyway).
-_COMMON_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("ix_cases_stats_concluded", "cases",
-     ("concluded_on", "received_on", "committee_id", "dispute_type", "source", "mediator_id", "status",
-      "accepted_on", "escalation_risk", "group_size", "id")),
-    ("ix_cases_stats_dims", "cases", ("id", "committee_id", "dispute_type", "source", "mediator_id")),
-    ("ix_agreements_stats_case", "agreements", ("case_id", "kind", "amount")),
-    ("ix_agreements_stats_due", "agreements", ("last_due_on", "case_id", "performed_on")),
-    ("ix_agreements_stats_judicial", "agreements", ("judicial_confirmed_on", "case_id")),
-    ("ix_followups_stats_visited", "followups", ("visited_on", "rating", "case_id")),
+#: * ``ix_cases_stats_open`` — 超期未结: the cases still open at the end of a period, i.e. not yet
+#:   concluded, or concluded on one of the days after it (one index seek per day), received early
+#:   enough to be late; covering, so no table row is read.
+#: * ``ix_stats_case_facts_late`` (partial: ``late_performed_on IS NOT NULL``) — agreements due in
+#:   the period but performed after their due date: performed by the period's end or not.
+#: * ``ix_cases_accepted``, ``ix_agreements_judicial``, ``ix_mediation_sessions_started`` — the
+#:   drill-down lists (:func:`cases_behind`) by those dates; received, concluded, due and visit
+#:   dates had indexes already.
+_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_cases_stats_open", "cases",
+     ("concluded_on", "received_on", "accepted_on", "committee_id", "dispute_type", "source", "mediator_id")),
+    ("ix_stats_case_facts_late", "stats_case_facts",
+     ("day", "late_performed_on", "committee_id", "dispute_type", "source", "mediator_id")),
+    ("ix_cases_accepted", "cases", ("accepted_on",)),
+    ("ix_agreements_judicial", "agreements", ("judicial_confirmed_on",)),
+    ("ix_mediation_sessions_started", "mediation_sessions", ("started_at",)),
 )
 STATS_INDEXES: Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = MappingProxyType({
-    "sqlite": _COMMON_INDEXES + (
-        ("ix_cases_stats_received_dims", "cases",
-         ("committee_id", "dispute_type", "source", "mediator_id", "received_on", "amount_claimed",
-          "repeat_visit")),
-        ("ix_cases_stats_accepted_dims", "cases",
-         ("committee_id", "dispute_type", "source", "mediator_id", "accepted_on")),
-        ("ix_cases_stats_concluded_dims", "cases",
-         ("committee_id", "dispute_type", "source", "mediator_id", "concluded_on", "status", "received_on",
-          "escalation_risk", "group_size")),
-        ("ix_mediation_sessions_stats_mediator", "mediation_sessions", ("mediator_id", "started_at")),
-        ("ix_queue_tickets_stats_committee", "queue_tickets", ("committee_id", "day", "called_at", "taken_at")),
-    ),
-    "postgresql": _COMMON_INDEXES + (
-        ("ix_cases_stats_received", "cases",
-         ("received_on", "committee_id", "dispute_type", "source", "mediator_id", "amount_claimed",
-          "repeat_visit")),
-        ("ix_cases_stats_accepted", "cases",
-         ("accepted_on", "committee_id", "dispute_type", "source", "mediator_id")),
-        ("ix_mediation_sessions_stats_started", "mediation_sessions", ("started_at", "mediator_id")),
-        ("ix_queue_tickets_stats_day", "queue_tickets", ("day", "committee_id", "called_at", "taken_at")),
-    ),
+    "sqlite": _INDEXES,
+    "postgresql": _INDEXES,
 })
 
-# Group key of every case-based query: committee × type × source × lead mediator.
+# Group key of the queries that read cases: committee × type × source × lead mediator.
 _DIMS = "c.committee_id, c.dispute_type, c.source, c.mediator_id"
 _SUCCESS_STATUS = "c.status IN ('agreed', 'performed', 'archived')"
-# The agreement is joined only to cases whose status can be a success (ON … AND status): the
-# other concluded cases cost no lookup, and a.case_id is then set exactly for the successes.
+# The agreement is joined only to cases whose status can be a success (ON … AND status), so
+# a.case_id is set exactly for the successes.
 _SUCCESS = "(a.case_id IS NOT NULL)"
-_MEDIATED = "c.status IN (" + ", ".join(f"'{s}'" for s in MEDIATED_STATUSES) + ")"
 _CONCLUDED = "c.status IN (" + ", ".join(f"'{s}'" for s in CONCLUDED_STATUSES) + ")"
 # Past the deadline at the end of the period (:b); the start is the acceptance if it had happened
 # by then, else the registration; labour counts from the application (registration) anyway.
@@ -500,37 +482,6 @@ _START = "(CASE WHEN c.accepted_on <= :b THEN c.accepted_on ELSE c.received_on E
 _OVERDUE = (f"(CASE WHEN c.committee_id = :med THEN {_START} <= :t_med "
             "WHEN c.committee_id = :lab THEN c.received_on <= :t_lab "
             f"ELSE {_START} <= :t_gen END)")
-_PERSONS = ("COALESCE(c.group_size, (SELECT COUNT(*) FROM case_parties p "
-            "WHERE p.case_id = c.id AND p.role <> 'agent'))")
-
-# One integer for the four group columns (SQLite rows aggregated in Python): committee id,
-# dispute type (two digits), source (its position in CASE_SOURCES) and mediator id (0: none).
-_MED_BITS = 2**31
-_SOURCE_CODE = {code: i for i, code in enumerate(CASE_SOURCES, start=1)}
-_SOURCE_OF = {i: code for code, i in _SOURCE_CODE.items()}
-_KEY = ("((c.committee_id * 100 + CAST(c.dispute_type AS INTEGER)) * 16 + (CASE c.source "
-        + " ".join(f"WHEN '{code}' THEN {i}" for code, i in _SOURCE_CODE.items())
-        + f" ELSE 0 END)) * {_MED_BITS} + COALESCE(c.mediator_id, 0)")
-
-
-def _decode(key: int) -> tuple[int, str, str, int | None]:
-    rest, mediator = divmod(key, _MED_BITS)
-    rest, source = divmod(rest, 16)
-    committee, dispute_type = divmod(rest, 100)
-    return committee, f"{dispute_type:02d}", _SOURCE_OF.get(source, ""), mediator or None
-
-
-def _days_sql(dialect: str) -> str:
-    if dialect == "sqlite":
-        return "CAST(julianday(c.concluded_on) - julianday(c.received_on) AS INTEGER)"
-    return "(c.concluded_on - c.received_on)"
-
-
-def _wait_sql(dialect: str) -> str:
-    if dialect == "sqlite":
-        return "CAST(ROUND((julianday(t.called_at) - julianday(t.taken_at)) * 86400) AS INTEGER)"
-    return "CAST(ROUND(EXTRACT(EPOCH FROM (t.called_at - t.taken_at))) AS BIGINT)"
-
 
 _DATE_PARAMS = ("a", "b", "lim", "t_med", "t_lab", "t_gen")
 _DATETIME_PARAMS = ("a_at", "b_at")
@@ -544,91 +495,49 @@ def _q(sql: str, *extra) -> Any:
     return text(sql).bindparams(*binds, *extra)
 
 
-@dataclass
-class _Query:
-    """One statement of the period's set. ``kind``: "grouped" (SQL sums by the four group
-    columns), "keyed" (SQLite: one integer key and 0/1 or small values per row, counted in
-    Python), "mediator" (sessions: mediator id, count) or "queue" (committee id, sums)."""
-
-    sql: Any
-    columns: tuple[str, ...]
-    kind: str = "grouped"
-    # keyed rows: how to turn a row's values (after the key) into sums of ``columns``
-    expand: Any = None
-    compiled: Any = None  # keyed: compiled once, run on the driver's cursor
+# The integer sums kept per group while a period is read (money in fen), by position; the rollups'
+# columns (db.rollups.FIGURES) map onto them.
+_VEC = tuple(n for n in ADDITIVE if n not in ("successful_written", "sessions") and n not in _QUEUE)
+_IDX = {name: i for i, name in enumerate(_VEC)}
+_N = len(_VEC)
+_ROLLUP_POS = tuple(_IDX["agreements_performed" if f == "agreements_performed_in_time" else f]
+                    for f in rollups.FIGURES)
+_MONEY = frozenset({"amount_claimed", "amount_agreed"})
 
 
-def _queries(dialect: str) -> dict[str, _Query]:
-    days = _days_sql(dialect)
-    wait = _wait_sql(dialect)
-    sqlite = dialect == "sqlite"
-    queries = {
-        "received": _Query(_q(f"""
-            SELECT {_DIMS}, COUNT(*), COALESCE(SUM(c.amount_claimed), 0),
-                   SUM(CASE WHEN c.repeat_visit THEN 1 ELSE 0 END)
-            FROM cases c WHERE c.received_on BETWEEN :a AND :b
-            GROUP BY {_DIMS}"""), ("received", "amount_claimed", "repeat_visitors")),
-        "accepted": _Query(_q(f"""
-            SELECT {_DIMS}, COUNT(*)
-            FROM cases c WHERE c.accepted_on BETWEEN :a AND :b
-            GROUP BY {_DIMS}"""), ("accepted",)),
-        "concluded": _Query(_q(f"""
-            SELECT {_DIMS},
-                   SUM(CASE WHEN c.status <> 'refused' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN c.status = 'refused' THEN 1 ELSE 0 END),
-                   COUNT(a.case_id),
-                   SUM(CASE WHEN a.kind = 'oral' THEN 1 ELSE 0 END),
-                   COALESCE(SUM(a.amount), 0),
-                   COALESCE(SUM(CASE WHEN c.status <> 'refused' THEN {days} END), 0),
-                   SUM(CASE WHEN {_SUCCESS} AND c.escalation_risk THEN 1 ELSE 0 END),
-                   COALESCE(SUM(CASE WHEN {_SUCCESS} AND c.escalation_risk THEN {_PERSONS} END), 0)
-            FROM cases c LEFT JOIN agreements a ON a.case_id = c.id AND {_SUCCESS_STATUS}
-            WHERE c.concluded_on BETWEEN :a AND :b AND {_CONCLUDED}
-            GROUP BY {_DIMS}"""),
-            ("concluded", "refused", "successful", "successful_oral", "amount_agreed", "days_total",
-             "escalations_prevented", "escalation_persons")),
-        "sessions": _Query(_q("""
-            SELECT s.mediator_id, COUNT(*) FROM mediation_sessions s
-            WHERE s.started_at >= :a_at AND s.started_at < :b_at
-            GROUP BY s.mediator_id"""), ("sessions",), "mediator"),
-        "queue": _Query(_q(f"""
-            SELECT t.committee_id, COUNT(*), COUNT(t.called_at),
-                   COALESCE(SUM(CASE WHEN t.called_at IS NOT NULL THEN {wait} END), 0)
-            FROM queue_tickets t WHERE t.day BETWEEN :a AND :b
-            GROUP BY t.committee_id"""), ("queue_tickets", "queue_called", "queue_wait_seconds"), "queue"),
-    }
-    events = {
-        "due": ("FROM agreements a JOIN cases c ON c.id = a.case_id WHERE a.last_due_on BETWEEN :a AND :b",
-                ("agreements_due", "agreements_performed"),
-                ["CASE WHEN a.performed_on <= :b THEN 1 ELSE 0 END"],
-                lambda performed: (1, performed)),
-        "judicial": ("FROM agreements a JOIN cases c ON c.id = a.case_id "
-                     "WHERE a.judicial_confirmed_on BETWEEN :a AND :b",
-                     ("judicial_confirmed",), [], lambda: (1,)),
-        "ratings": ("FROM followups f JOIN cases c ON c.id = f.case_id "
-                    "WHERE f.visited_on BETWEEN :a AND :b AND f.rating IS NOT NULL",
-                    ("ratings", "ratings_satisfied", "ratings_good"), ["f.rating"],
-                    lambda rating: (1, int(rating >= 3), int(rating >= 4))),
-    }
-    for name, (tail, columns, values, expand) in events.items():
-        if sqlite:
-            select_list = ", ".join([_KEY, *values])
-            queries[name] = _Query(_q(f"SELECT {select_list} {tail}"), columns, "keyed", expand)
-        else:
-            sums = {
-                "due": "COUNT(*), SUM(CASE WHEN a.performed_on <= :b THEN 1 ELSE 0 END)",
-                "judicial": "COUNT(*)",
-                "ratings": ("COUNT(*), SUM(CASE WHEN f.rating >= 3 THEN 1 ELSE 0 END), "
-                            "SUM(CASE WHEN f.rating >= 4 THEN 1 ELSE 0 END)"),
-            }[name]
-            queries[name] = _Query(_q(f"SELECT {_DIMS}, {sums} {tail} GROUP BY {_DIMS}"), columns)
-    return queries
+def _rollup_query(axis: str) -> Any:
+    """One breakdown of a period: the days' rows summed per group (rows of the days of the
+    period, read by the primary key (day, group))."""
+    table, key = rollups.AXES[axis]
+    columns = (*rollups.FIGURES, *rollups.EXTRA.get(axis, ()))
+    sums = ", ".join(f"SUM({c})" for c in columns)
+    return _q(f"SELECT {key}, {sums} FROM {table} WHERE day BETWEEN :a AND :b GROUP BY {key}")
+
+
+_ROLLUP_QUERIES = {axis: _rollup_query(axis) for axis in rollups.AXES}
+
+# Agreements due in the period and performed after their due date, but by the period's end.
+_LATE_QUERY = _q("""
+    SELECT committee_id, dispute_type, source, mediator_id, COUNT(*) FROM stats_case_facts
+    WHERE day BETWEEN :a AND :b AND late_performed_on IS NOT NULL AND late_performed_on <= :b
+    GROUP BY committee_id, dispute_type, source, mediator_id""")
+
+_CORE_FIGURES = ("received", "amount_claimed", "repeat_visitors", "accepted", "concluded", "refused",
+                 "days_total", "successful", "successful_oral", "amount_agreed", "escalations_prevented",
+                 "escalation_persons")
+_CORE_QUERY = _q(f"""
+    SELECT committee_id, {', '.join(f'SUM({c})' for c in _CORE_FIGURES)} FROM stats_by_committee
+    WHERE day BETWEEN :a AND :b GROUP BY committee_id""")
+
+_TREND_QUERY = _q("""
+    SELECT day, SUM(received), SUM(concluded), SUM(successful) FROM stats_by_committee
+    WHERE day BETWEEN :a AND :b GROUP BY day""").columns(day=Date)
 
 
 def _overdue_queries(with_days: bool) -> Any:
     """Open at the end of the period and past the deadline. Cases concluded after the period
     are looked up day by day (``concluded_on IN (…)``), which is an index seek per day on
-    (concluded_on, received_on) instead of a scan of everything concluded since."""
+    ``ix_cases_stats_open`` instead of a scan of everything concluded since."""
     cond = _OVERDUE
     parts = [f"SELECT {_DIMS} FROM cases c WHERE c.concluded_on IS NULL AND c.received_on <= :lim AND {cond}"]
     if with_days:
@@ -639,9 +548,6 @@ def _overdue_queries(with_days: bool) -> Any:
     if with_days:
         return _q(sql, bindparam("days", type_=Date, expanding=True))
     return _q(sql)
-
-
-_MONEY = frozenset({"amount_claimed", "amount_agreed"})
 
 
 @dataclass(frozen=True)
@@ -723,18 +629,21 @@ def _thresholds(end: date, cal: WorkCalendar) -> _Thresholds:
 
 # ------------------------------------------------------------------------------ computing
 
-# The integer sums kept per group while the queries run (money in fen), by position.
-_VEC = tuple(n for n in ADDITIVE if n not in ("successful_written", "sessions") and n not in _QUEUE)
-_IDX = {name: i for i, name in enumerate(_VEC)}
-_N = len(_VEC)
+
+class StatsUnavailable(RuntimeError):
+    """The daily rollups are being rebuilt after a bulk load (``tiaojie demo``)."""
+
+
+def _check_fresh(session: Session) -> None:
+    if session.scalar(text("SELECT stale FROM stats_state")):
+        raise StatsUnavailable("统计汇总表正在批量写入后重建（例如正在生成演示数据），暂时不能统计，请稍后再试。")
 
 
 class _Context:
     """What the queries need besides the dates: committees, users, calendar (read once)."""
 
     def __init__(self, session: Session, cal: WorkCalendar | None = None) -> None:
-        self.dialect = session.get_bind().dialect.name
-        self.queries = _queries(self.dialect)
+        _check_fresh(session)
         rows = session.execute(
             select(Committee.id, Committee.code, Committee.short_name).order_by(Committee.sort_order, Committee.id)
         ).all()
@@ -767,81 +676,56 @@ class _Context:
                                           .order_by(User.id)))
 
 
-Key = tuple[int, str, str, int | None]
-
-
-def _run_period(session: Session, ctx: _Context, a: date, b: date) -> _Raw:
-    """Raw sums of one period: {(committee_id, type, source, mediator_id): vector of
-    :data:`_VEC`}, the queue figures {committee_id: [tickets, called, wait seconds]} and the
-    sessions {mediator_id: count}."""
-    raw = _Raw({}, {}, {})
-    params = _period_params(a, b)
-    for query in ctx.queries.values():
-        if query.kind == "keyed":
-            rows = _raw_rows(session, query, params)
-        else:
-            rows = session.execute(query.sql, params).all()
-        if query.kind == "grouped":
-            _collect(raw.groups, rows, query.columns)
-        elif query.kind == "keyed":
-            _collect_keyed(raw.groups, rows, query.columns, query.expand)
-        elif query.kind == "mediator":
-            raw.sessions.update({row[0]: int(row[1]) for row in rows})
-        else:
-            raw.queue.update({row[0]: [int(v or 0) for v in row[1:]] for row in rows})
-    _collect(raw.groups, _overdue(session, ctx, b), ("overdue",))
-    return raw
-
-
 @dataclass
 class _Raw:
-    groups: dict[Key, list[int]]
+    """The sums of one period: per breakdown {group key: vector of :data:`_VEC`} (the mediator
+    key is None for "no mediator"), the queue figures {committee_id: [tickets, called, wait
+    seconds]} and the sessions {mediator_id: count}."""
+
+    axes: dict[str, dict[Any, list[int]]]
     queue: dict[int, list[int]]
     sessions: dict[int | None, int]
 
-
-def _period_params(a: date, b: date) -> dict[str, Any]:
-    return {"a": a, "b": b, "a_at": datetime.combine(a, time.min),
-            "b_at": datetime.combine(b + timedelta(days=1), time.min)}
-
-
-def _collect(groups: dict[Key, list[int]], rows: Iterable, columns: tuple[str, ...]) -> None:
-    positions = [_IDX[c] for c in columns]
-    for row in rows:
-        key = (row[0], row[1], row[2], row[3])
-        vec = groups.get(key)
-        if vec is None:
-            vec = groups[key] = [0] * _N
-        for i, value in zip(positions, row[4:], strict=True):
-            if value:
-                vec[i] += int(value)
+    def add(self, dims: tuple, name: str, n: int) -> None:
+        """Add ``n`` to figure ``name`` of a (committee, type, source, mediator) group."""
+        i = _IDX[name]
+        committee_id, dispute_type, source, mediator_id = dims
+        for axis, key in (("committee", committee_id), ("dispute_type", dispute_type), ("source", source),
+                          ("mediator", mediator_id or None)):
+            groups = self.axes[axis]
+            vec = groups.get(key)
+            if vec is None:
+                vec = groups[key] = [0] * _N
+            vec[i] += n
 
 
-def _raw_rows(session: Session, query: _Query, params: dict[str, Any]) -> list[tuple]:
-    """Plain tuples straight from the SQLite driver: tens of thousands of rows to count, for which
-    SQLAlchemy's Row objects (and their comparisons in Counter) would cost more than the query."""
-    compiled = query.compiled
-    if compiled is None:
-        compiled = query.compiled = query.sql.compile(dialect=session.get_bind().dialect)
-    values = []
-    for name in compiled.positiontup:
-        value = params[name]
-        values.append(value.isoformat() if isinstance(value, date) and not isinstance(value, datetime) else value)
-    raw = session.connection().connection.driver_connection
-    return raw.execute(compiled.string, values).fetchall()
-
-
-def _collect_keyed(groups: dict[Key, list[int]], rows: list, columns: tuple[str, ...], expand) -> None:
-    """Rows of (integer key, values…): identical rows are counted first (in C), then each
-    distinct row is expanded into sums."""
-    positions = [_IDX[c] for c in columns]
-    for row, n in Counter(rows).items():
-        key = _decode(row[0])
-        vec = groups.get(key)
-        if vec is None:
-            vec = groups[key] = [0] * _N
-        for i, value in zip(positions, expand(*row[1:]), strict=True):
-            vec[i] += value * n
+def _run_period(session: Session, ctx: _Context, a: date, b: date) -> _Raw:
+    """Every figure of one period: the four rollups over its days, then the two figures that
+    depend on its end (agreements performed late but by then, 超期未结)."""
+    raw = _Raw({axis: {} for axis in rollups.AXES}, {}, {})
+    params = {"a": a, "b": b}
+    width = len(rollups.FIGURES)
+    for axis, query in _ROLLUP_QUERIES.items():
+        groups = raw.axes[axis]
+        for row in session.execute(query, params):
+            key = row[0]
+            if axis == "mediator":
+                key = key or None
+            vec = [0] * _N
+            for i, value in zip(_ROLLUP_POS, row[1:1 + width], strict=True):
+                vec[i] = int(value or 0)
+            extra = [int(v or 0) for v in row[1 + width:]]
+            if axis == "committee" and any(extra):
+                raw.queue[key] = extra
+            elif axis == "mediator" and extra[0]:
+                raw.sessions[key] = extra[0]
+            if any(vec):
+                groups[key] = vec
+    for *dims, n in session.execute(_LATE_QUERY, params):
+        raw.add(tuple(dims), "agreements_performed", int(n))
+    for *dims, n in _overdue(session, ctx, b):
+        raw.add(tuple(dims), "overdue", int(n))
+    return raw
 
 
 def _overdue(session: Session, ctx: _Context, end: date):
@@ -857,6 +741,11 @@ def _overdue(session: Session, ctx: _Context, end: date):
     if days:
         params["days"] = days
     return session.execute(q, params).all()
+
+
+def _period_params(a: date, b: date) -> dict[str, Any]:
+    return {"a": a, "b": b, "a_at": datetime.combine(a, time.min),
+            "b_at": datetime.combine(b + timedelta(days=1), time.min)}
 
 
 def _figures(values: dict) -> Figures:
@@ -876,26 +765,30 @@ def _vec_figures(vec: list[int], queue: list[int] | None, sessions: int | None) 
     return _figures(values)
 
 
+def _sum_into(target: dict, groups: dict) -> None:
+    for key, vec in groups.items():
+        acc = target.get(key)
+        if acc is None:
+            target[key] = list(vec)
+        else:
+            acc[:] = map(operator.add, acc, vec)
+
+
 def _assemble(ctx: _Context, a: date, b: date, raw: _Raw, extra_mediators: Iterable[int] = ()) -> Stats:
-    groups, queue, sessions = raw.groups, raw.queue, raw.sessions
     by_com: dict[int, list[int]] = {cid: [0] * _N for cid in ctx.committee_code}
     by_type: dict[str, list[int]] = {code: [0] * _N for code in DISPUTE_TYPES}
     by_source: dict[str, list[int]] = {code: [0] * _N for code in CASE_SOURCES}
-    by_med: dict[int | None, list[int]] = {m: [0] * _N for m in (*extra_mediators, *sessions)}
+    by_med: dict[int | None, list[int]] = {m: [0] * _N for m in (*extra_mediators, *raw.sessions)}
+    for target, axis in ((by_com, "committee"), (by_type, "dispute_type"), (by_source, "source"),
+                         (by_med, "mediator")):
+        _sum_into(target, raw.axes[axis])
+    # Every case has a committee: the total is the sum over committees.
     total = [0] * _N
-    add = operator.add
-    for (committee_id, dispute_type, source, mediator_id), vec in groups.items():
-        for target, key in ((by_com, committee_id), (by_type, dispute_type), (by_source, source),
-                            (by_med, mediator_id)):
-            acc = target.get(key)
-            if acc is None:
-                target[key] = list(vec)
-            else:
-                acc[:] = map(add, acc, vec)
-        total[:] = map(add, total, vec)
+    for vec in raw.axes["committee"].values():
+        total[:] = map(operator.add, total, vec)
     queue_total = [0, 0, 0]
-    for q in queue.values():
-        queue_total[:] = map(add, queue_total, q)
+    for q in raw.queue.values():
+        queue_total[:] = map(operator.add, queue_total, q)
 
     users = ctx.users()
     mediators: dict[str, MediatorInfo] = {}
@@ -912,12 +805,12 @@ def _assemble(ctx: _Context, a: date, b: date, raw: _Raw, extra_mediators: Itera
         if info is None:
             info = MediatorInfo(UNASSIGNED if m is None else f"user{m}", m, "（未分配）" if m is None else f"用户{m}")
         mediators[info.key] = info
-        med_figures[info.key] = _vec_figures(by_med[m], None, sessions.get(m, 0))
+        med_figures[info.key] = _vec_figures(by_med[m], None, raw.sessions.get(m, 0))
     return Stats(
         date_from=a,
         date_to=b,
-        total=_vec_figures(total, queue_total, sum(sessions.values())),
-        by_committee={ctx.committee_code.get(cid, str(cid)): _vec_figures(vec, queue.get(cid, [0, 0, 0]), None)
+        total=_vec_figures(total, queue_total, sum(raw.sessions.values())),
+        by_committee={ctx.committee_code.get(cid, str(cid)): _vec_figures(vec, raw.queue.get(cid, [0, 0, 0]), None)
                       for cid, vec in by_com.items()},
         by_type={code: _vec_figures(vec, None, None) for code, vec in by_type.items()},
         by_source={code: _vec_figures(vec, None, None) for code, vec in by_source.items()},
@@ -943,7 +836,8 @@ def compute_stats(source: Engine | Session, date_from: date, date_to: date, *, u
                   calendar: WorkCalendar | None = None) -> Stats:
     """Every figure of the period [date_from, date_to], in total and by committee, type, source and
     mediator. ``source``: an engine (a read-only unit of work is opened) or an open session.
-    ``user``: when given, must hold the ``statistics`` permission."""
+    ``user``: when given, must hold the ``statistics`` permission. Raises
+    :class:`StatsUnavailable` while the rollups are being rebuilt after a bulk load."""
     _authorise(user)
     _check_range(date_from, date_to)
     if isinstance(source, Session):
@@ -952,39 +846,32 @@ def compute_stats(source: Engine | Session, date_from: date, date_to: date, *, u
         return _compute(session, date_from, date_to, calendar)
 
 
-def _compute(session: Session, a: date, b: date, cal: WorkCalendar | None, ctx: _Context | None = None) -> Stats:
+def _compute(session: Session, a: date, b: date, cal: WorkCalendar | None) -> Stats:
     _tune(session)
-    ctx = ctx or _Context(session, cal)
+    ctx = _Context(session, cal)
     return _assemble(ctx, a, b, _run_period(session, ctx, a, b), ctx.mediator_ids())
 
 
 def core_table(source: Engine | Session, date_from: date, date_to: date, *, user=None) -> dict[str, Figures]:
     """The per-committee core table of the period — received, accepted, concluded, refused,
     successful (written / oral), amount claimed and agreed, days, escalations, repeat visitors —
-    the case figures only (no events, queue or overdue): the month's three case queries of the
-    full set, summed by committee. Every committee, zeros included; the other fields are 0."""
+    the case figures only (no events, queue or overdue), from the committee rollup. Every
+    committee, zeros included; the other fields are 0."""
     _authorise(user)
     _check_range(date_from, date_to)
+    positions = [_IDX[c] for c in _CORE_FIGURES]
 
     def run(session: Session) -> dict[str, Figures]:
-        _tune(session)
-        dialect = session.get_bind().dialect.name
-        queries = _CORE_QUERIES.get(dialect)
-        if queries is None:
-            queries = _CORE_QUERIES[dialect] = [q for name, q in _queries(dialect).items()
-                                                if name in ("received", "accepted", "concluded")]
+        _check_fresh(session)
         committees = session.execute(select(Committee.id, Committee.code).order_by(Committee.sort_order,
                                                                                    Committee.id)).all()
-        groups: dict[Key, list[int]] = {}
-        params = _period_params(date_from, date_to)
-        for query in queries:
-            _collect(groups, session.execute(query.sql, params).all(), query.columns)
         by_com = {cid: [0] * _N for cid, _code in committees}
-        for key, vec in groups.items():
-            acc = by_com.setdefault(key[0], [0] * _N)
-            acc[:] = map(operator.add, acc, vec)
-        return {code: _vec_figures(by_com[cid], [0, 0, 0], 0)
-                for cid, code in committees}
+        for cid, *values in session.execute(_CORE_QUERY, {"a": date_from, "b": date_to}):
+            vec = by_com.get(cid)
+            if vec is not None:
+                for i, value in zip(positions, values, strict=True):
+                    vec[i] = int(value or 0)
+        return {code: _vec_figures(by_com[cid], [0, 0, 0], 0) for cid, code in committees}
 
     if isinstance(source, Session):
         return run(source)
@@ -992,93 +879,43 @@ def core_table(source: Engine | Session, date_from: date, date_to: date, *, user
         return run(session)
 
 
-_CORE_QUERIES: dict[str, list[_Query]] = {}
-
-
 def _trend_months(year: int, month: int) -> list[tuple[int, int]]:
     return [_shift_month(year, month, -i) for i in range(12, -1, -1)]
 
 
-def _trend_range(months: list[tuple[int, int]], known) -> tuple[date, date] | None:
-    """The dates the trend still has to count (the months not already computed in full)."""
-    missing = [m for m in months if m not in known]
-    if not missing:
-        return None
-    return month_range(*missing[0])[0], month_range(*missing[-1])[1]
-
-
-def _trend_points(months: list[tuple[int, int]], known: dict[tuple[int, int], Stats],
-                  counts: dict[tuple[int, int], dict]) -> tuple[TrendPoint, ...]:
-    points = []
-    for ym in months:
-        if ym in known:
-            t = known[ym].total
-            points.append(TrendPoint(ym[0], ym[1], t.received, t.concluded, t.successful))
-        else:
-            c = counts.get(ym, {})
-            points.append(TrendPoint(ym[0], ym[1], c.get("received", 0), c.get("concluded", 0),
-                                     c.get("successful", 0)))
-    return tuple(points)
-
-
-def _trend_counts(session: Session, a: date, b: date) -> dict[tuple[int, int], dict]:
-    """Received / concluded / successful per month over [a, b], grouped by day (the order of the
-    date-first indexes, so no sort) and summed per month here."""
-    out: dict[tuple[int, int], dict] = {}
-    dates = (bindparam("a", type_=Date), bindparam("b", type_=Date))
-    received = text("""
-        SELECT c.received_on, COUNT(*) FROM cases c
-        WHERE c.received_on BETWEEN :a AND :b GROUP BY c.received_on""").bindparams(*dates).columns(
-        received_on=Date)
-    concluded = text(f"""
-        SELECT c.concluded_on, SUM(CASE WHEN c.status <> 'refused' THEN 1 ELSE 0 END), COUNT(a.case_id)
-        FROM cases c LEFT JOIN agreements a ON a.case_id = c.id AND {_SUCCESS_STATUS}
-        WHERE c.concluded_on BETWEEN :a AND :b AND {_CONCLUDED} GROUP BY c.concluded_on""").bindparams(
-        *dates).columns(concluded_on=Date)
-    for day, n in session.execute(received, {"a": a, "b": b}):
-        d = out.setdefault((day.year, day.month), {})
-        d["received"] = d.get("received", 0) + int(n)
-    for day, n, ok in session.execute(concluded, {"a": a, "b": b}):
-        d = out.setdefault((day.year, day.month), {})
-        d["concluded"] = d.get("concluded", 0) + int(n or 0)
-        d["successful"] = d.get("successful", 0) + int(ok or 0)
-    return out
+def _trend(session: Session, year: int, month: int) -> tuple[TrendPoint, ...]:
+    """Received / concluded / successful for the 13 months ending with the month (from the
+    committee rollup: one row per day and committee)."""
+    months = _trend_months(year, month)
+    a, b = month_range(*months[0])[0], month_range(*months[-1])[1]
+    counts: dict[tuple[int, int], list[int]] = {ym: [0, 0, 0] for ym in months}
+    for day, received, concluded, successful in session.execute(_TREND_QUERY, {"a": a, "b": b}):
+        c = counts[(day.year, day.month)]
+        c[0] += int(received or 0)
+        c[1] += int(concluded or 0)
+        c[2] += int(successful or 0)
+    return tuple(TrendPoint(y, m, *counts[(y, m)]) for y, m in months)
 
 
 def monthly_report_data(engine: Engine | Session, year: int, month: int, *, user=None,
                         calendar: WorkCalendar | None = None, trend: bool = True) -> MonthlyStats:
     """The month, the previous month and the same month last year (every breakdown), and a
-    13-month trend of the headline counts (``trend=False``: none).
-
-    On PostgreSQL (given an engine) the three periods and the trend are read at the same time on
-    separate read-only connections: the server works on them in parallel. Each figure is then
-    exact as of its own statement; a case registered in the same second may be in one period's
-    figures and not yet in another's. On SQLite everything is read in one read-only transaction
-    (one snapshot), one statement after the other: its connections would each warm their own
-    page cache, and on a busy 2-core PC the threads only competed. Given a session, it is used
-    as is."""
+    13-month trend of the headline counts (``trend=False``: none). Read in one read-only
+    transaction (one snapshot: the three periods agree with each other); given a session, it is
+    used as is."""
     _authorise(user)
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1至12之间：{month}")
     if isinstance(engine, Session):
         return _monthly(engine, year, month, calendar, trend)
-    if not _parallel_ok(engine):
-        with read_only(engine) as session:
-            return _monthly(session, year, month, calendar, trend)
-    return _monthly_parallel(engine, year, month, calendar, trend)
+    with read_only(engine) as session:
+        return _monthly(session, year, month, calendar, trend)
 
 
 def _periods(year: int, month: int) -> dict[tuple[int, int], tuple[date, date]]:
     previous = _shift_month(year, month, -1)
     return {(year, month): month_range(year, month), previous: month_range(*previous),
             (year - 1, month): month_range(year - 1, month)}
-
-
-def _monthly_result(year: int, month: int, centre: str, stats: dict[tuple[int, int], Stats],
-                    trend: tuple[TrendPoint, ...]) -> MonthlyStats:
-    return MonthlyStats(year=year, month=month, centre_name=centre, current=stats[(year, month)],
-                        previous=stats[_shift_month(year, month, -1)], last_year=stats[(year - 1, month)],
-                        trend=trend)
 
 
 def _monthly(session: Session, year: int, month: int, cal: WorkCalendar | None, with_trend: bool = True
@@ -1090,57 +927,10 @@ def _monthly(session: Session, year: int, month: int, cal: WorkCalendar | None, 
     mediators = ctx.mediator_ids()
     stats = {ym: _assemble(ctx, a, b, _run_period(session, ctx, a, b), mediators)
              for ym, (a, b) in _periods(year, month).items()}
-    trend: tuple[TrendPoint, ...] = ()
-    if with_trend:
-        months = _trend_months(year, month)
-        span = _trend_range(months, stats)
-        trend = _trend_points(months, stats, _trend_counts(session, *span) if span else {})
-    return _monthly_result(year, month, get_settings(session)["centre_name"], stats, trend)
-
-
-def _parallel_ok(engine: Engine) -> bool:
-    """PostgreSQL: the periods run on separate connections (see :func:`monthly_report_data`)."""
-    return engine.dialect.name == "postgresql"
-
-
-def _monthly_parallel(engine: Engine, year: int, month: int, cal: WorkCalendar | None,
-                      with_trend: bool) -> MonthlyStats:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from core.settings import get_settings
-
-    with read_only(engine) as session:
-        _tune(session)
-        ctx = _Context(session, cal)
-        mediators = ctx.mediator_ids()
-        ctx.users()  # read here, not from the workers
-        centre = get_settings(session)["centre_name"]
-
-    def period(a: date, b: date) -> _Raw:
-        with read_only(engine) as s:
-            _tune(s)
-            return _run_period(s, ctx, a, b)
-
-    def trend_counts(a: date, b: date) -> dict:
-        with read_only(engine) as s:
-            _tune(s)
-            return _trend_counts(s, a, b)
-
-    periods = _periods(year, month)
-    months = _trend_months(year, month)
-    span = _trend_range(months, periods) if with_trend else None
-    with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="stats") as pool:
-        # The trend is the longest job: start it first.
-        counts_job = pool.submit(trend_counts, *span) if span else None
-        jobs = {ym: pool.submit(period, a, b) for ym, (a, b) in periods.items()}
-        stats = {ym: _assemble(ctx, *periods[ym], job.result(), mediators) for ym, job in jobs.items()}
-        counts = counts_job.result() if counts_job else {}
-    trend = _trend_points(months, stats, counts) if with_trend else ()
-    return _monthly_result(year, month, centre, stats, trend)
-
-
-#: Worker threads for the parallel report (the database does the work; the GIL is released).
-_WORKERS = max(2, min(4, os.cpu_count() or 2))
+    return MonthlyStats(year=year, month=month, centre_name=get_settings(session)["centre_name"],
+                        current=stats[(year, month)], previous=stats[_shift_month(year, month, -1)],
+                        last_year=stats[(year - 1, month)],
+                        trend=_trend(session, year, month) if with_trend else ())
 
 
 def _tune(session: Session) -> None:
@@ -1148,13 +938,12 @@ def _tune(session: Session) -> None:
     conn = session.connection()
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        # 64 MB of page cache: the covering indexes a report reads stay in memory for the next one
-        # (the default 2 MB would re-read them from the file every time).
+        # 64 MB of page cache: the index pages the overdue count reads stay in memory for the
+        # next report (the default 2 MB would re-read them from the file every time).
         conn.exec_driver_sql("PRAGMA cache_size=-65536")
     elif dialect == "postgresql":
-        # JIT compilation costs more than these queries; sorts and hashes fit in memory.
+        # JIT compilation costs more than these queries.
         conn.exec_driver_sql("SET LOCAL jit = off")
-        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
 
 
 # ------------------------------------------------------------------------------ JSON

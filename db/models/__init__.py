@@ -45,6 +45,14 @@ from db.models.safeguards import (
     RecusalRequest,
     Referral,
 )
+from db.models.stats import (
+    StatsState,
+    stats_by_committee,
+    stats_by_mediator,
+    stats_by_source,
+    stats_by_type,
+    stats_case_facts,
+)
 
 __all__ = [
     "Agreement",
@@ -80,8 +88,14 @@ __all__ = [
     "Room",
     "Setting",
     "Signature",
+    "StatsState",
     "StatusChange",
     "User",
     "expert_committees",
+    "stats_by_committee",
+    "stats_by_mediator",
+    "stats_by_source",
+    "stats_by_type",
+    "stats_case_facts",
     "user_committees",
 ]

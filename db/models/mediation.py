@@ -101,7 +101,10 @@ class MediationSession(Timestamped, Base):
     """The record of one mediation session (调解记录, Art.27)."""
 
     __tablename__ = "mediation_sessions"
-    __table_args__ = (Index("ix_mediation_sessions_case", "case_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_mediation_sessions_case", "case_id", "started_at"),
+        Index("ix_mediation_sessions_started", "started_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
@@ -153,6 +156,7 @@ class Agreement(Timestamped, Base):
         CheckConstraint(f"kind IN ({sql_in(AGREEMENT_KINDS)})", name="kind"),
         CheckConstraint("amount IS NULL OR amount >= 0", name="amount"),
         Index("ix_agreements_effective", "effective_on"),
+        Index("ix_agreements_judicial", "judicial_confirmed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
