@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Engine, String, cast, func, or_, select
 
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.uow import read_only
 from db.models import AuditEntry
 
@@ -106,6 +106,7 @@ class AuditFilter:
     text: str = ""
 
 
+@use_case
 def search_audit(
     engine: Engine,
     user: CurrentUser,
@@ -131,12 +132,14 @@ def search_audit(
         return [_row(e) for e in session.scalars(query)]
 
 
+@use_case
 def count_audit(engine: Engine, user: CurrentUser, flt: AuditFilter) -> int:
     require(user, "audit.read")
     with read_only(engine) as session:
         return session.scalar(_filtered(select(func.count(AuditEntry.id)), flt)) or 0
 
 
+@use_case
 def audit_usernames(engine: Engine, user: CurrentUser) -> list[str]:
     """Every user name that appears in the log (for the filter's list)."""
     require(user, "audit.read")

@@ -5,9 +5,15 @@ Permissions are checked here in the core use cases (``require``), not by hiding 
 
 from __future__ import annotations
 
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -44,7 +50,33 @@ class AuthError(Exception):
 
 
 class PermissionDenied(Exception):
-    pass
+    """A refusal: the role lacks ``permission``, or the case (``case_id``) is outside the user's
+    scope. Use cases decorated with :func:`use_case` audit it ("permission.denied") once, in a
+    transaction of its own, and set ``recorded``."""
+
+    def __init__(self, message: str = "", *, permission: str = "", case_id: int | None = None) -> None:
+        super().__init__(message)
+        self.permission = permission
+        self.case_id = case_id
+        self.recorded = False
+
+
+class MedicalDetailsRestricted(PermissionDenied):
+    """A medical case's details (summary, parties' particulars, records, documents) asked for by
+    someone outside the medical committee and the director (个人信息保护法第二十八条: medical
+    information is sensitive). Carries what the case list already shows, for the screen's notice."""
+
+    def __init__(self, message: str, *, case_id: int, number: str = "", status: str = "",
+                 received_on: date | None = None) -> None:
+        super().__init__(message, permission="cases.read_medical", case_id=case_id)
+        self.number = number
+        self.status = status
+        self.received_on = received_on
+
+
+MEDICAL = "medical"
+MEDICAL_NOTICE = "医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看" \
+                 "（个人信息保护法第二十八条：医疗信息属于敏感个人信息）"
 
 
 # What each role may do (issue 7's matrix; use cases call ``require``).
@@ -60,7 +92,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         {"cases.read", "cases.read_all", "experts.read", "statistics", "reports", "documents.print",
          "audit.read"}
     ),
-    "admin": frozenset({"users", "settings", "backups", "audit.read", "experts.read", "experts.edit"}),
+    # "privacy": anonymising old cases and exporting what is held about a person (个人信息保护法).
+    "admin": frozenset({"users", "settings", "backups", "audit.read", "experts.read", "experts.edit",
+                        "privacy"}),
 }
 
 
@@ -70,7 +104,115 @@ def can(user: CurrentUser, permission: str) -> bool:
 
 def require(user: CurrentUser, permission: str) -> None:
     if not can(user, permission):
-        raise PermissionDenied(f"{user.role_name}无权执行此操作（{permission}）")
+        raise PermissionDenied(f"{user.role_name}无权执行此操作（{permission}）", permission=permission)
+
+
+# ------------------------------------------------------------------------------ case scope
+
+
+def sees_medical_details(user: CurrentUser | None) -> bool:
+    """The medical committee's mediators and the director (and the system, ``None``) see medical
+    cases' details; reception sees them in the list only (number, date, status)."""
+    if user is None:
+        return True
+    if can(user, "cases.read_all"):
+        return True
+    return user.role == "mediator" and MEDICAL in user.committee_codes
+
+
+def case_scope_refusal(user: CurrentUser | None, committee: str, *, write: bool = False,
+                       details: bool = True) -> str | None:
+    """Why ``user`` may not read (``write=False``) or work on (``write=True``) a case of
+    ``committee``; None when allowed. Permissions themselves are checked with :func:`require`.
+
+    * mediators: only the cases of their own committees, reading or writing;
+    * the director reads every case; reception reads the case list and registers and books for
+      any committee, but a medical case's details (``details=True`` reads) stay with the
+      medical committee and the director."""
+    if user is None:
+        return None
+    if user.role == "mediator" and not can(user, "cases.read_all") and committee not in user.committee_codes:
+        return "调解员只能办理本委员会的案件"
+    if details and not write and committee == MEDICAL and not sees_medical_details(user):
+        return MEDICAL_NOTICE
+    return None
+
+
+# ------------------------------------------------------------------------------ use cases
+
+_log = logging.getLogger(__name__)
+_depth: ContextVar[int] = ContextVar("use_case_depth", default=0)  # use cases calling use cases
+F = TypeVar("F", bound=Callable)
+_ENGINE_PARAMS = ("engine", "session_or_engine", "source", "session")
+_USER_PARAMS = ("user", "actor")
+
+
+def use_case(fn: F) -> F:
+    """Mark a public use case: a :class:`PermissionDenied` raised anywhere inside it (``require``,
+    a committee-scope check) is audited as "permission.denied" — who, which use case and
+    permission, which case — in a short transaction of its own (the use case's own unit of
+    work has rolled back), then re-raised. A use case calling another audits a refusal once, under
+    the outer (the one asked for).
+
+    The engine is found in the ``engine`` (or ``session_or_engine``/``source``/``session``,
+    or ``url``) argument, the user in ``user`` (or ``actor``); ``user=None`` is the system
+    (the local command line, scheduled jobs), which nothing refuses."""
+    signature = inspect.signature(fn)
+    name = f"{fn.__module__.removeprefix('core.')}.{fn.__name__}"
+
+    @functools.wraps(fn)
+    def guarded(*args, **kwargs):
+        token = _depth.set(_depth.get() + 1)
+        try:
+            return fn(*args, **kwargs)
+        except PermissionDenied as exc:
+            # Recorded by the outermost use case: the one the screen (or script) asked for.
+            if not exc.recorded and _depth.get() == 1:
+                exc.recorded = True
+                try:
+                    _record_refusal(signature, name, args, kwargs, exc)
+                except Exception:  # the refusal stands even if its audit row cannot be written
+                    _log.exception("could not audit the refusal of %s", name)
+            raise
+        finally:
+            _depth.reset(token)
+
+    guarded.use_case = name  # type: ignore[attr-defined]
+    return guarded  # type: ignore[return-value]
+
+
+def _record_refusal(signature: inspect.Signature, name: str, args, kwargs, exc: PermissionDenied) -> None:
+    bound = signature.bind_partial(*args, **kwargs).arguments
+    user = next((bound[p] for p in _USER_PARAMS if p in bound), None)
+    if user is None:
+        return
+    engine, dispose = None, False
+    for param in _ENGINE_PARAMS:
+        value = bound.get(param)
+        if isinstance(value, Engine):
+            engine = value
+        elif isinstance(value, Session):
+            engine = value.get_bind()
+        if engine is not None:
+            break
+    if engine is None and isinstance(bound.get("url"), str):
+        from db.engine import make_engine
+
+        engine, dispose = make_engine(bound["url"]), True
+    if engine is None:
+        _log.warning("refusal of %s not audited: no engine argument", name)
+        return
+    case_id = exc.case_id if exc.case_id is not None else bound.get("case_id")
+    case_id = case_id if isinstance(case_id, int) else None
+    permission = exc.permission or "scope"
+    try:
+        with unit_of_work(engine) as session:
+            audit.record(session, user, "permission.denied", entity="case" if case_id else "",
+                         entity_id=case_id, after={"use_case": name, "permission": permission},
+                         detail=f"{name}（{permission}）：{exc}"[:2000])
+    finally:
+        if dispose:
+            engine.dispose()
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
+from core.auth import CurrentUser, require, use_case
+
 MANIFEST = "manifest.json"
 SQLITE_MEMBER = "tiaojie.sqlite3"
 PG_MEMBER = "tiaojie.dump"
@@ -66,9 +68,13 @@ class BackupInfo:
 
 
 # -- backup -------------------------------------------------------------------------
-def backup(url: str, out_path: str | os.PathLike) -> BackupInfo:
+@use_case
+def backup(url: str, out_path: str | os.PathLike, *, user: CurrentUser | None = None) -> BackupInfo:
     """Write a complete, checked backup of the database at ``url`` to ``out_path``
-    (a .zip; an existing file is replaced only once the new one is complete)."""
+    (a .zip; an existing file is replaced only once the new one is complete).
+    ``user``: needs ``backups``; ``None`` is the local command line / scheduled task."""
+    if user is not None:
+        require(user, "backups")
     u = make_url(url)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -281,10 +287,15 @@ def _check_revision_known(manifest: dict) -> None:
 
 
 # -- restore ------------------------------------------------------------------------
-def restore(url: str, backup_path: str | os.PathLike, *, confirm: bool) -> BackupInfo:
+@use_case
+def restore(url: str, backup_path: str | os.PathLike, *, confirm: bool,
+            user: CurrentUser | None = None) -> BackupInfo:
     """Replace the database at ``url`` with the backup. Refuses unless ``confirm`` is
     true; checks the whole backup before touching anything. Every copy of the
-    application using the database must be closed (see the module docstring)."""
+    application using the database must be closed (see the module docstring).
+    ``user``: needs ``backups``; ``None`` is the local command line."""
+    if user is not None:
+        require(user, "backups")
     if not confirm:
         raise BackupError("恢复将覆盖当前数据库中的全部数据，须确认后才能进行")
     u = make_url(url)
@@ -366,9 +377,13 @@ def _record_restore(url: str, path: Path, manifest: dict) -> None:
 
 
 # -- the daily backup ----------------------------------------------------------------
-def daily_backup(url: str, folder: str | os.PathLike, *, keep: int = 7, today: date | None = None) -> BackupInfo | None:
+@use_case
+def daily_backup(url: str, folder: str | os.PathLike, *, keep: int = 7, today: date | None = None,
+                 user: CurrentUser | None = None) -> BackupInfo | None:
     """One backup a day named ``tiaojie-YYYY-MM-DD.zip`` in ``folder``; keeps the newest
     ``keep`` of them. Returns None (and writes nothing) when today's already exists."""
+    if user is not None:
+        require(user, "backups")
     if keep < 1:
         raise ValueError("保留份数至少为 1")
     folder = Path(folder)
@@ -377,7 +392,7 @@ def daily_backup(url: str, folder: str | os.PathLike, *, keep: int = 7, today: d
     out = folder / f"tiaojie-{today.isoformat()}.zip"
     info = None
     if not out.exists():
-        info = backup(url, out)
+        info = backup(url, out, user=user)
     for old in _daily_files(folder)[:-keep]:
         old.unlink(missing_ok=True)
     return info

@@ -62,7 +62,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import CurrentUser, PermissionDenied, case_scope_refusal, require, use_case
 from core.calendar_overrides import WEEKDAYS, Calendar, OverrideRow, load_calendar
 from core.uow import read_only, unit_of_work
 from db.codes import APPOINTMENT_STATUSES, CASE_PARTY_ROLES, CASE_STATUSES, OPEN_STATUSES
@@ -725,9 +725,9 @@ def _context(session: Session, user: CurrentUser | None, request: BookingRequest
         loaded.case_number, loaded.committee = number, code
         if status not in OPEN_STATUSES:
             errors["case"] = f"案件已{CASE_STATUSES.get(status, status)}，不能再预约调解"
-        if (user is not None and user.role == "mediator" and not can(user, "cases.read_all")
-                and code not in user.committee_codes):
-            raise PermissionDenied("调解员只能为本委员会的案件预约调解")
+        if case_scope_refusal(user, code, write=True):
+            raise PermissionDenied("调解员只能为本委员会的案件预约调解", permission="cases.scope",
+                                   case_id=request.case_id)
     if request.minutes < MIN_MINUTES:
         errors["minutes"] = f"调解时长至少{MIN_MINUTES}分钟"
     elif request.minutes > MAX_MINUTES:
@@ -805,11 +805,14 @@ def _warnings(session: Session, request: BookingRequest, calendar: Calendar,
     return out
 
 
+@use_case
 def assess(engine: Engine, user: CurrentUser | None, request: BookingRequest, *,
            now: datetime | None = None, alternatives: int = 5,
            exclude_appointment_id: int | None = None) -> Assessment:
     """Validation, the one conflict check, the next free slots (when there is a clash) and
     warnings — what the booking dialog shows as the user edits the form."""
+    if user is not None:
+        require(user, "booking")
     now = now or datetime.now()
     with read_only(engine) as session:
         context = _context(session, user, request)
@@ -947,6 +950,7 @@ def _run_booking(engine: Engine, request: BookingRequest, now: datetime, work,
     raise AssertionError("unreachable")
 
 
+@use_case
 def book(engine: Engine, user: CurrentUser, request: BookingRequest, *,
          now: datetime | None = None) -> AppointmentRow:
     """Book a session: validate, re-check inside the write transaction, insert the appointment,
@@ -977,11 +981,10 @@ def _locked_appointment(session: Session, appointment_id: int) -> Appointment:
 
 
 def _require_case_scope(session: Session, user: CurrentUser, case_id: int) -> None:
-    if user.role == "mediator" and not can(user, "cases.read_all"):
-        code = session.scalar(select(Committee.code).join(Case, Case.committee_id == Committee.id)
-                              .where(Case.id == case_id))
-        if code not in user.committee_codes:
-            raise PermissionDenied("调解员只能处理本委员会案件的预约")
+    code = session.scalar(select(Committee.code).join(Case, Case.committee_id == Committee.id)
+                          .where(Case.id == case_id))
+    if case_scope_refusal(user, code or "", write=True):
+        raise PermissionDenied("调解员只能处理本委员会案件的预约", permission="cases.scope", case_id=case_id)
 
 
 def _deactivate(session: Session, appointment: Appointment, reason: str) -> None:
@@ -1000,6 +1003,7 @@ def _clean_reason(reason: str, what: str) -> str:
     return reason
 
 
+@use_case
 def reschedule(engine: Engine, user: CurrentUser, appointment_id: int, new_start: datetime,
                minutes: int, reason: str, *, room_id: int | None = None,
                now: datetime | None = None) -> AppointmentRow:
@@ -1050,6 +1054,7 @@ def reschedule(engine: Engine, user: CurrentUser, appointment_id: int, new_start
     return _run_booking(engine, request, now, work, exclude=appointment_id)
 
 
+@use_case
 def cancel(engine: Engine, user: CurrentUser, appointment_id: int, reason: str) -> AppointmentRow:
     """Cancel a booked session with a reason; its room and people are free again at once."""
     require(user, "booking")
@@ -1067,6 +1072,7 @@ def cancel(engine: Engine, user: CurrentUser, appointment_id: int, reason: str) 
         return _appointment_rows(session, [Appointment.id == appointment_id])[0]
 
 
+@use_case
 def mark_attendance(engine: Engine, user: CurrentUser, invitation_id: int, attendance: str, *,
                     now: datetime | None = None) -> InvitedParty:
     """Record that an invited party came (``present``) or did not (``no_show``); ``invited``
@@ -1172,6 +1178,7 @@ def _range_view(engine: Engine, start: date, days: int, *, room_id: int | None,
         return _appointment_rows(session, conditions, include_cancelled=include_cancelled)
 
 
+@use_case
 def day_view(engine: Engine, day: date, *, room_id: int | None = None, person: tuple[str, int] | None = None,
              include_cancelled: bool = True, user: CurrentUser | None = None) -> list[AppointmentRow]:
     """The sessions of one day, by start time; optionally of one room or one person
@@ -1184,6 +1191,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@use_case
 def week_view(engine: Engine, day: date, *, room_id: int | None = None, person: tuple[str, int] | None = None,
               include_cancelled: bool = True, user: CurrentUser | None = None) -> list[AppointmentRow]:
     """The sessions of the week (Monday–Sunday) that contains ``day``."""
@@ -1191,13 +1199,17 @@ def week_view(engine: Engine, day: date, *, room_id: int | None = None, person: 
                        include_cancelled=include_cancelled, user=user)
 
 
+@use_case
 def today_list(engine: Engine, day: date | None = None, *, user: CurrentUser | None = None) -> list[AppointmentRow]:
     """Reception's list: every session of the day (cancelled ones too, marked as such) with
     time, case number, room, mediators, experts, the invited parties and the status."""
     return day_view(engine, day or date.today(), user=user)
 
 
-def appointment(engine: Engine, appointment_id: int) -> AppointmentRow | None:
+@use_case
+def appointment(engine: Engine, appointment_id: int, *, user: CurrentUser | None = None) -> AppointmentRow | None:
+    if user is not None:
+        require(user, "cases.read")
     with read_only(engine) as session:
         rows = _appointment_rows(session, [Appointment.id == appointment_id])
     return rows[0] if rows else None
@@ -1267,8 +1279,15 @@ def list_rooms(engine: Engine, *, active_only: bool = True) -> list[RoomOption]:
         return [RoomOption(*r) for r in session.execute(query)]
 
 
-def case_options(engine: Engine, case_id: int) -> CaseOptions:
+@use_case
+def case_options(engine: Engine, case_id: int, *, user: CurrentUser | None = None) -> CaseOptions:
+    """What the booking form offers for the case. ``user``: needs ``booking`` and, for a mediator,
+    a case of his or her committees (``None``: the system)."""
+    if user is not None:
+        require(user, "booking")
     with read_only(engine) as session:
+        if user is not None:
+            _require_case_scope(session, user, case_id)
         case = session.execute(
             select(Case.id, Case.number, Case.status, Case.summary, Case.committee_id, Case.mediator_id,
                    Committee.code)
@@ -1300,9 +1319,13 @@ def case_options(engine: Engine, case_id: int) -> CaseOptions:
                            tuple(mediators), tuple(assigned), room_id, f"第{count + 1}次调解")
 
 
-def search_experts(engine: Engine, text: str, *, committee: str | None = None, limit: int = 30) -> list[PersonOption]:
+@use_case
+def search_experts(engine: Engine, text: str, *, committee: str | None = None, limit: int = 30,
+                   user: CurrentUser | None = None) -> list[PersonOption]:
     """Experts and lawyers by name, pinyin, initials, specialty or agency; the case's committee
     first."""
+    if user is not None:
+        require(user, "experts.read")
     text = text.strip()
     with read_only(engine) as session:
         query = select(Expert.id, Expert.name, Expert.title, Expert.agency, Expert.specialties).where(

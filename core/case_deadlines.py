@@ -28,7 +28,7 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, can, require
+from core.auth import CurrentUser, can, require, use_case
 from core.calendar_overrides import load_calendar
 from core.deadlines import (
     KIND_LABELS,
@@ -169,6 +169,7 @@ def police_window(session: Session, case: Case, cal: WorkCalendar | None = None)
     return police_deadline(case.concluded_on, cal or load_calendar(session))
 
 
+@use_case
 def police_mediation_deadline(engine: Engine, user: CurrentUser, case_id: int) -> Deadline | None:
     """:func:`police_window` for one case (the termination notice prints it)."""
     require(user, "cases.read")
@@ -230,6 +231,7 @@ class DeadlineInfo:
         return left_text(self.deadline, self.days_left) if self.running else ""
 
 
+@use_case
 def deadline_info(engine: Engine, user: CurrentUser, case_id: int, today: date | None = None) -> DeadlineInfo:
     require(user, "cases.read")
     today = today or date.today()
@@ -256,6 +258,7 @@ def _running_case(session: Session, user: CurrentUser, case_id: int) -> tuple[Ca
     return case, deadline_kind(committee_code(session, case), case.dispute_type)
 
 
+@use_case
 def pause_deadline(engine: Engine, user: CurrentUser, case_id: int, starts: date,
                    reason: str = PAUSE_REASON_DEFAULT, *, today: date | None = None) -> PauseRow:
     """Stop a medical case's clock from ``starts`` for 医疗损害鉴定 (条例第三十四条、第三十八条)."""
@@ -286,6 +289,7 @@ def pause_deadline(engine: Engine, user: CurrentUser, case_id: int, starts: date
         return PauseRow(row.id, row.starts, None, reason)
 
 
+@use_case
 def resume_deadline(engine: Engine, user: CurrentUser, case_id: int, ends: date, *,
                     today: date | None = None) -> PauseRow:
     """The assessment is over: the running pause ends on ``ends`` (that day does not count
@@ -309,6 +313,7 @@ def resume_deadline(engine: Engine, user: CurrentUser, case_id: int, ends: date,
         return PauseRow(pause.id, pause.starts, ends, pause.reason or "")
 
 
+@use_case
 def extend_deadline(engine: Engine, user: CurrentUser, case_id: int, days: int, *,
                     consented_on: date | None = None, note: str = "", today: date | None = None) -> ExtensionRow:
     """Extend the mediation period by ``days`` (calendar days for the one-month period, working
@@ -466,6 +471,7 @@ def warn_days_setting(session: Session) -> int:
         return 5
 
 
+@use_case
 def open_case_rows(engine: Engine, user: CurrentUser, today: date | None = None, *,
                    only_mine: bool = True) -> list[DeadlineRow]:
     """The open cases (registered, accepted, mediating) a user works on, with their deadlines
@@ -487,6 +493,7 @@ def _urgency(row: DeadlineRow):
             row.deadline.due.isoformat())
 
 
+@use_case
 def deadline_lists(engine: Engine, user: CurrentUser, today: date | None = None
                    ) -> tuple[list[DeadlineRow], list[DeadlineRow]]:
     """(due soon, overdue): running deadlines within ``deadline_warn_days`` of their end, and
@@ -516,6 +523,7 @@ def expiry_reason(deadline: CaseDeadline) -> str:
             f"依照{MEDICAL_ART38}视为调解不成")
 
 
+@use_case
 def expire_medical_cases(engine: Engine, user: CurrentUser | None, today: date | None = None, *,
                          now: datetime | None = None) -> ExpiryReport:
     """Mark failed every accepted or mediating medical case whose 30 working days (pauses not

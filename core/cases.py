@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Engine, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from core.auth import MEDICAL, CurrentUser, can, require, sees_medical_details, use_case
+from core.uow import read_only
 from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
 from db.models import Case, CaseParty, Committee, Party, User
 
@@ -24,6 +26,10 @@ class CaseFilter:
     text: str = ""
     # For the "my cases" view and role scoping: only these committees.
     committees: tuple[str, ...] | None = None
+    # Role scoping (``scoped``): medical cases listed without their summary and amount, and not
+    # found by what they are about (reception; 个人信息保护法第二十八条). The parties' names stay:
+    # reception registered them and finds a returning visitor's cases by name to book a session.
+    redact_medical: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,10 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
     if text:
         like = f"%{text}%"
         by_name = select(CaseParty.case_id).join(Party, Party.id == CaseParty.party_id).where(Party.name.like(like))
-        conditions.append(or_(Case.number.like(like), Case.summary.like(like), Case.id.in_(by_name)))
+        summary = Case.summary.like(like)
+        if f.redact_medical:  # what a medical case is about is not searchable either
+            summary = and_(summary, Case.committee_id.not_in(select(Committee.id).where(Committee.code == MEDICAL)))
+        conditions.append(or_(Case.number.like(like), summary, Case.id.in_(by_name)))
     return query.where(and_(*conditions)) if conditions else query
 
 
@@ -144,8 +153,10 @@ def fetch_cases(
     rows = session.execute(query).all()
     names = _party_names(session, [r.id for r in rows])
     codes = _committee_codes(session)
-    return [
-        CaseRow(
+    out = []
+    for r in rows:
+        hide = f.redact_medical and codes[r.committee_id] == MEDICAL
+        out.append(CaseRow(
             id=r.id,
             number=r.number,
             committee=codes[r.committee_id],
@@ -155,11 +166,10 @@ def fetch_cases(
             parties=len(names.get(r.id, ())),
             party_names="、".join(names.get(r.id, ())),
             mediator=r.full_name or "",
-            amount_claimed=r.amount_claimed,
-            summary=r.summary,
-        )
-        for r in rows
-    ]
+            amount_claimed=None if hide else r.amount_claimed,
+            summary="" if hide else r.summary,
+        ))
+    return out
 
 
 def _party_names(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
@@ -183,9 +193,25 @@ def scoped(user, f: CaseFilter) -> CaseFilter:
     all (the director read-only). Other roles see none."""
     from dataclasses import replace
 
-    from core.auth import can, require
-
     require(user, "cases.read")
     if user.role == "mediator" and not can(user, "cases.read_all"):
-        return replace(f, committees=tuple(user.committee_codes))
+        f = replace(f, committees=tuple(user.committee_codes))
+    if not sees_medical_details(user):
+        f = replace(f, redact_medical=True)
     return f
+
+
+@use_case
+def list_cases(engine: Engine, user: CurrentUser, f: CaseFilter = CaseFilter(), *, offset: int = 0,
+               limit: int = 100, sort: str = "received", descending: bool = True) -> list[CaseRow]:
+    """A page of the case list as ``user`` may see it (:func:`scoped`)."""
+    with read_only(engine) as session:
+        return fetch_cases(session, scoped(user, f), offset=offset, limit=limit, sort=sort,
+                           descending=descending)
+
+
+@use_case
+def case_count(engine: Engine, user: CurrentUser, f: CaseFilter = CaseFilter()) -> int:
+    """How many cases of the list ``user`` may see match ``f``."""
+    with read_only(engine) as session:
+        return count_cases(session, scoped(user, f))

@@ -29,7 +29,16 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import (
+    MEDICAL,
+    CurrentUser,
+    PermissionDenied,
+    can,
+    case_scope_refusal,
+    require,
+    sees_medical_details,
+    use_case,
+)
 from core.identifiers import normalize as normalize_id
 from core.uow import read_only, unit_of_work
 from db.codes import CASE_PARTY_ROLES, OPEN_STATUSES
@@ -525,14 +534,14 @@ def _require_any(user: CurrentUser, *permissions: str) -> None:
         require(user, permissions[0])
 
 
-def _case_in_scope(session: Session, user: CurrentUser, case_id: int) -> Case:
+def _case_in_scope(session: Session, user: CurrentUser, case_id: int, *, write: bool = True) -> Case:
     case = session.get(Case, case_id)
     if case is None:
         raise ValueError("该案件已不存在")
-    if user.role == "mediator" and not can(user, "cases.read_all"):
-        code = session.scalar(select(Committee.code).where(Committee.id == case.committee_id))
-        if code not in user.committee_codes:
-            raise PermissionDenied("调解员只能办理本委员会的案件")
+    code = session.scalar(select(Committee.code).where(Committee.id == case.committee_id))
+    refusal = case_scope_refusal(user, code, write=write, details=False)
+    if refusal:
+        raise PermissionDenied(refusal, permission="cases.scope", case_id=case_id)
     return case
 
 
@@ -563,6 +572,7 @@ def _refuse_if_conflicted(session: Session, case_id: int, *, expert_id: int | No
         raise ConflictError(_who(expert_id, user_id, session), left)
 
 
+@use_case
 def override_conflict(engine: Engine, user: CurrentUser, case_id: int, *, expert_id: int | None = None,
                       user_id: int | None = None, reason: str, now: datetime | None = None) -> int:
     """Let a conflicted expert or mediator take part anyway, recording what was found and why
@@ -591,6 +601,7 @@ def override_conflict(engine: Engine, user: CurrentUser, case_id: int, *, expert
         return row.id
 
 
+@use_case
 def record_consent(engine: Engine, user: CurrentUser, case_id: int, case_party_id: int, expert_id: int, *,
                    given: bool = True, form: str = "written", given_on: date | None = None,
                    note: str = "") -> int:
@@ -627,6 +638,7 @@ class ChoiceResult:
     assigned: bool  # … and the mediator was added to the case for that (chosen_by_parties)
 
 
+@use_case
 def record_mediator_choice(engine: Engine, user: CurrentUser, case_id: int, case_party_id: int,
                            mediator_id: int, *, form: str = "written", given_on: date | None = None,
                            note: str = "", now: datetime | None = None) -> ChoiceResult:
@@ -670,6 +682,7 @@ def record_mediator_choice(engine: Engine, user: CurrentUser, case_id: int, case
         return ChoiceResult(row.id, everyone, assigned)
 
 
+@use_case
 def record_recusal(engine: Engine, user: CurrentUser, case_id: int, *, case_party_id: int | None,
                    expert_id: int | None = None, user_id: int | None = None, form: str = "oral",
                    reason: str = "", requested_on: date | None = None) -> int:
@@ -698,6 +711,7 @@ def record_recusal(engine: Engine, user: CurrentUser, case_id: int, *, case_part
         return row.id
 
 
+@use_case
 def decide_recusal(engine: Engine, user: CurrentUser, request_id: int, *, granted: bool,
                    decided_on: date | None = None, note: str = "") -> None:
     """Grant or refuse a recusal request. A party's request to replace the mediator is granted
@@ -778,6 +792,7 @@ class SafeguardRow:
     pending: bool = False  # a recusal request not yet decided
 
 
+@use_case
 def find_case(engine: Engine, user: CurrentUser, number: str) -> CaseBrief | None:
     """A case by its number (or the last digits of it, when they single one case out)."""
     require(user, "cases.read")
@@ -800,15 +815,19 @@ def find_case(engine: Engine, user: CurrentUser, number: str) -> CaseBrief | Non
             .where(CaseParty.case_id == case.id, CaseParty.role != "agent")
             .order_by(CaseParty.position, CaseParty.id)
         ).all()
-        return CaseBrief(case.id, case.number, code or "", case.dispute_type, case.status, case.summary or "",
+        # A medical case's facts stay with the medical committee and the director.
+        summary = (case.summary or "") if code != MEDICAL or sees_medical_details(user) else ""
+        return CaseBrief(case.id, case.number, code or "", case.dispute_type, case.status, summary,
                          tuple(PartyBrief(*p) for p in parties))
 
 
+@use_case
 def case_safeguards(engine: Engine, user: CurrentUser, case_id: int) -> list[SafeguardRow]:
     """The case's consents to experts, choices of mediator, recusal requests and overrides."""
     require(user, "cases.read")
     out: list[SafeguardRow] = []
     with read_only(engine) as session:
+        _case_in_scope(session, user, case_id, write=False)
         party_names = dict(session.execute(
             select(CaseParty.id, Party.name).join(Party, Party.id == CaseParty.party_id)
             .where(CaseParty.case_id == case_id)).all())

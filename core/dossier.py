@@ -29,7 +29,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.uow import read_only, unit_of_work
 from db.models import Appointment, Attachment, Case, Invitation
 
@@ -347,6 +347,7 @@ def _open(engine: Engine, case: int | str, user: CurrentUser | None, today: date
         return read_sources(session, case_id, today=today, with_attachments=attachments, parts=parts)
 
 
+@use_case
 def build_document(engine: Engine, kind: str, case: int | str, *, user: CurrentUser | None = None,
                    today: date | None = None, out=None) -> bytes:
     """The PDF of one document of a case (``case``: id or number). ``user=None`` is the local
@@ -357,6 +358,11 @@ def build_document(engine: Engine, kind: str, case: int | str, *, user: CurrentU
         raise DocumentUnavailable(f"未知的文书类型：{kind}（可选：{'、'.join(DOCUMENT_KINDS)}）")
     src = _open(engine, case, user, today, attachments=kind in ("dossier", "contents", "back_cover"),
                 parts=NEEDS.get(kind))
+    if user is not None and src.info.committee == "medical":
+        from core.privacy import note_medical_view
+
+        with unit_of_work(engine) as session:  # each document opened is logged (个人信息保护法第二十八条)
+            note_medical_view(session, user, session.get(Case, src.info.case_id), kind)
     return build_from_sources(src, kind, out=out)
 
 
@@ -392,6 +398,7 @@ def _write(out, data: bytes) -> None:
         Path(out).write_bytes(data)
 
 
+@use_case
 def available_kinds(engine: Engine, user: CurrentUser, case_id: int, *, today: date | None = None
                     ) -> list[tuple[str, str, str]]:
     """(kind, title, reason) for every kind; ``reason`` is "" when the case can print it, else why
@@ -541,6 +548,7 @@ def _attachment_story(title: str, files: list) -> list:
     return story
 
 
+@use_case
 def build_dossier(engine: Engine, case_number: int | str, *, user: CurrentUser | None = None,
                   today: date | None = None, out=None) -> bytes:
     """Every available document of the case in dossier order, as one PDF with its 卷内目录 and
@@ -551,6 +559,7 @@ def build_dossier(engine: Engine, case_number: int | str, *, user: CurrentUser |
 # ------------------------------------------------------------------------------ keeping PDFs with the case
 
 
+@use_case
 def save_documents_with_case(engine: Engine, user: CurrentUser | None, case_id: int, kind: str, pdf: bytes, *,
                              now: datetime | None = None) -> int:
     """Keep a generated PDF with the case (attachments, kind ``document``) so every PC sees what

@@ -20,7 +20,7 @@ from zipfile import BadZipFile
 from sqlalchemy import Engine
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.experts import (
     ExpertForm,
     ExpertRow,
@@ -196,6 +196,7 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
     return parsed
 
 
+@use_case
 def import_experts(engine: Engine, user: CurrentUser, source: str | Path | bytes) -> ImportResult:
     """Check the whole file, then add or update every row in one transaction (keyed on name
     and phone). Raises :class:`ImportRejected` and writes nothing when any row is bad."""
@@ -289,6 +290,7 @@ def workbook_bytes(rows: list[ExpertRow], *, title: str = "专家人才库名册
     return out.getvalue()
 
 
+@use_case
 def export_experts(engine: Engine, user: CurrentUser, path: str | Path | None = None, *,
                    ids: list[int] | None = None) -> bytes:
     """The pool (or the experts ``ids``, in that order) as a printable workbook; written to

@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Engine, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from core.auth import CurrentUser, PermissionDenied, case_scope_refusal, require, use_case
 from core.conflicts import Conflict, conflicts_for, uncovered
 from core.experts import LEGAL_KINDS, WEEKDAYS, split_list
+from core.uow import read_only
 from db.codes import COMMITTEE_SHORT, DISPUTE_TYPES, EXPERT_KINDS, OPEN_STATUSES
 from db.models import (
     Appointment,
@@ -242,3 +244,18 @@ def suggest_people(session: Session, case_id: int, *, today: date) -> tuple[list
     out_experts.sort(key=_order)
     return out_mediators, out_experts
 
+
+
+@use_case
+def suggestions_for_case(engine: Engine, user: CurrentUser, case_id: int, *, today: date | None = None
+                         ) -> tuple[list[Suggestion], list[Suggestion]]:
+    """:func:`suggest_people` for the experts screen: ``experts.read`` and, for a mediator, a case
+    of his or her committees."""
+    require(user, "experts.read")
+    with read_only(engine) as session:
+        code = session.scalar(select(Committee.code).join(Case, Case.committee_id == Committee.id)
+                              .where(Case.id == case_id))
+        refusal = case_scope_refusal(user, code or "", details=False)
+        if refusal:
+            raise PermissionDenied(refusal, permission="cases.scope", case_id=case_id)
+        return suggest_people(session, case_id, today=today or date.today())

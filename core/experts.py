@@ -15,9 +15,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, can, require, use_case
 from core.expert_search import ExpertIndex, SearchRow, name_readings, pack_readings, unpack_readings
-from core.identifiers import check_id, check_phone
+from core.identifiers import check_id, check_phone, mask_id
 from core.uow import read_only, unit_of_work
 from db.codes import COMMITTEE_SHORT, COMMITTEES, EXPERT_KINDS, SEXES
 from db.models import Committee, DutySlot, Expert, ExpertRelation, Room, User
@@ -268,6 +268,7 @@ def fetch_experts(session: Session) -> list[ExpertRow]:
     return [ExpertRow(**_row_fields(e, order, rooms)) for e in experts]
 
 
+@use_case
 def list_experts(engine: Engine, user: CurrentUser) -> list[ExpertRow]:
     """Everyone in the pool (active or not), in pinyin order."""
     require(user, "experts.read")
@@ -279,6 +280,7 @@ def build_index(rows: list[ExpertRow]) -> ExpertIndex:
     return ExpertIndex(r.search_row() for r in rows)
 
 
+@use_case
 def search_experts(engine: Engine, user: CurrentUser, query: str, *, active: bool | None = None,
                    kind: str | None = None, committee: str | None = None) -> list[ExpertRow]:
     """One search, best first (the CLI; the screen keeps its index between keystrokes)."""
@@ -288,16 +290,19 @@ def search_experts(engine: Engine, user: CurrentUser, query: str, *, active: boo
     return [by_id[i] for i in index.search_ids(query, active=active, kind=kind, committee=committee)]
 
 
-def _relations(session: Session, *, expert_id: int | None = None, user_id: int | None = None
-               ) -> tuple[RelationRow, ...]:
+def _relations(session: Session, *, expert_id: int | None = None, user_id: int | None = None,
+               masked: bool = False) -> tuple[RelationRow, ...]:
+    """``masked``: ID numbers as 330802********1234, for those who only read the pool (domain.md §8)."""
     column = ExpertRelation.expert_id if expert_id is not None else ExpertRelation.user_id
     key = expert_id if expert_id is not None else user_id
     return tuple(
-        RelationRow(r.name, r.relation, r.id_number or "", r.id)
+        RelationRow(r.name, r.relation, (mask_id(r.id_number) if masked else r.id_number) if r.id_number else "",
+                    r.id)
         for r in session.scalars(select(ExpertRelation).where(column == key).order_by(ExpertRelation.id))
     )
 
 
+@use_case
 def get_expert(engine: Engine, user: CurrentUser, expert_id: int) -> ExpertDetail:
     require(user, "experts.read")
     with read_only(engine) as session:
@@ -305,9 +310,11 @@ def get_expert(engine: Engine, user: CurrentUser, expert_id: int) -> ExpertDetai
         if expert is None:
             raise ValueError("该专家已不存在")
         fields = _row_fields(expert, _committee_order(session), _rooms(session))
-        return ExpertDetail(**fields, relations=_relations(session, expert_id=expert_id))
+        return ExpertDetail(**fields, relations=_relations(session, expert_id=expert_id,
+                                                           masked=not can(user, "experts.edit")))
 
 
+@use_case
 def first_expert_id(engine: Engine, user: CurrentUser) -> int | None:
     """The first expert in pinyin order (the detail screen opened from the navigation)."""
     require(user, "experts.read")
@@ -316,11 +323,12 @@ def first_expert_id(engine: Engine, user: CurrentUser) -> int | None:
                                                          Expert.id).limit(1))
 
 
+@use_case
 def list_relations(engine: Engine, user: CurrentUser, *, user_id: int) -> tuple[RelationRow, ...]:
     """A mediator's declared relations (an expert's come with ``get_expert``)."""
     require(user, "experts.read")
     with read_only(engine) as session:
-        return _relations(session, user_id=user_id)
+        return _relations(session, user_id=user_id, masked=not can(user, "experts.edit"))
 
 
 # --- Writing -------------------------------------------------------------------------------
@@ -395,6 +403,7 @@ def _replace_relations(session: Session, relations: tuple[RelationRow, ...], *,
         ))
 
 
+@use_case
 def save_expert(engine: Engine, user: CurrentUser, form: ExpertForm, expert_id: int | None = None) -> int:
     """Create (``expert_id`` None) or update an expert; returns the id. Raises ``ValueError``
     with every problem joined when the form is not valid (the dialog validates first)."""
@@ -427,6 +436,7 @@ def save_expert(engine: Engine, user: CurrentUser, form: ExpertForm, expert_id: 
         return expert.id
 
 
+@use_case
 def set_duties(engine: Engine, user: CurrentUser, expert_id: int, duties: tuple[DutyRow, ...]) -> None:
     """Replace a lawyer's weekly duty slots (律师值班)."""
     require(user, "experts.edit")
@@ -444,6 +454,7 @@ def set_duties(engine: Engine, user: CurrentUser, expert_id: int, duties: tuple[
                      before={"duties": before}, after={"duties": _snapshot(expert)["duties"]})
 
 
+@use_case
 def save_user_relations(engine: Engine, user: CurrentUser, user_id: int,
                         relations: tuple[RelationRow, ...]) -> None:
     """Replace a mediator's declared relations (checked against every case's parties)."""
@@ -475,6 +486,7 @@ class RosterEntry:
     duty: DutyRow
 
 
+@use_case
 def duty_roster(engine: Engine, user: CurrentUser) -> list[RosterEntry]:
     """The week's lawyer duty table: every slot of every active member of the legal pool,
     by weekday and time."""
@@ -515,6 +527,7 @@ class CommitteeMediators:
     mediators: tuple[MediatorRow, ...] = field(default_factory=tuple)
 
 
+@use_case
 def mediators_by_committee(engine: Engine, user: CurrentUser, *, today: date | None = None
                            ) -> list[CommitteeMediators]:
     """Each committee (in the centre's order) with its active mediators and their current load."""

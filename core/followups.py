@@ -27,7 +27,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import CurrentUser, PermissionDenied, can, require, use_case
 from core.calendar_overrides import load_calendar
 from core.lifecycle import load_case, principals
 from core.settings import get_settings
@@ -100,6 +100,7 @@ def schedule_after_agreement(session: Session, user: CurrentUser | None, case: C
     return len(plan)
 
 
+@use_case
 def schedule_followup(engine: Engine, user: CurrentUser, case_id: int, scheduled_on: date,
                       case_party_id: int | None = None) -> int:
     """Add one follow-up by hand (e.g. a second visit after a bad rating)."""
@@ -169,6 +170,7 @@ def validate_visit(form: VisitForm, today: date, effective_on: date | None) -> d
     return errors
 
 
+@use_case
 def record_visit(engine: Engine, user: CurrentUser, followup_id: int, form: VisitForm, *,
                  today: date | None = None) -> VisitResult:
     """Record a follow-up visit. A rating of 2 or 1 opens a ledger entry due in
@@ -221,6 +223,7 @@ def record_visit(engine: Engine, user: CurrentUser, followup_id: int, form: Visi
         return VisitResult(row.id, entry_id, due, provisional)
 
 
+@use_case
 def answer_ledger_entry(engine: Engine, user: CurrentUser, entry_id: int, answer: str, *,
                         answered_on: date | None = None, today: date | None = None) -> None:
     """Close a bad rating: the party was called back, the matter put right and answered."""
@@ -259,7 +262,7 @@ def answer_ledger_entry(engine: Engine, user: CurrentUser, entry_id: int, answer
 
 def _may_read(user: CurrentUser) -> None:
     if not (can(user, "followups") or can(user, "cases.read_all")):
-        raise PermissionDenied(f"{user.role_name}无权查看回访")
+        raise PermissionDenied(f"{user.role_name}无权查看回访", permission="followups")
 
 
 def _scope(query, user: CurrentUser):
@@ -329,6 +332,7 @@ def agent_phones(session: Session, case_party_ids: list[int]) -> dict[int, str]:
     return out
 
 
+@use_case
 def due_followups(engine: Engine, user: CurrentUser, today: date | None = None, *,
                   horizon_days: int = 14) -> list[FollowupRow]:
     """Follow-ups not yet made, scheduled up to ``horizon_days`` ahead (overdue ones first)."""
@@ -339,6 +343,7 @@ def due_followups(engine: Engine, user: CurrentUser, today: date | None = None, 
                                         FollowUp.scheduled_on <= today + timedelta(days=horizon_days)], today, user)
 
 
+@use_case
 def followups_of_case(engine: Engine, user: CurrentUser, case_id: int, today: date | None = None) -> list[FollowupRow]:
     require(user, "cases.read")
     today = today or date.today()
@@ -375,6 +380,7 @@ class LedgerRow:
         return "逾期答复" if self.overdue else "已答复"
 
 
+@use_case
 def ledger(engine: Engine, user: CurrentUser, today: date | None = None, *, open_only: bool = False) -> list[LedgerRow]:
     """The bad-rating ledger (差评台账), open entries first, with the overdue flag."""
     _may_read(user)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import CurrentUser, PermissionDenied, can, require, use_case
 from core.followups import agent_phones
 from core.lifecycle import load_case, mark_performed_in
 from core.uow import read_only, unit_of_work
@@ -133,6 +133,7 @@ def _paid(session: Session, instalment_id: int) -> Decimal:
     return total if total is not None else Decimal("0.00")
 
 
+@use_case
 def record_payment(engine: Engine, user: CurrentUser, instalment_id: int, amount: Decimal | str,
                    paid_on: date | None = None, method: str = "transfer", receipt_no: str = "", *,
                    confirm_overpayment: bool = False, today: date | None = None,
@@ -201,7 +202,7 @@ def record_payment(engine: Engine, user: CurrentUser, instalment_id: int, amount
 
 def _may_read(user: CurrentUser) -> None:
     if not (can(user, "agreements") or can(user, "followups") or can(user, "cases.read_all")):
-        raise PermissionDenied(f"{user.role_name}无权查看履行情况")
+        raise PermissionDenied(f"{user.role_name}无权查看履行情况", permission="agreements")
 
 
 def _instalment_rows(session: Session, conditions: list, today: date, user: CurrentUser) -> list[InstalmentRow]:
@@ -242,6 +243,7 @@ def _instalment_rows(session: Session, conditions: list, today: date, user: Curr
     return rows
 
 
+@use_case
 def instalments_of(engine: Engine, user: CurrentUser, case_id: int, today: date | None = None) -> list[InstalmentRow]:
     """The case's instalments with their payments."""
     require(user, "cases.read")
@@ -251,6 +253,7 @@ def instalments_of(engine: Engine, user: CurrentUser, case_id: int, today: date 
         return _instalment_rows(session, [Agreement.case_id == case_id], today, user)
 
 
+@use_case
 def outstanding_instalments(engine: Engine, user: CurrentUser, today: date | None = None, *,
                             overdue_only: bool = False) -> list[InstalmentRow]:
     """Instalments not yet paid in full, with the payer's contact (the party's phone, or its
@@ -264,5 +267,6 @@ def outstanding_instalments(engine: Engine, user: CurrentUser, today: date | Non
         return _instalment_rows(session, conditions, today, user)
 
 
+@use_case
 def overdue_instalments(engine: Engine, user: CurrentUser, today: date | None = None) -> list[InstalmentRow]:
     return outstanding_instalments(engine, user, today, overdue_only=True)

@@ -46,7 +46,18 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import (
+    MEDICAL,
+    MEDICAL_NOTICE,
+    CurrentUser,
+    MedicalDetailsRestricted,
+    PermissionDenied,
+    can,
+    case_scope_refusal,
+    require,
+    sees_medical_details,
+    use_case,
+)
 from core.deadlines import Deadline, judicial_deadline, police_deadline
 from core.identifiers import mask_id
 from core.uow import read_only, unit_of_work
@@ -196,12 +207,13 @@ def committee_code(session: Session, case: Case) -> str:
 
 
 def load_case(session: Session, user: CurrentUser | None, case_id: int, *, write: bool,
-              lock: bool = False) -> Case:
+              lock: bool = False, details: bool = True) -> Case:
     """The case, if ``user`` may see it (``write=False``) or work on it (``write=True``).
 
     Mediators act only on the cases of their own committees, and see only those unless they
-    may read all. ``user=None`` is the system (the daily expiry run). Permissions themselves
-    are checked by the caller (``require``)."""
+    may read all; a medical case's details (``details``) only the medical committee and the
+    director see (:func:`core.auth.case_scope_refusal`). ``user=None`` is the system (the daily
+    expiry run). Permissions themselves are checked by the caller (``require``)."""
     query = select(Case).where(Case.id == case_id)
     if lock:
         query = query.with_for_update()
@@ -210,11 +222,14 @@ def load_case(session: Session, user: CurrentUser | None, case_id: int, *, write
         raise ValueError("该案件已不存在")
     if user is None:
         return case
-    if user.role == "mediator" and (write or not can(user, "cases.read_all")):
-        code = committee_code(session, case)
-        if code not in user.committee_codes:
-            raise PermissionDenied(
-                f"调解员只能办理本委员会的案件（{COMMITTEE_SHORT.get(code, code)}委员会的案件{case.number}）")
+    code = committee_code(session, case)
+    refusal = case_scope_refusal(user, code, write=write, details=details)
+    if refusal == MEDICAL_NOTICE:
+        raise MedicalDetailsRestricted(refusal, case_id=case.id, number=case.number, status=case.status,
+                                       received_on=case.received_on)
+    if refusal:
+        raise PermissionDenied(f"{refusal}（{COMMITTEE_SHORT.get(code, code)}委员会的案件{case.number}）",
+                               permission="cases.scope", case_id=case.id)
     return case
 
 
@@ -278,6 +293,7 @@ def _calendar(session: Session):
 # ------------------------------------------------------------------------------ consents
 
 
+@use_case
 def record_party_consent(engine: Engine, user: CurrentUser, case_id: int, case_party_id: int, kind: str, *,
                          given: bool = True, form: str = "written", given_on: date | None = None,
                          note: str = "", today: date | None = None) -> int:
@@ -339,6 +355,7 @@ def principals(session: Session, case_id: int) -> list[tuple[int, str, str]]:
 # ------------------------------------------------------------------------------ operations
 
 
+@use_case
 def accept_case(engine: Engine, user: CurrentUser, case_id: int, *, on: date | None = None,
                 mediator_id: int | None = None, medical_consent: str | None = None,
                 consenting_party_id: int | None = None, consent_form: str = "written",
@@ -411,6 +428,7 @@ def _mediator_for(session: Session, user: CurrentUser, case: Case, code: str, me
     return mediator
 
 
+@use_case
 def start_mediation(engine: Engine, user: CurrentUser, case_id: int, *, on: date | None = None,
                     now: datetime | None = None) -> TransitionResult:
     """accepted → mediating (recording the first 调解记录 does this by itself)."""
@@ -473,6 +491,7 @@ def signature_state(session: Session, case: Case, agreement: Agreement) -> Signa
     return SignatureState(tuple(signed), tuple(missing), effective)
 
 
+@use_case
 def record_agreement_reached(engine: Engine, user: CurrentUser, case_id: int, *, on: date | None = None,
                              now: datetime | None = None) -> TransitionResult:
     """mediating → agreed, once the agreement is recorded.
@@ -567,6 +586,7 @@ def conclude_in(session: Session, user: CurrentUser | None, case: Case, operatio
     return _result(session, case, before, on, reason, police_deadline=police)
 
 
+@use_case
 def fail_mediation(engine: Engine, user: CurrentUser | None, case_id: int, reason: str, *,
                    on: date | None = None, now: datetime | None = None) -> TransitionResult:
     """accepted | mediating → failed (调解不成), with the reason for the notice (人民调解法第二十六条).
@@ -574,6 +594,7 @@ def fail_mediation(engine: Engine, user: CurrentUser | None, case_id: int, reaso
     return _conclude(engine, user, case_id, "fail_mediation", reason, on=on, now=now, what="调解不成")
 
 
+@use_case
 def terminate_mediation(engine: Engine, user: CurrentUser, case_id: int, reason: str, *,
                         on: date | None = None, now: datetime | None = None) -> TransitionResult:
     """accepted | mediating → terminated (终止调解, 人民调解法第二十三条、第二十六条). For a traffic
@@ -581,12 +602,14 @@ def terminate_mediation(engine: Engine, user: CurrentUser, case_id: int, reason:
     return _conclude(engine, user, case_id, "terminate_mediation", reason, on=on, now=now, what="终止调解")
 
 
+@use_case
 def withdraw_case(engine: Engine, user: CurrentUser, case_id: int, reason: str = "申请人撤回调解申请", *,
                   on: date | None = None, now: datetime | None = None) -> TransitionResult:
     """registered | accepted | mediating → withdrawn (the applicant withdraws)."""
     return _conclude(engine, user, case_id, "withdraw_case", reason, on=on, now=now, what="撤回申请")
 
 
+@use_case
 def refuse_mediation(engine: Engine, user: CurrentUser, case_id: int, reason: str = "", *,
                      case_party_id: int | None = None, on: date | None = None,
                      now: datetime | None = None) -> TransitionResult:
@@ -638,6 +661,7 @@ def mark_performed_in(session: Session, user: CurrentUser | None, case: Case, *,
     return _result(session, case, "agreed", performed, "")
 
 
+@use_case
 def mark_performed(engine: Engine, user: CurrentUser, case_id: int, *, on: date | None = None,
                    now: datetime | None = None) -> TransitionResult:
     """agreed → performed: only when every instalment is paid in full (recording the last
@@ -649,6 +673,7 @@ def mark_performed(engine: Engine, user: CurrentUser, case_id: int, *, on: date 
         return mark_performed_in(session, user, case, on=on, now=now)
 
 
+@use_case
 def archive_case(engine: Engine, user: CurrentUser, case_id: int, *, on: date | None = None,
                  now: datetime | None = None) -> TransitionResult:
     """A concluded case (or a performed agreement) → archived (立卷归档, 人民调解法第二十七条)."""
@@ -728,6 +753,7 @@ class PartyRow:
     address: str
     represents: str
     refuses_mediation: bool
+    party_id: int = 0  # for core.privacy.reveal_id_number
 
     @property
     def role_name(self) -> str:
@@ -795,7 +821,7 @@ def _party_rows(session: Session, case_id: int) -> tuple[PartyRow, ...]:
             id_masked=(number or "") if p.kind == "organisation" else (mask_id(number) if number else ""),
             phone=p.phone or "", address=p.address or "",
             represents=names.get(cp.represents_id, "") if cp.represents_id else "",
-            refuses_mediation=bool(cp.refuses_mediation)))
+            refuses_mediation=bool(cp.refuses_mediation), party_id=p.id))
     return tuple(out)
 
 
@@ -809,6 +835,7 @@ class CaseOverview:
     can_mediate: bool
 
 
+@use_case
 def case_overview(engine: Engine, user: CurrentUser, case_id: int) -> CaseOverview:
     """Everything the case screen's header, parties and history tabs show, in one read."""
     require(user, "cases.read")
@@ -855,6 +882,7 @@ class AgreementSummary:
         return AGREEMENT_KINDS.get(self.kind, self.kind)
 
 
+@use_case
 def agreement_summary(engine: Engine, user: CurrentUser, case_id: int) -> AgreementSummary | None:
     """The case's agreement as the case screen shows it, with who still has to sign."""
     require(user, "cases.read")
@@ -876,6 +904,7 @@ def agreement_summary(engine: Engine, user: CurrentUser, case_id: int) -> Agreem
             judicial_confirmed_on=agreement.judicial_confirmed_on, judicial_deadline=judicial)
 
 
+@use_case
 def most_recent_case(engine: Engine, user: CurrentUser, *, statuses: tuple[str, ...] | None = None) -> int | None:
     """The case of the user's committees (all cases for those who read all) that changed last —
     what the case screen shows when opened from the navigation."""
@@ -888,11 +917,14 @@ def most_recent_case(engine: Engine, user: CurrentUser, *, statuses: tuple[str, 
                  .order_by(func.coalesce(last.c.last, 0).desc(), Case.id.desc()).limit(1))
         if user.role == "mediator" and not can(user, "cases.read_all"):
             query = query.where(Committee.code.in_(user.committee_codes))
+        if not sees_medical_details(user):  # reception: a case whose details it may open
+            query = query.where(Committee.code != MEDICAL)
         if statuses:
             query = query.where(Case.status.in_(statuses))
         return session.scalar(query)
 
 
+@use_case
 def find_case(engine: Engine, user: CurrentUser, text: str) -> int | None:
     """The newest case in the user's scope whose number or party name contains ``text``."""
     from core.cases import CaseFilter, fetch_cases, scoped

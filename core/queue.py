@@ -48,7 +48,7 @@ from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.documents.ticket import TicketData
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
@@ -299,6 +299,7 @@ def _skip_or_miss(ticket: QueueTicket, n: int, now: datetime) -> None:
 # ---------------------------------------------------------------------- use cases
 
 
+@use_case
 def take_ticket(engine: Engine, user: CurrentUser, committee_code: str, *,
                 now: datetime | None = None) -> TicketRow:
     """Take the next number for a service (医-003); the row says how many wait before it."""
@@ -333,6 +334,7 @@ def _close_window(session: Session, user: CurrentUser, window: str, n: int, now:
                      after=_snapshot(t), detail="叫下一位时自动处理")
 
 
+@use_case
 def call_next(engine: Engine, user: CurrentUser, committee_code: str | None, window: str, *,
               now: datetime | None = None) -> TicketRow | None:
     """Call the next waiting ticket of one service (or of any service when ``None``) to
@@ -366,6 +368,7 @@ def call_next(engine: Engine, user: CurrentUser, committee_code: str | None, win
         return _row(session, ticket, now)
 
 
+@use_case
 def recall(engine: Engine, user: CurrentUser, ticket_id: int, *, window: str | None = None,
            now: datetime | None = None) -> TicketRow:
     """Announce a ticket again (another call: ``call_count`` + 1). Works on the ticket
@@ -392,6 +395,7 @@ def recall(engine: Engine, user: CurrentUser, ticket_id: int, *, window: str | N
         return _row(session, ticket, now)
 
 
+@use_case
 def skip(engine: Engine, user: CurrentUser, ticket_id: int, *,
          now: datetime | None = None) -> TicketRow:
     """The visitor called is not there: back to waiting (behind the others), or missed
@@ -410,6 +414,7 @@ def skip(engine: Engine, user: CurrentUser, ticket_id: int, *,
         return _row(session, ticket, now)
 
 
+@use_case
 def start_service(engine: Engine, user: CurrentUser, ticket_id: int, *, window: str | None = None,
                   now: datetime | None = None) -> TicketRow:
     """The visitor is at the window: 办理中 (the intake form opens on this ticket).
@@ -435,6 +440,7 @@ def start_service(engine: Engine, user: CurrentUser, ticket_id: int, *, window: 
         return _row(session, ticket, now)
 
 
+@use_case
 def finish(engine: Engine, user: CurrentUser, ticket_id: int, *,
            now: datetime | None = None) -> TicketRow:
     """The visitor has been dealt with: 已办结."""
@@ -454,6 +460,7 @@ def finish(engine: Engine, user: CurrentUser, ticket_id: int, *,
         return _row(session, ticket, now)
 
 
+@use_case
 def transfer(engine: Engine, user: CurrentUser, ticket_id: int, to_committee_code: str, *,
              now: datetime | None = None) -> TicketRow:
     """Send the visitor to another service: the old ticket is ``transferred``; the new
@@ -582,10 +589,15 @@ def ticket_data(engine: Engine, ticket_id: int, *, now: datetime | None = None) 
     )
 
 
-def waiting_stats(engine: Engine, date_from: date, date_to: date) -> list[WaitStat]:
+@use_case
+def waiting_stats(engine: Engine, date_from: date, date_to: date, *,
+                  user: CurrentUser | None = None) -> list[WaitStat]:
     """Average / median / longest wait (minutes, taken → called) per service over
     ``date_from``…``date_to`` inclusive, for the director's statistics; the last row
-    (committee "") is the whole centre. Definitions: see the module docstring."""
+    (committee "") is the whole centre. Definitions: see the module docstring.
+    ``user``: needs ``statistics`` (``None``: the system)."""
+    if user is not None:
+        require(user, "statistics")
     if date_to < date_from:
         raise QueueError("截止日期不能早于起始日期")
     with read_only(engine) as session:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, PermissionDenied, can, require
+from core.auth import CurrentUser, PermissionDenied, can, require, use_case
 from core.lifecycle import (
     apply_transition,
     committee_code,
@@ -228,6 +228,7 @@ def _write(row: MediationSession, form: SessionForm) -> None:
     row.appointment_id = form.appointment_id
 
 
+@use_case
 def record_session(engine: Engine, user: CurrentUser, case_id: int, form: SessionForm, *,
                    now: datetime | None = None) -> SessionRow:
     """Save a new 调解记录. The first one of an accepted case starts mediation. Raises
@@ -259,6 +260,7 @@ def record_session(engine: Engine, user: CurrentUser, case_id: int, form: Sessio
         return _session_rows(session, [MediationSession.id == row.id])[0]
 
 
+@use_case
 def update_session(engine: Engine, user: CurrentUser, session_id: int, form: SessionForm, *,
                    now: datetime | None = None) -> SessionRow:
     """Correct a saved 调解记录 (not once the case is archived)."""
@@ -313,6 +315,7 @@ def _session_rows(session: Session, conditions: list) -> list[SessionRow]:
     return rows
 
 
+@use_case
 def list_sessions(engine: Engine, user: CurrentUser, case_id: int) -> list[SessionRow]:
     """The case's 调解记录, oldest first."""
     require(user, "cases.read")
@@ -321,13 +324,19 @@ def list_sessions(engine: Engine, user: CurrentUser, case_id: int) -> list[Sessi
         return _session_rows(session, [MediationSession.case_id == case_id])
 
 
+@use_case
 def get_session(engine: Engine, user: CurrentUser, session_id: int) -> SessionRow:
+    """One 调解记录, as the record screen opens it; opening one of a medical case is logged
+    ("privacy.view_medical", 个人信息保护法第二十八条)."""
+    from core.privacy import note_medical_view
+
     require(user, "cases.read")
-    with read_only(engine) as session:
+    with unit_of_work(engine) as session:
         rows = _session_rows(session, [MediationSession.id == session_id])
         if not rows:
             raise ValueError("该调解记录已不存在")
-        load_case(session, user, rows[0].case_id, write=False)
+        case = load_case(session, user, rows[0].case_id, write=False)
+        note_medical_view(session, user, case, "session_record")
         return rows[0]
 
 
@@ -456,9 +465,10 @@ def _attachment_row(a: Attachment, added_by: str) -> AttachmentRow:
 
 def _may_add(user: CurrentUser) -> None:
     if not (can(user, "sessions") or can(user, "intake")):
-        raise PermissionDenied(f"{user.role_name}无权添加附件")
+        raise PermissionDenied(f"{user.role_name}无权添加附件", permission="sessions")
 
 
+@use_case
 def add_attachment(engine: Engine, user: CurrentUser, case_id: int, filename: str, data: bytes,
                    media_type: str | None = None, kind: str = "evidence", *, session_id: int | None = None,
                    now: datetime | None = None) -> AttachmentRow:
@@ -498,6 +508,7 @@ def add_attachment(engine: Engine, user: CurrentUser, case_id: int, filename: st
         return _attachment_row(row, user.full_name)
 
 
+@use_case
 def list_attachments(engine: Engine, user: CurrentUser, case_id: int) -> list[AttachmentRow]:
     """The case's attachments without their content, newest first."""
     require(user, "cases.read")
@@ -512,6 +523,7 @@ def list_attachments(engine: Engine, user: CurrentUser, case_id: int) -> list[At
         return [AttachmentRow(*r[:9], r[9] or "") for r in found]
 
 
+@use_case
 def get_attachment(engine: Engine, user: CurrentUser, attachment_id: int) -> AttachmentFile:
     """One attachment with its bytes, checked against its stored hash; opening it is audited
     (evidence may hold medical and other sensitive data: 个人信息保护法第五十一条)."""

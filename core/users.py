@@ -15,6 +15,7 @@ from core.auth import (
     create_user,
     hash_password,
     require,
+    use_case,
     validate_new_password,
 )
 from core.uow import read_only, unit_of_work
@@ -47,6 +48,7 @@ class UserForm:
     password: str = ""  # only when creating
 
 
+@use_case
 def list_users(engine: Engine, actor: CurrentUser) -> list[UserRow]:
     require(actor, "users")
     now = datetime.now()
@@ -88,6 +90,7 @@ def validate_user_form(form: UserForm, *, creating: bool) -> dict[str, str]:
     return errors
 
 
+@use_case
 def add_user(engine: Engine, actor: CurrentUser, form: UserForm) -> int:
     require(actor, "users")
     errors = validate_user_form(form, creating=True)
@@ -109,6 +112,7 @@ def add_user(engine: Engine, actor: CurrentUser, form: UserForm) -> int:
         return user.id
 
 
+@use_case
 def update_user(engine: Engine, actor: CurrentUser, user_id: int, form: UserForm) -> None:
     require(actor, "users")
     errors = validate_user_form(form, creating=False)
@@ -127,6 +131,7 @@ def update_user(engine: Engine, actor: CurrentUser, user_id: int, form: UserForm
                      after={"full_name": user.full_name, "role": user.role, "committees": list(form.committees)})
 
 
+@use_case
 def reset_password(engine: Engine, actor: CurrentUser, user_id: int, temporary: str) -> None:
     require(actor, "users")
     problem = validate_new_password(temporary)
@@ -141,6 +146,7 @@ def reset_password(engine: Engine, actor: CurrentUser, user_id: int, temporary: 
         audit.record(session, actor, "user.reset_password", entity="user", entity_id=user.id)
 
 
+@use_case
 def set_active(engine: Engine, actor: CurrentUser, user_id: int, active: bool) -> None:
     require(actor, "users")
     if user_id == actor.id and not active:

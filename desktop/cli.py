@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("restore", "从备份恢复数据库（restore FILE.zip [--yes]；会覆盖当前数据）"),
     "experts": ("experts", "专家库：查找专家（experts search QUERY [--json]）"),
     "stats": ("stats", "统计报表（stats --month YYYY-MM [--json] [--pdf FILE] [--xlsx FILE]）"),
+    "person-export": ("person_export", "导出某人的全部个人信息（person-export --id-number 号码 --out FILE.json）"),
 }
 
 

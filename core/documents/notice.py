@@ -23,7 +23,7 @@ from reportlab.platypus import KeepTogether, Table, TableStyle
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, PermissionDenied, case_scope_refusal, require, use_case
 from core.calendar_overrides import WEEKDAYS
 from core.documents.engine import mm, page_break, para, render, signature_block, spacer, table
 from core.identifiers import ID_TYPES, mask_id
@@ -305,10 +305,18 @@ def notice_data(session: Session, appointment_id: int, *, invitation_ids: Sequen
     ]
 
 
+@use_case
 def build_notices(engine: Engine, user: CurrentUser, appointment_id: int, *,
                   invitation_ids: Sequence[int] | None = None, issued_on: date | None = None, out=None) -> bytes:
     """The use case behind "打印调解通知书": one PDF with a notice per invited party."""
     require(user, "documents.print")
     with read_only(engine) as session:
+        case_id, code = session.execute(
+            select(Case.id, Committee.code).join(Appointment, Appointment.case_id == Case.id)
+            .join(Committee, Committee.id == Case.committee_id).where(Appointment.id == appointment_id)
+        ).first() or (None, "")
+        refusal = case_scope_refusal(user, code, details=False)  # mediators: their committees' cases
+        if refusal:
+            raise PermissionDenied(refusal, permission="cases.scope", case_id=case_id)
         items = notice_data(session, appointment_id, invitation_ids=invitation_ids, issued_on=issued_on)
     return render_notices(items, out=out)

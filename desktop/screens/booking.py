@@ -395,7 +395,7 @@ class BookingScreen(QWidget):
     def set_case(self, case_id: int) -> None:
         """Choose the case to book (also called by other screens, e.g. the case list)."""
         engine = self.ctx.engine
-        self.ctx.tasks.run(case_options, engine, case_id, on_done=self._show_case,
+        self.ctx.tasks.run(case_options, engine, case_id, user=self.ctx.user, on_done=self._show_case,
                            on_error=lambda exc: _show(self.case_error, str(exc)))
 
     def _show_case(self, options: CaseOptions) -> None:
@@ -450,7 +450,8 @@ class BookingScreen(QWidget):
             finally:
                 self._filling = False
 
-        self.ctx.tasks.run(search_experts, engine, text, committee=committee, limit=40, on_done=show)
+        self.ctx.tasks.run(search_experts, engine, text, committee=committee, limit=40, user=self.ctx.user,
+                           on_done=show)
 
     def _expert_toggled(self, item: QListWidgetItem) -> None:
         if self._filling:

@@ -54,7 +54,7 @@ from core.conflicts import (
 )
 from core.expert_io import ImportRejected, export_experts, import_experts
 from core.expert_search import ExpertIndex
-from core.expert_suggestions import Suggestion, suggest_people
+from core.expert_suggestions import Suggestion, suggestions_for_case
 from core.experts import (
     WEEKDAYS,
     CommitteeMediators,
@@ -764,13 +764,12 @@ class CaseTab(QWidget):
         if self.case is None:
             return
         self._generation += 1
-        generation, case_id, engine = self._generation, self.case.id, self.ctx.engine
+        generation, case_id, engine, user = self._generation, self.case.id, self.ctx.engine, self.ctx.user
         today = date.today()
         self.status.setText(self.tr("正在推荐…"))
 
         def work():
-            with read_only(engine) as session:
-                return suggest_people(session, case_id, today=today)
+            return suggestions_for_case(engine, user, case_id, today=today)
 
         def done(result) -> None:
             if generation != self._generation:

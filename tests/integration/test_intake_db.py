@@ -209,7 +209,7 @@ def test_reroute_keeps_the_number_and_records_the_move(engine, users):
 def test_mediators_reroute_only_their_own_committees_cases(engine, users):
     case = register_case(engine, users["reception"], form(committee="labour", dispute_type="10",
                                                           medical_consent=""), now=NOW)
-    with pytest.raises(ValueError, match="本委员会"):
+    with pytest.raises(PermissionDenied, match="本委员会"):
         reroute_case(engine, users["mediator"], case.id, "medical", "其实是医疗纠纷")
     medical = register_case(engine, users["reception"], form(), now=NOW)
     assert reroute_case(engine, users["mediator"], medical.id, "traffic", "交通事故").to_committee == "traffic"
