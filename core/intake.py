@@ -38,7 +38,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, can, require
+from core.auth import CurrentUser, PermissionDenied, can, case_scope_refusal, require, use_case
 from core.case_numbers import allocate_case_number
 from core.identifiers import (
     ID_TYPES,
@@ -213,6 +213,9 @@ class IntakeForm:
     medical_consent: str = ""  # MEDICAL_CONSENTS
     received_at: str = ""  # "2026-11-02 09:30"; empty: when registered
     ticket_id: int | None = None
+    # The form's UUID, made when it is started and kept in its draft: saving it again (a retry
+    # after a lost connection, a draft restored after a crash) finds the case it registered.
+    intake_key: str = ""
 
     def is_blank(self) -> bool:
         """Nothing worth keeping has been typed (an empty party editor does not count)."""
@@ -731,6 +734,7 @@ def _committee(session: Session, code: str) -> Committee:
     return committee
 
 
+@use_case
 def register_case(engine: Engine, user: CurrentUser, form: IntakeForm, *,
                   now: datetime | None = None) -> RegisteredCase:
     """Register a case from the intake form (permission ``intake``), in one transaction.
@@ -753,6 +757,10 @@ def register_case(engine: Engine, user: CurrentUser, form: IntakeForm, *,
     status = "refused" if refusers else "registered"
 
     with unit_of_work(engine) as session:
+        if form.intake_key:
+            done = session.scalar(select(Case).where(Case.intake_key == form.intake_key))
+            if done is not None:
+                return _already_registered(session, done)
         committee = _committee(session, form.committee)
         ticket = None
         if form.ticket_id is not None:
@@ -785,7 +793,7 @@ def register_case(engine: Engine, user: CurrentUser, form: IntakeForm, *,
             medical_consent=form.medical_consent or None, repeat_visit=repeat,
             received_on=received.date(), received_at=received, received_by_id=user.id or None,
             concluded_on=received.date() if refusers else None, conclusion_reason=reason,
-            ticket_id=ticket.id if ticket else None,
+            ticket_id=ticket.id if ticket else None, intake_key=form.intake_key or None,
         )
         session.add(case)
         session.flush()
@@ -834,6 +842,17 @@ def register_case(engine: Engine, user: CurrentUser, form: IntakeForm, *,
         )
 
 
+def _already_registered(session: Session, case: Case) -> RegisteredCase:
+    """The case an earlier save of the same form registered (its commit got through although
+    the client did not hear back): returned as if registered now, nothing written twice."""
+    links = session.execute(select(CaseParty.party_id).where(CaseParty.case_id == case.id)
+                            .order_by(CaseParty.position)).scalars().all()
+    committee = session.get(Committee, case.committee_id)
+    return RegisteredCase(id=case.id, number=case.number, committee=committee.code, status=case.status,
+                          received_at=case.received_at, party_ids=tuple(links),
+                          repeat_visit=case.repeat_visit)
+
+
 # ------------------------------------------------------------------------------ re-routing
 
 
@@ -845,6 +864,7 @@ class RerouteResult:
     to_committee: str
 
 
+@use_case
 def reroute_case(engine: Engine, user: CurrentUser, case_id: int, to_committee: str, reason: str, *,
                  now: datetime | None = None) -> RerouteResult:
     """Move an open case to another committee. A reason is required; the move is audited and kept
@@ -865,7 +885,7 @@ def reroute_case(engine: Engine, user: CurrentUser, case_id: int, to_committee: 
         if not can(user, "intake"):
             require(user, "cases.mediate")
             if old.code not in user.committee_codes:
-                raise ValueError("只能改派本委员会的案件")
+                raise PermissionDenied("只能改派本委员会的案件", permission="cases.scope", case_id=case_id)
         if case.status not in OPEN_STATUSES:
             raise ValueError(f"案件已{CASE_STATUSES.get(case.status, case.status)}，不能改派")
         if old.code == to_committee:
@@ -905,6 +925,7 @@ class ReferralRow:
         return f"转〔{self.at.year}〕第{self.id:03d}号"
 
 
+@use_case
 def create_referral(engine: Engine, user: CurrentUser, *, visitor_name: str, summary: str, reason: str,
                     refer_to: str, visitor_phone: str = "", ticket_id: int | None = None,
                     now: datetime | None = None) -> ReferralRow:
@@ -1039,6 +1060,7 @@ def _age(born: date | None, on: date) -> int | None:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+@use_case
 def intake_document(engine: Engine, user: CurrentUser, case_id: int) -> IntakeDocument:
     """Read what the intake documents print (permission ``documents.print``)."""
     require(user, "documents.print")
@@ -1047,6 +1069,10 @@ def intake_document(engine: Engine, user: CurrentUser, case_id: int) -> IntakeDo
         if case is None:
             raise ValueError("案件不存在")
         committee = session.get(Committee, case.committee_id)
+        # Mediators: their committees' cases. Reception prints these forms for every case it registers.
+        refusal = case_scope_refusal(user, committee.code, details=False)
+        if refusal:
+            raise PermissionDenied(refusal, permission="cases.scope", case_id=case_id)
         settings = get_settings(session)
         receiver = session.get(User, case.received_by_id) if case.received_by_id else None
         links = list(session.scalars(

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from sqlalchemy import Engine, and_, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from core.auth import CurrentUser, require, use_case
 from core.identifiers import (
     ID_TYPES,
     check_phone,
@@ -37,6 +38,7 @@ from core.identifiers import (
     mask_id,
     normalize,
 )
+from core.uow import read_only
 from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES, OPEN_STATUSES
 from db.models import Case, CaseParty, Committee, Party
 
@@ -480,11 +482,13 @@ def possible_duplicates(
     summary: str = "",
     within_days: int = 90,
     today: date | None = None,
+    intake_key: str = "",
 ) -> list[DuplicateHint]:
     """Open cases that look like this new registration made twice by accident: received in the
     last ``within_days`` days, with exactly the same set of parties (agents aside) and the same
     dispute type or the same committee. Strong when both type and committee agree, or the
-    summaries are alike (ratio ≥ 0.6); strongest first."""
+    summaries are alike (ratio ≥ 0.6); strongest first. The case registered by the form with
+    ``intake_key`` is not a duplicate of it."""
     keys = list(party_keys)
     if not keys:
         return []
@@ -511,7 +515,9 @@ def possible_duplicates(
         .select_from(Case)
         .outerjoin(Committee, Committee.id == Case.committee_id)
         .where(Case.id.in_(anchor_cases), Case.status.in_(OPEN_STATUSES), Case.received_on >= since,
-               or_(*same_kind))
+               or_(*same_kind),
+               # not the case this very form registered (a save retried after a lost connection)
+               or_(Case.intake_key.is_(None), Case.intake_key != (intake_key or "")))
     ).all()
     if not candidates:
         return []
@@ -565,3 +571,23 @@ def _duplicate_reason(c, same_type: bool, same_committee: bool, ratio: float) ->
 def _chunks(items: list, size: int):
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+# --- Use cases (the intake screen's look-ups) -------------------------------------------------
+
+
+@use_case
+def lookup_parties(engine: Engine, user: CurrentUser, **criteria) -> list[PartyMatch]:
+    """:func:`find_matching_parties` for the intake form (permission ``intake``): ID numbers come
+    back masked; the other particulars prefill the form."""
+    require(user, "intake")
+    with read_only(engine) as session:
+        return find_matching_parties(session, **criteria)
+
+
+@use_case
+def duplicate_hints(engine: Engine, user: CurrentUser, **kwargs) -> list[DuplicateHint]:
+    """:func:`possible_duplicates` for the intake form (permission ``intake``)."""
+    require(user, "intake")
+    with read_only(engine) as session:
+        return possible_duplicates(session, **kwargs)

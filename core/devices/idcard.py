@@ -429,6 +429,28 @@ def reader_from_settings(value: str | None) -> IdCardReader | None:
     raise ValueError(f"未知的身份证阅读器设置：“{setting}”（可选 simulator、termb 或 termb:驱动路径）")
 
 
+#: Per-PC override of the ``idcard_reader`` Setting (the reader is plugged into one desk).
+ENV_READER = "TIAOJIE_IDCARD_READER"
+
+
+def reader_setting(centre_setting: str | None) -> str:
+    """The reader this PC uses: the environment's ``TIAOJIE_IDCARD_READER`` if set, else the
+    centre-wide ``idcard_reader`` Setting."""
+    import os
+
+    return os.environ.get(ENV_READER) or (centre_setting or "")
+
+
+def read_one_card(reader: IdCardReader | None) -> IdCardData:
+    """Open the reader, read the card on it and close it again (the SDK keeps the port
+    otherwise). Raises :class:`IdCardError` subclasses with Chinese messages."""
+    if reader is None:
+        raise ReaderNotFound("本机未配置身份证阅读器：请管理员在系统设置 idcard_reader 中选择读卡器"
+                             "（termb 或 simulator），或手工录入")
+    with reader:
+        return reader.read()
+
+
 _KIND_TO_ID_TYPE = {"resident": "resident_id", "resident15": "resident_id",
                     "hk_permit": "hk_mo_permit", "mo_permit": "hk_mo_permit",
                     "tw_permit": "tw_permit", "foreign_pr": "foreign_pr"}

@@ -101,6 +101,11 @@ class Case(Timestamped, Base):
         Index("ix_cases_received", "received_on"),
         Index("ix_cases_concluded", "concluded_on"),
         Index("ix_cases_status", "status"),
+        Index("ix_cases_accepted", "accepted_on"),
+        # 超期未结 (core.stats): cases still open at the end of a period, by day of conclusion.
+        Index("ix_cases_stats_open", "concluded_on", "received_on", "accepted_on", "committee_id",
+              "dispute_type", "source", "mediator_id"),
+        Index("ix_cases_intake_key", "intake_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,6 +138,8 @@ class Case(Timestamped, Base):
     conclusion_reason: Mapped[str] = mapped_column(Text, default="")
     mediator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_tickets.id"))
+    # The intake form's UUID: saving the same form twice finds this case (migration 0004).
+    intake_key: Mapped[str | None] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     committee = relationship("Committee")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.connection_loss import LOST_MESSAGE, is_connection_lost
+from core.devices.idcard import (
+    IdCardError,
+    IdCardReader,
+    read_one_card,
+    reader_from_settings,
+    reader_setting,
+    to_party_fields,
+)
 from core.documents.intake_docs import referral_slip, write_case_documents
 from core.intake import (
     GROUP_MIN_SIZE,
@@ -58,8 +68,9 @@ from core.intake import (
     validate_intake,
 )
 from core.routing import ScopeFlag, Suggestion, scope_flags, suggest
+from core.settings import get_settings
 from core.uow import read_only
-from core.visitors import find_matching_parties, possible_duplicates
+from core.visitors import duplicate_hints, lookup_parties
 from db.codes import CASE_SOURCES, COMMITTEE_SHORT, COMMITTEES, DISPUTE_TYPES
 from db.engine import data_dir
 from desktop.context import AppContext
@@ -71,6 +82,7 @@ ROUTING_DEBOUNCE_MS = 300
 DRAFT_DEBOUNCE_MS = 800
 DRAFT_PERIOD_MS = 5000
 DRAFT_VERSION = 1
+RETRY_MS = 5000
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
 
@@ -290,6 +302,13 @@ class IntakeScreen(QWidget):
         self._ticket_label = ""
         self._pending_draft: Path | None = None
         self._lookups: dict[int, int] = {}
+        self._intake_key = uuid.uuid4().hex
+        # A save that met a lost connection is retried with the same form (and key) until it gets through.
+        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry_timer.timeout.connect(self._retry_save)
+        self._retry_confirmed = False
+        # One reader object per setting value: the simulator cycles its cards, the SDK is loaded once.
+        self._readers: dict[str, IdCardReader | None] = {}
 
         self._build()
         self._routing_timer = QTimer(self, singleShot=True, interval=ROUTING_DEBOUNCE_MS)
@@ -603,6 +622,7 @@ class IntakeScreen(QWidget):
         editor.changed.connect(self._party_changed)
         editor.remove_requested.connect(self.remove_party)
         editor.lookup_requested.connect(self._lookup_parties)
+        editor.read_card_requested.connect(self.read_card)
         self._renumber()
         if form is not None:
             editor.set_form(form, represents_uid)
@@ -658,11 +678,10 @@ class IntakeScreen(QWidget):
         """Repeat visitors: parties on file matching what was just typed (core.visitors)."""
         generation = self._lookups.get(editor.uid, 0) + 1
         self._lookups[editor.uid] = generation
-        engine = self.ctx.engine
+        engine, user = self.ctx.engine, self.ctx.user
 
         def find():
-            with read_only(engine) as session:
-                return find_matching_parties(session, **criteria, limit=4)
+            return lookup_parties(engine, user, **criteria, limit=4)
 
         def show(rows) -> None:
             if editor in self.editors and self._lookups.get(editor.uid) == generation:
@@ -673,6 +692,42 @@ class IntakeScreen(QWidget):
             self.status_label.setText(self.tr("查询在册当事人失败：%1").replace("%1", str(exc)))
 
         self.ctx.tasks.run(find, on_done=show, on_error=failed)
+
+    def read_card(self, editor: PartyEditor) -> None:
+        """Read the ID card on this desk's reader into a person (off the GUI thread: the SDK
+        waits for the card for up to a few seconds)."""
+        if editor not in self.editors or editor.read_card_button is None:
+            return
+        editor.read_card_button.setEnabled(False)
+        editor.set_card_message(None)
+        self.status_label.setText(self.tr("正在读身份证…"))
+        engine, readers = self.ctx.engine, self._readers
+
+        def work():
+            with read_only(engine) as session:
+                value = reader_setting(get_settings(session).get("idcard_reader"))
+            if value not in readers:
+                readers[value] = reader_from_settings(value)
+            return read_one_card(readers[value])
+
+        def done(card) -> None:
+            if editor not in self.editors:
+                return
+            editor.read_card_button.setEnabled(True)
+            editor.apply_card(to_party_fields(card), card.warnings)
+            self.status_label.setText(self.tr("已读入 %1 的身份证").replace("%1", card.name))
+            editor.fields["phone"].setFocus()  # the card has no phone number: ask for it next
+
+        def failed(exc: BaseException) -> None:
+            if editor not in self.editors:
+                return
+            editor.read_card_button.setEnabled(True)
+            message = str(exc) if isinstance(exc, IdCardError | ValueError) else \
+                self.tr("读卡失败：%1").replace("%1", str(exc))
+            editor.set_card_message(message)
+            self.status_label.setText(self.tr("未读到身份证，可重试或手工录入"))
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed)
 
     # -- the form as data ------------------------------------------------------------------------------
     def form(self) -> IntakeForm:
@@ -695,6 +750,7 @@ class IntakeScreen(QWidget):
             medical_consent=str(self.medical_consent.currentData() or ""),
             received_at=self.received_at.dateTime().toString(_DATETIME_FORMAT),
             ticket_id=self._ticket_id,
+            intake_key=self._intake_key,
         )
 
     def set_form(self, form: IntakeForm, *, ticket_label: str = "") -> None:
@@ -727,6 +783,9 @@ class IntakeScreen(QWidget):
             _set_datetime(self.received_at, form.received_at)
             self._ticket_id = form.ticket_id
             self._ticket_label = ticket_label
+            # A restored draft keeps its key (its case may have been saved just before a crash).
+            self._intake_key = form.intake_key or uuid.uuid4().hex
+            self._retry_timer.stop()
         finally:
             self._loading = False
         self._show_ticket()
@@ -938,12 +997,14 @@ class IntakeScreen(QWidget):
             self.status_label.setText(self.tr("有 %1 处需要更正，已标在对应栏目旁").replace("%1", str(len(errors))))
             return
         self.save_draft()  # whatever happens next, the typing is on disk
+        self._retry_timer.stop()
+        self._retry_confirmed = confirmed_duplicate
         self._set_saving(True)
         engine, user = self.ctx.engine, self.ctx.user
 
         def work():
             if not confirmed_duplicate:
-                hints = _duplicates(engine, form)
+                hints = _duplicates(engine, user, form)
                 if hints:
                     return hints
             return register_case(engine, user, form)
@@ -960,6 +1021,7 @@ class IntakeScreen(QWidget):
 
     def _saved(self, result) -> None:
         self._set_saving(False)
+        self._retry_timer.stop()
         if isinstance(result, list):  # possible duplicates: ask before registering again
             text = "\n".join(h.reason for h in result[:3])
             answer = QMessageBox.question(
@@ -996,11 +1058,24 @@ class IntakeScreen(QWidget):
             return
         log.error("intake save failed: %s", exc)
         self.save_draft()
+        if is_connection_lost(exc):
+            self.save_error.setText(
+                self.tr("%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），"
+                        "也可以按 Ctrl+S 立即重试。")
+                .replace("%1", self.tr(LOST_MESSAGE)).replace("%2", str(RETRY_MS // 1000)))
+            self.save_error.show()
+            self.status_label.setText(self.tr("等待数据库恢复连接…"))
+            self._retry_timer.start()
+            return
         self.save_error.setText(
             self.tr("保存失败：%1\n已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。")
             .replace("%1", str(exc) or type(exc).__name__))
         self.save_error.show()
         self.status_label.setText(self.tr("保存失败，内容未丢失"))
+
+    def _retry_save(self) -> None:
+        if not self._saving:
+            self.save(confirmed_duplicate=self._retry_confirmed)
 
     # -- documents ----------------------------------------------------------------------------------------
     def print_documents(self, which: tuple[str, ...] = ("registration", "notice")) -> None:
@@ -1237,7 +1312,7 @@ def _new_party(kind: str, role: str = "applicant") -> PartyForm:
     return PartyForm(kind=kind, role=role, ethnicity="" if kind == "organisation" else "汉族")
 
 
-def _duplicates(engine, form: IntakeForm) -> list:
+def _duplicates(engine, user, form: IntakeForm) -> list:
     """Strong hints that this dispute is already registered (core.visitors), or []. Checked only
     when every party can be identified (an ID number, a USCC or a row on file)."""
     clean = normalise_form(form)
@@ -1249,7 +1324,7 @@ def _duplicates(engine, form: IntakeForm) -> list:
         if not key:
             return []
         keys.append(key)
-    with read_only(engine) as session:
-        hints = possible_duplicates(session, party_keys=keys, dispute_type=clean.dispute_type or None,
-                                    committee_code=clean.committee or None, summary=clean.summary)
+    hints = duplicate_hints(engine, user, party_keys=keys, dispute_type=clean.dispute_type or None,
+                            committee_code=clean.committee or None, summary=clean.summary,
+                            intake_key=clean.intake_key)
     return [h for h in hints if h.strong]

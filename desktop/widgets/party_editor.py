@@ -71,6 +71,7 @@ class PartyEditor(QFrame):
     changed = Signal()
     remove_requested = Signal(object)  # self
     lookup_requested = Signal(object, dict)  # self, {"id_number"|"phone"|"name"|"uscc": text}
+    read_card_requested = Signal(object)  # self: read an ID card into this person
 
     def __init__(self, kind: str, uid: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,14 @@ class PartyEditor(QFrame):
             header.addWidget(self.refuses)
             header.addStretch(1)
             self.errors["role"] = _error_label()
+        self.read_card_button: QToolButton | None = None
+        if kind == "person":
+            self.read_card_button = QToolButton(text=self.tr("读身份证"))
+            self.read_card_button.setObjectName("readCardButton")
+            self.read_card_button.setToolTip(
+                self.tr("把身份证放在读卡器上，读出姓名、性别、民族、出生日期、号码和住址"))
+            self.read_card_button.clicked.connect(lambda: self.read_card_requested.emit(self))
+            header.addWidget(self.read_card_button)
         self.remove_button = QToolButton(text=self.tr("移除"))
         self.remove_button.setToolTip(self.tr("移除此当事人"))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -466,6 +475,22 @@ class PartyEditor(QFrame):
                 self._set_error(name, None)
         self.matches_box.hide()
         self.changed.emit()
+
+    def apply_card(self, fields: dict[str, object], warnings: Sequence[str] = ()) -> None:
+        """Fill the person from an ID card (``core.devices.idcard.to_party_fields``): the card
+        wins over what was typed, as it is the authoritative source; then look the number up."""
+        for name, value in fields.items():
+            if name in self.fields and value is not None:
+                self._set_text(name, value.isoformat() if isinstance(value, date) else str(value))
+                self._set_error(name, None)
+        self.unlink()
+        self.set_card_message("；".join(warnings) if warnings else None)
+        self.check_id_number()
+        self.changed.emit()
+
+    def set_card_message(self, message: str | None) -> None:
+        """A reader problem (no card, no reader, a character to check by eye) under the name."""
+        self._set_error("name", message)
 
     def unlink(self) -> None:
         """Forget the party on file (its number or name was changed)."""

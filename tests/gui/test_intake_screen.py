@@ -11,8 +11,9 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, func, select
 
+from core.devices.idcard import sample_cards
 from core.identifiers import id_check_char, uscc_check_char
 from core.intake import IntakeForm, PartyForm, register_case
 from core.uow import read_only
@@ -210,21 +211,50 @@ def test_a_discarded_draft_is_not_offered_again(open_screen, qtbot):
     assert open_screen().draft_banner.isHidden()
 
 
-def test_a_failed_save_keeps_everything_and_says_so(open_screen, qtbot, make_ctx, users, tmp_path):
+def test_a_lost_database_keeps_everything_and_saves_when_it_is_back(open_screen, qtbot, engine, make_ctx, users,
+                                                                    tmp_path):
     screen = open_screen()
     fill_medical_intake(qtbot, screen)
     screen.committee.setCurrentIndex(screen.committee.findData("medical"))
     screen.medical_consent.setCurrentIndex(screen.medical_consent.findData("consented"))
     typed = screen.form()
+    real_ctx = screen.ctx
     gone = create_engine(f"sqlite:///{tmp_path / 'no such folder' / 'gone.sqlite3'}")
     screen.ctx = replace(screen.ctx, engine=gone)  # the database went away
+    screen._retry_timer.setInterval(200)
     qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(screen.save_error.isVisible, timeout=10000)
-    assert "保存失败" in screen.save_error.text() and "保留" in screen.save_error.text()
+    assert "连接中断" in screen.save_error.text() and "自动保存" in screen.save_error.text()
     assert screen.form().parties == typed.parties and screen.form().summary == typed.summary
     assert screen.form_area.isEnabled() and screen.save_button.isEnabled()
     assert draft_path().exists()
+    assert screen._retry_timer.isActive()
     gone.dispose()
+
+    screen.ctx = real_ctx  # the database is back: the retry saves the same form, once
+    qtbot.waitUntil(screen.result_banner.isVisible, timeout=15000)
+    assert not screen.save_error.isVisible() and not draft_path().exists()
+    with read_only(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Case).where(Case.intake_key == typed.intake_key)) == 1
+
+
+def test_any_other_failed_save_keeps_everything_and_says_so(open_screen, qtbot, monkeypatch):
+    import desktop.screens.intake as intake_screen
+
+    def broken(*_a, **_k):
+        raise RuntimeError("磁盘空间不足")
+
+    monkeypatch.setattr(intake_screen, "register_case", broken)
+    screen = open_screen()
+    fill_medical_intake(qtbot, screen)
+    screen.committee.setCurrentIndex(screen.committee.findData("medical"))
+    screen.medical_consent.setCurrentIndex(screen.medical_consent.findData("consented"))
+    typed = screen.form()
+    qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(screen.save_error.isVisible, timeout=10000)
+    assert "保存失败：磁盘空间不足" in screen.save_error.text() and "保留" in screen.save_error.text()
+    assert not screen._retry_timer.isActive()  # not a lost connection: the user decides
+    assert screen.form().parties == typed.parties and draft_path().exists()
 
 
 def test_starting_from_a_queue_ticket(open_screen, qtbot, engine, users):
@@ -278,3 +308,42 @@ def test_a_repeat_visitor_is_offered_and_filled_in(open_screen, qtbot, engine, u
     assert person.text("name") == "张三" and person.text("address") == "衢江区樟潭街道"
     assert person.party_id is not None
     assert "330803********" in person.fields["id_number"].placeholderText()
+
+
+def test_reading_an_id_card_fills_the_person(open_screen, qtbot, monkeypatch):
+    monkeypatch.setenv("TIAOJIE_IDCARD_READER", "simulator")
+    screen = open_screen()
+    person = screen.editors[0]
+    type_in(qtbot, person.fields["name"], "手写的名字")  # the card wins over what was typed
+    person.read_card_button.click()
+    qtbot.waitUntil(lambda: person.text("name") == "张伟", timeout=5000)
+    assert person.text("sex") == "M"
+    assert person.text("ethnicity") == "汉族"
+    assert person.text("birth_date") == "1985-04-12"
+    assert person.text("id_type") == "resident_id"
+    assert person.text("id_number") == sample_cards()[0].id_number
+    assert person.text("address") == "浙江省衢州市衢江区樟潭街道樟树潭村12号"
+    assert person.error_text("id_number") == "" and person.error_text("name") == ""
+    assert QApplication.focusWidget() is person.fields["phone"]  # what the card cannot give
+    assert "张伟" in screen.status_label.text()
+    # the next card on the simulated reader goes into the other person
+    screen.add_party("person")
+    other = screen.editors[1]
+    other.read_card_button.click()
+    qtbot.waitUntil(lambda: other.text("name") == "徐丽萍", timeout=5000)
+    assert other.text("ethnicity") == "畲族"
+    assert person.text("name") == "张伟"
+
+
+def test_no_reader_is_explained_beside_the_person(open_screen, qtbot, monkeypatch):
+    monkeypatch.delenv("TIAOJIE_IDCARD_READER", raising=False)  # the seeded setting: none
+    screen = open_screen()
+    person = screen.editors[0]
+    type_in(qtbot, person.fields["name"], "王五")
+    person.read_card_button.click()
+    qtbot.waitUntil(lambda: "未配置身份证阅读器" in person.error_text("name"), timeout=5000)
+    assert person.text("name") == "王五"  # nothing typed is lost
+    assert person.read_card_button.isEnabled()
+    assert screen.editors[0].read_card_button is not None
+    screen.add_party("organisation")
+    assert screen.editors[1].read_card_button is None  # organisations have no ID card

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select, text
 from core import backup as bk
 from core.database import open_database
 from core.uow import read_only, unit_of_work
+from db import migrate
 from db.models import AuditEntry, Base, Case
 from tests.factories import add_case
 
@@ -53,7 +54,7 @@ def round_trip(url: str, tmp_path: Path) -> None:
              parties=(("𠮷田", "person"), ("王五", "person")))
     before_counts, before_digests = snapshot(engine)
     info = bk.backup(url, tmp_path / "b.zip")
-    assert info.schema_revision == "0002"
+    assert info.schema_revision == migrate.HEAD
     assert info.row_counts["cases"] == 2
     assert {k: v for k, v in info.row_counts.items()} == before_counts
     modify(engine)
@@ -95,7 +96,7 @@ def test_backup_is_a_checked_zip_with_a_manifest(sqlite_engine, sqlite_url, tmp_
         manifest = json.loads(zf.read("manifest.json"))
         data = zf.read(bk.SQLITE_MEMBER)
     assert manifest["sha256"] == hashlib.sha256(data).hexdigest() == info.sha256
-    assert manifest["schema_revision"] == "0002" and manifest["app_version"]
+    assert manifest["schema_revision"] == migrate.HEAD and manifest["app_version"]
     assert manifest["row_counts"]["cases"] == 1
     assert bk.verify(info.path).row_counts == info.row_counts
 
