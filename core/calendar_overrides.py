@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.uow import read_only, unit_of_work
 from core.workdays import WorkCalendar, statutory_holidays
 from db.models import CalendarOverride
@@ -126,6 +126,7 @@ def validate_override(day: date | None, name: str) -> dict[str, str]:
     return errors
 
 
+@use_case
 def set_override(engine: Engine, user: CurrentUser, day: date, workday: bool, name: str = "") -> OverrideRow:
     """Enter (or change) one day: ``workday=True`` for a make-up working day (调休上班),
     False for a holiday or extra day off."""
@@ -148,6 +149,7 @@ def set_override(engine: Engine, user: CurrentUser, day: date, workday: bool, na
     return OverrideRow(day, workday, name)
 
 
+@use_case
 def remove_override(engine: Engine, user: CurrentUser, day: date) -> None:
     require(user, "settings")
     with unit_of_work(engine) as session:
@@ -158,3 +160,66 @@ def remove_override(engine: Engine, user: CurrentUser, day: date) -> None:
                      before={"day": day.isoformat(), "workday": row.workday, "name": row.name},
                      detail=day.isoformat())
         session.delete(row)
+
+
+# ------------------------------------------------------------------ the admin's year view
+
+
+@dataclass(frozen=True)
+class SpecialDay:
+    """A day that is not what its weekday says: a holiday on a weekday, a make-up working day
+    on a weekend — from the State Council's schedule (chinese-calendar) or the centre's table."""
+
+    day: date
+    workday: bool
+    name: str
+    source: str  # "schedule" (chinese-calendar), "override" (entered here), "corrected" (both)
+
+    @property
+    def weekday_name(self) -> str:
+        return WEEKDAYS[self.day.weekday()]
+
+    @property
+    def kind_name(self) -> str:
+        return "调休上班" if self.workday else "放假"
+
+    @property
+    def source_name(self) -> str:
+        return {"schedule": "国务院放假安排（chinese-calendar）", "override": "本中心录入",
+                "corrected": "本中心更正"}[self.source]
+
+    @property
+    def editable(self) -> bool:
+        return self.source != "schedule"
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    year: int
+    known: bool  # chinese-calendar has this year's schedule
+    entered: int  # rows of the centre's own table in this year
+    days: tuple[SpecialDay, ...]
+
+    @property
+    def provisional(self) -> bool:
+        """Deadlines through this year are computed provisionally (domain.md §3)."""
+        return not self.known and self.entered == 0
+
+
+def year_calendar(engine: Engine, year: int) -> YearCalendar:
+    """Every special day of ``year``, the package's and the centre's, in date order."""
+    if not 1900 < year < 2200:
+        raise ValueError("年份不正确")
+    overrides = {r.day: r for r in list_overrides(engine, year=year)}
+    known = _cc_knows(date(year, 6, 1))
+    days: dict[date, SpecialDay] = {}
+    if known:
+        d = date(year, 1, 1)
+        while d.year == year:
+            workday = chinese_calendar.is_workday(d)
+            if workday == (d.weekday() >= 5):  # a weekend at work, or a weekday off
+                days[d] = SpecialDay(d, workday, _holiday_name(d), "schedule")
+            d = date.fromordinal(d.toordinal() + 1)
+    for d, row in overrides.items():
+        days[d] = SpecialDay(d, row.workday, row.name, "corrected" if d in days else "override")
+    return YearCalendar(year, known, len(overrides), tuple(days[d] for d in sorted(days)))

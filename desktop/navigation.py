@@ -42,6 +42,9 @@ SCREENS: tuple[Screen, ...] = (
     Screen("deadlines", QT_TRANSLATE_NOOP("Navigation", "期限提醒"), ("mediator", "director"), "desktop.screens.deadlines:DeadlinesScreen"),
     Screen("users", QT_TRANSLATE_NOOP("Navigation", "用户管理"), ("admin",), "desktop.screens.users:UsersScreen"),
     Screen("audit", QT_TRANSLATE_NOOP("Navigation", "审计日志"), ("admin", "director"), "desktop.screens.audit:AuditScreen"),
+    Screen("settings", QT_TRANSLATE_NOOP("Navigation", "系统设置"), ("admin",), "desktop.screens.settings:SettingsScreen"),
+    Screen("holidays", QT_TRANSLATE_NOOP("Navigation", "节假日与调休"), ("admin",), "desktop.screens.holidays:HolidaysScreen"),
+    Screen("privacy", QT_TRANSLATE_NOOP("Navigation", "个人信息保护"), ("admin",), "desktop.screens.privacy:PrivacyScreen"),
     Screen("experts", QT_TRANSLATE_NOOP("Navigation", "专家库"), ("reception", "mediator", "director", "admin"), "desktop.screens.experts:ExpertsScreen"),
     Screen("expert_detail", QT_TRANSLATE_NOOP("Navigation", "专家详情"), ("reception", "mediator", "director", "admin"),
            "desktop.screens.expert_detail:ExpertDetailScreen"),
@@ -50,8 +53,15 @@ SCREENS: tuple[Screen, ...] = (
 )
 
 
+# Where each role's working day starts: the first screen in its navigation, shown at login.
+HOME: dict[str, str] = {"reception": "queue", "mediator": "my_cases", "director": "stats", "admin": "users"}
+
+
 def screens_for(role: str) -> list[Screen]:
-    return [s for s in SCREENS if role in s.roles]
+    """The role's screens in SCREENS order, its home screen first."""
+    mine = [s for s in SCREENS if role in s.roles]
+    home = [s for s in mine if s.key == HOME.get(role)]
+    return home + [s for s in mine if s not in home]
 
 
 def screen_by_key(key: str) -> Screen | None:

@@ -118,7 +118,7 @@ def test_case_list_shows_filters_and_scopes_by_role(app, qtbot, engine, make_ctx
     window = MainWindow(make_ctx(users["reception"]))
     qtbot.addWidget(window)
     window.show()
-    screen = window.current_screen()
+    screen = window.show_screen("cases")  # reception starts on the queue
     assert screen.model.rowCount() == 3
     screen.search.setText("𠮷")  # as an input method commits it (QTest cannot type surrogate pairs)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
@@ -131,7 +131,7 @@ def test_case_list_shows_filters_and_scopes_by_role(app, qtbot, engine, make_ctx
     # A mediator of the medical and traffic committees sees only those cases.
     mediator_window = MainWindow(make_ctx(users["mediator"]))
     qtbot.addWidget(mediator_window)
-    cases = mediator_window.current_screen()
+    cases = mediator_window.show_screen("cases")
     assert sorted(cases.model.row_at(i).committee for i in range(cases.model.rowCount())) == ["medical", "traffic"]
 
 
@@ -140,7 +140,7 @@ def test_case_list_sorts_by_header(app, qtbot, engine, make_ctx, users):
         add_case(engine, received=date(2026, 11, day))
     window = MainWindow(make_ctx(users["director"]))
     qtbot.addWidget(window)
-    screen = window.current_screen()
+    screen = window.show_screen("cases")  # the director starts on the statistics
     screen.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
     assert [screen.model.row_at(i).received.day for i in range(3)] == [1, 2, 3]
 
@@ -152,7 +152,7 @@ def test_case_list_fetches_more_pages_as_it_scrolls(app, qtbot, engine, make_ctx
         add_case(engine, parties=(("甲", "person"),))
     window = MainWindow(make_ctx(users["director"]))
     qtbot.addWidget(window)
-    screen = window.current_screen()
+    screen = window.show_screen("cases")  # the director starts on the statistics
     assert screen.model.rowCount() == PAGE_SIZE
     assert screen.model.canFetchMore()
     screen.model.fetchMore()
@@ -187,3 +187,16 @@ def test_about_says_which_fonts_this_installation_has(monkeypatch):
     text = fonts_notice()
     assert "本安装包附带的字体" in text and "`TJRareHanA.ttf`" in text.split("未附带")[0]
     assert "**未附带：** `TJRareHanB.ttf`" in text
+
+
+@pytest.mark.parametrize(("role", "home"), [("reception", "queue"), ("mediator", "my_cases"),
+                                            ("director", "stats"), ("admin", "users")])
+def test_each_role_starts_on_its_own_work(app, qtbot, make_ctx, users, role, home):
+    from PySide6.QtCore import Qt as _Qt
+
+    window = MainWindow(make_ctx(users[role]), centre_name="测试中心")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.nav.item(0).data(_Qt.ItemDataRole.UserRole) == home
+    assert window.current_screen().objectName() == home
+    window.ctx.tasks.wait()

@@ -1,0 +1,140 @@
+"""系统设置 (admin): the centre-wide settings, grouped, each checked beside its field and saved
+together (core.settings_form)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.auth import PermissionDenied
+from core.settings_form import (
+    FIELDS,
+    SettingsError,
+    load_settings_form,
+    save_settings,
+    validate_settings,
+)
+from desktop.context import AppContext
+
+
+class SettingsScreen(QWidget):
+    title = "系统设置"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.ctx = ctx
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._loaded: dict[str, str] = {}
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        groups: dict[str, QFormLayout] = {}
+        for f in FIELDS:
+            if f.group not in groups:
+                box = QGroupBox(f.group)
+                groups[f.group] = QFormLayout(box)
+                column.addWidget(box)
+            edit = QLineEdit()
+            edit.setToolTip(f.help)
+            edit.setPlaceholderText(f.help if len(f.help) < 40 else "")
+            edit.editingFinished.connect(lambda key=f.key: self._check(key))
+            hint = QLabel(f.help)
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(edit)
+            cell.addWidget(hint)
+            cell.addWidget(error)
+            caption = QLabel(f.label)
+            caption.setMinimumWidth(190)  # the same column in every group
+            caption.setBuddy(edit)
+            groups[f.group].addRow(caption, cell)
+            self.edits[f.key], self.errors[f.key] = edit, error
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存设置"))
+        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("撤销修改"))
+        self.revert_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self._loaded = load_settings_form(self.ctx.engine, self.ctx.user)
+        except PermissionDenied as exc:
+            self.message.setText(str(exc))
+            self.save_button.setEnabled(False)
+            return
+        for key, edit in self.edits.items():
+            edit.setText(self._loaded.get(key, ""))
+        self._show_errors({})
+        self.message.setText("")
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text().strip() for key, edit in self.edits.items()}
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+
+    def _check(self, key: str) -> None:
+        problem = validate_settings({key: self.edits[key].text()}).get(key)
+        self.errors[key].setText(problem or "")
+        self.errors[key].setVisible(bool(problem))
+
+    def save(self) -> None:
+        values = self.values()
+        changed_values = {k: v for k, v in values.items() if v != self._loaded.get(k, "")}
+        if not changed_values:
+            self.message.setText(self.tr("没有改动"))
+            return
+        try:
+            changed = save_settings(self.ctx.engine, self.ctx.user, changed_values)
+        except SettingsError as exc:
+            self._show_errors(exc.errors)
+            first = next(iter(exc.errors))
+            if first in self.edits:
+                self.edits[first].setFocus()
+            self.message.setText(self.tr("有 %1 处需要更正，未保存").replace("%1", str(len(exc.errors))))
+            return
+        except Exception as exc:  # noqa: BLE001 — the typed values stay on screen
+            self.message.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            return
+        self._loaded.update({k: values[k] for k in changed})
+        self._show_errors({})
+        self.message.setText(self.tr("已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。")
+                             .replace("%1", str(len(changed))))
