@@ -33,7 +33,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from core import audit
-from core.auth import CurrentUser, require
+from core.auth import CurrentUser, require, use_case
 from core.lifecycle import (
     ART28,
     ART29,
@@ -169,10 +169,10 @@ def parse_yuan(value: Decimal | str | int | None) -> Decimal | None:
         raise ValueError("金额应为数字（单位：元）")
     if amount < 0:
         raise ValueError("金额不能为负数")
+    if amount >= _MAX_AMOUNT:  # before quantize: 1E100 has no fen within Decimal's precision
+        raise ValueError("金额过大，请核对（单位是元）")
     if amount != amount.quantize(_FEN):
         raise ValueError("金额最多保留两位小数（到分）")
-    if amount >= _MAX_AMOUNT:
-        raise ValueError("金额过大，请核对（单位是元）")
     return amount.quantize(_FEN)
 
 
@@ -429,6 +429,7 @@ def _validate_in(session: Session, case: Case, form: AgreementForm, today: date)
         raise AgreementError(errors)
 
 
+@use_case
 def save_agreement(engine: Engine, user: CurrentUser, case_id: int, form: AgreementForm, *,
                    today: date | None = None) -> SavedAgreement:
     """Create or update the case's agreement (content, terms, instalments; ``last_due_on``).
@@ -458,6 +459,7 @@ def save_agreement(engine: Engine, user: CurrentUser, case_id: int, form: Agreem
                               agreement.effective_on, agreement.last_due_on, cleared)
 
 
+@use_case
 def record_signatures(engine: Engine, user: CurrentUser, agreement_id: int, signed: Sequence[int],
                       mediator_signed: bool, signed_on: date, *, today: date | None = None) -> SignatureState:
     """Record who has signed (sealed, fingerprinted) the paper original of a written agreement
@@ -514,6 +516,7 @@ def record_signatures(engine: Engine, user: CurrentUser, agreement_id: int, sign
         return signature_state(session, case, agreement)
 
 
+@use_case
 def record_oral_agreement(engine: Engine, user: CurrentUser, case_id: int, form: AgreementForm, *,
                           reached_on: date | None = None, now: datetime | None = None) -> SavedAgreement:
     """Register an oral agreement (人民调解法第二十八条: the mediator records its content) and conclude
@@ -748,6 +751,7 @@ def agreement_data(session: Session, case_id: int) -> AgreementData | None:
         judicial_confirmed_on=agreement.judicial_confirmed_on, place=place)
 
 
+@use_case
 def load_agreement_data(engine: Engine, user: CurrentUser, case_id: int) -> AgreementData | None:
     """:func:`agreement_data` for a user who may read the case (permission ``cases.read``)."""
     require(user, "cases.read")
