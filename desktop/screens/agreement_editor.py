@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -76,9 +76,9 @@ class _TermRow(QWidget):
         self.number = QLabel()
         self.number.setMinimumWidth(36)
         self.edit = QLineEdit(text)
-        self.edit.setPlaceholderText(editor.tr("如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元"))
-        self.remove = QPushButton(editor.tr("删除"))
-        self.remove.setToolTip(editor.tr("删除这一条"))
+        self.edit.setPlaceholderText(self.tr("如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元"))
+        self.remove = QPushButton(self.tr("删除"))
+        self.remove.setToolTip(self.tr("删除这一条"))
         self.error = field_error()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -97,18 +97,18 @@ class _InstalmentRow(QWidget):
         self.number.setMinimumWidth(48)
         self.due = date_edit(line.due_on if line and line.due_on else formed or date.today())
         self.amount = QLineEdit(f"{Decimal(line.amount):.2f}" if line and line.amount not in (None, "") else "")
-        self.amount.setPlaceholderText(editor.tr("金额（元）"))
+        self.amount.setPlaceholderText(self.tr("金额（元）"))
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.payer = QComboBox()
         self.payee = QComboBox()
         for combo in (self.payer, self.payee):
-            combo.addItem(editor.tr("（请选择）"), None)
+            combo.addItem(self.tr("（请选择）"), None)
             for p in parties:
                 combo.addItem(f"{p.name}（{p.role_name}）", p.case_party_id)
         if line is not None:
             self.payer.setCurrentIndex(max(0, self.payer.findData(line.payer_id)))
             self.payee.setCurrentIndex(max(0, self.payee.findData(line.payee_id)))
-        self.remove = QPushButton(editor.tr("删除"))
+        self.remove = QPushButton(self.tr("删除"))
         self.error = field_error()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -128,7 +128,7 @@ class _ResponsibilityRow:
         self.party = party
         self.name = QLabel(f"{party.name}（{party.role_name}）")
         self.text = QLineEdit()
-        self.text.setPlaceholderText(editor.tr("如：承担事故主要责任"))
+        self.text.setPlaceholderText(QCoreApplication.translate("AgreementEditorScreen", "如：承担事故主要责任"))
         self.ratio = QLineEdit()
         self.ratio.setPlaceholderText("%")
         self.ratio.setMaximumWidth(70)

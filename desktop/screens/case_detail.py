@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.auth import PermissionDenied, can
+from core.auth import MEDICAL_NOTICE, MedicalDetailsRestricted, PermissionDenied, can
 from core.case_deadlines import (
     DeadlineInfo,
     deadline_info,
@@ -46,6 +46,7 @@ from core.case_deadlines import (
 )
 from core.followups import VisitForm, followups_of_case, record_visit
 from core.fulfilment import PAYMENT_METHODS, OverpaymentError, instalments_of, record_payment
+from core.intake import reroute_case
 from core.lifecycle import (
     CONSENT_FORMS,
     CONSENT_KINDS,
@@ -61,6 +62,7 @@ from core.lifecycle import (
     most_recent_case,
     record_party_consent,
 )
+from core.privacy import open_case_record, reveal_id_number
 from core.sessions import (
     ATTACHMENT_KINDS,
     AttachmentError,
@@ -71,7 +73,7 @@ from core.sessions import (
     list_sessions,
     size_text,
 )
-from db.codes import CASE_SOURCES, COMMITTEES
+from db.codes import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, COMMITTEES, OPEN_STATUSES
 from db.engine import data_dir
 from desktop.context import AppContext
 from desktop.models.mediation_tables import (
@@ -157,6 +159,32 @@ def _selected(view: QTableView):
     return view.model().row_at(rows[0].row())
 
 
+class _PartyModel(PartyTableModel):
+    """The parties with one more column for the 显示 button: ID numbers are shown masked and
+    revealed one at a time through core.privacy.reveal_id_number (which logs it)."""
+
+    REVEAL_COLUMN = len(PartyTableModel.COLUMNS)
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802 — Qt override
+        return 0 if parent is not None and parent.isValid() else self.REVEAL_COLUMN + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if section == self.REVEAL_COLUMN:
+            return None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == self.REVEAL_COLUMN:
+            return None
+        return super().data(index, role)
+
+    def reveal(self, row: int, number: str) -> None:
+        from dataclasses import replace
+
+        self._rows[row] = replace(self._rows[row], id_masked=number)
+        self.dataChanged.emit(self.index(row, 2), self.index(row, 2))
+
+
 class CaseDetailScreen(QWidget):
     title = "案件详情"
 
@@ -167,6 +195,9 @@ class CaseDetailScreen(QWidget):
         self.case_id: int | None = None
         self._shown_before = False
         self.overview: CaseOverview | None = None
+        # Set when the user may not see this case's details (reception and a medical case).
+        self.restricted: PermissionDenied | None = None
+        self.reveal_buttons: dict[int, QPushButton] = {}  # party id → its 显示 button
         self.deadline: DeadlineInfo | None = None
         self.agreement: AgreementSummary | None = None
         # Seams for tests: how a dialog is run, how files are chosen and opened.
@@ -196,6 +227,11 @@ class CaseDetailScreen(QWidget):
         self.notice = QLabel(objectName="notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.restricted_notice = QLabel(objectName="restrictedNotice")
+        self.restricted_notice.setWordWrap(True)
+        self.restricted_notice.setStyleSheet("background: #fffaeb; color: #93370d; padding: 12px; "
+                                             "border: 1px solid #fec84b; font-size: 11pt;")
+        self.restricted_notice.hide()
 
         head = QFrame(objectName="caseHeader")
         head.setStyleSheet("QFrame#caseHeader { background: #ffffff; border: 1px solid #d0d5dd; }")
@@ -224,7 +260,11 @@ class CaseDetailScreen(QWidget):
         layout.addWidget(head)
         layout.addLayout(self.actions)
         layout.addWidget(self.notice)
+        layout.addWidget(self.restricted_notice)
         layout.addWidget(self.tabs, 1)
+        self._filler = QWidget()  # takes the tabs' room while they are hidden
+        self._filler.hide()
+        layout.addWidget(self._filler, 1)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
@@ -244,9 +284,14 @@ class CaseDetailScreen(QWidget):
     # -- building ----------------------------------------------------------------------
     def _build_tabs(self) -> None:
         # 当事人
-        self.parties_model = PartyTableModel(self)
+        self.parties_model = _PartyModel(self)
         self.consents_model = ConsentTableModel(self)
         self.parties_view = _table(self.parties_model)
+        header = self.parties_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 住址
+        header.setSectionResizeMode(_PartyModel.REVEAL_COLUMN, QHeaderView.ResizeMode.Fixed)
+        self.parties_view.setColumnWidth(_PartyModel.REVEAL_COLUMN, 64)
         self.consents_view = _table(self.consents_model)
         self.consent_button = QPushButton(self.tr("记录当事人意见…"))
         self.consent_button.clicked.connect(self.record_consent)
@@ -385,12 +430,50 @@ class CaseDetailScreen(QWidget):
         self.load_case(case_id)
 
     def load_case(self, case_id: int | None) -> None:
+        """Open a case: checked (and, for a medical case, logged) once here, not on every refresh."""
         self.case_id = case_id
+        self.restricted = None
         self.notice.hide()
+        if case_id is not None:
+            try:
+                open_case_record(self.ctx.engine, self.ctx.user, case_id)
+            except PermissionDenied as exc:  # MedicalDetailsRestricted among them: audited in core
+                self.restricted = exc
         self.refresh()
+
+    def _show_restricted(self) -> None:
+        """What may be shown instead of the details: the number, status and date of a medical
+        case (as in the list) and why the rest is not shown."""
+        exc = self.restricted
+        self.overview = None
+        self.tabs.hide()
+        self._build_actions()
+        for w in (self.committee, self.facts, self.deadline_label, self.summary):
+            w.clear()
+        if isinstance(exc, MedicalDetailsRestricted):
+            self.number.setText(exc.number)
+            self.status.setText(CASE_STATUSES.get(exc.status, exc.status))
+            self.status.show()
+            self.committee.setText(COMMITTEES["medical"][0])
+            if exc.received_on:
+                self.facts.setText(self.tr("登记 %1").replace("%1", day(exc.received_on)))
+            text = MEDICAL_NOTICE + self.tr("。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。")
+        else:
+            self.number.setText(self.tr("无权查看此案件"))
+            self.status.hide()
+            text = str(exc)
+        self.restricted_notice.setText(text)
+        self.restricted_notice.show()
+        self._filler.show()
 
     def refresh(self) -> None:
         engine, user, case_id = self.ctx.engine, self.ctx.user, self.case_id
+        if self.restricted is not None and case_id is not None:
+            self._show_restricted()
+            return
+        self.tabs.show()
+        self.restricted_notice.hide()
+        self._filler.hide()
         if case_id is None:
             self.overview = None
             self.number.setText(self.tr("没有可显示的案件"))
@@ -410,6 +493,7 @@ class CaseDetailScreen(QWidget):
         self._show_header()
         self._build_actions()
         self.parties_model.set_rows(self.overview.parties)
+        self._add_reveal_buttons()
         self.consents_model.set_rows(self.overview.consents)
         self.history_model.set_rows(self.overview.history)
         self.sessions_model.set_rows(list_sessions(engine, user, case_id))
@@ -429,6 +513,33 @@ class CaseDetailScreen(QWidget):
         self.add_file_button.setEnabled((can(user, "sessions") or can(user, "intake")) and
                                         (mediate or user.role == "reception") and status != "archived")
         self.edit_agreement_button.setEnabled(mediate and can(user, "agreements"))
+
+    def _add_reveal_buttons(self) -> None:
+        """A 显示 button for each person whose ID number is on file (organisation codes are
+        public and shown in full)."""
+        self.reveal_buttons = {}
+        for row, party in enumerate(self.parties_model.rows()):
+            if party.kind == "organisation" or not party.id_masked or not party.party_id:
+                continue
+            button = QPushButton(self.tr("显示"))
+            button.setObjectName(f"reveal_{party.party_id}")
+            button.setToolTip(self.tr("显示完整证件号码（将记入审计日志）"))
+            button.clicked.connect(lambda _=False, r=row: self.reveal_id(r))
+            self.parties_view.setIndexWidget(self.parties_model.index(row, _PartyModel.REVEAL_COLUMN), button)
+            self.reveal_buttons[party.party_id] = button
+
+    def reveal_id(self, row: int) -> str | None:
+        party = self.parties_model.row_at(row)
+        try:
+            number = reveal_id_number(self.ctx.engine, self.ctx.user, party.party_id)
+        except (PermissionDenied, ValueError) as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.parties_model.reveal(row, number)
+        button = self.reveal_buttons.get(party.party_id)
+        if button is not None:
+            button.setEnabled(False)
+        return number
 
     def _show_header(self) -> None:
         h = self.overview.header
@@ -518,6 +629,11 @@ class CaseDetailScreen(QWidget):
                     self._extra("pause", self.tr("医疗损害鉴定，暂停计算…"), self.pause)
             if info.can_extend:
                 self._extra("extend", self.tr("延长期限…"), self.extend)
+        # 改派: reception moves any open case, a mediator one of his or her committees' (core.intake)
+        user = self.ctx.user
+        if status in OPEN_STATUSES and (can(user, "intake") or (
+                can(user, "cases.mediate") and self.overview.header.committee in user.committee_codes)):
+            self._extra("reroute", self.tr("改派委员会…"), self.reroute)
         self.actions.addStretch(1)
 
     def _extra(self, key: str, text: str, slot) -> None:
@@ -582,14 +698,14 @@ class CaseDetailScreen(QWidget):
             consent = QComboBox()
             for code, label in MEDICAL_CONSENTS.items():
                 consent.addItem(label, code)
-            dialog.add_row("medical_consent", dialog.tr("申请方式"), consent)
+            dialog.add_row("medical_consent", self.tr("申请方式"), consent)
             party = QComboBox()
             for cp_id, label in self._principals():
                 party.addItem(label, cp_id)
-            dialog.add_row("consenting_party_id", dialog.tr("同意调解的一方"), party)
+            dialog.add_row("consenting_party_id", self.tr("同意调解的一方"), party)
             party.setEnabled(False)  # only when one side applied and the other consents
             consent.currentIndexChanged.connect(lambda _i: party.setEnabled(consent.currentData() == "consented"))
-            dialog.add_widget(hint(dialog.tr("医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。")))
+            dialog.add_widget(hint(self.tr("医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。")))
         if name == "refuse_mediation":
             dialog.reason = None
         fn = FUNCTIONS[name]
@@ -623,13 +739,31 @@ class CaseDetailScreen(QWidget):
         self._say(message)
         return result
 
+    def reroute(self) -> None:
+        h = self.overview.header
+        dialog = FormDialog(self.tr("改派到其他调解委员会"), self,
+                            intro=self.tr("案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。"))
+        target = QComboBox()
+        for code, name in COMMITTEE_SHORT.items():
+            if code != h.committee:
+                target.addItem(name, code)
+        dialog.add_row("committee", self.tr("改派到"), target)
+        reason = dialog.add_row("reason", self.tr("改派理由"), QLineEdit())
+        reason.setPlaceholderText(self.tr("如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理"))
+        dialog.submit = lambda: reroute_case(self.ctx.engine, self.ctx.user, h.id, target.currentData(),
+                                             reason.text())
+        if self.run_dialog(dialog):
+            to = COMMITTEE_SHORT.get(target.currentData(), "")
+            self.load_case(h.id)  # the new committee may be one whose details this user may not see
+            self._say(self.tr("已改派至%1。").replace("%1", to))
+
     # -- deadline actions --------------------------------------------------------------
     def pause(self) -> None:
         h = self.overview.header
         dialog = FormDialog(self.tr("医疗损害鉴定 — 暂停计算期限"), self,
                             intro=self.tr("医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。"))
-        starts = dialog.add_row("starts", dialog.tr("鉴定开始日"), date_edit(maximum=date.today()))
-        reason = dialog.add_row("reason", dialog.tr("说明"), QLineEdit(dialog.tr("医疗损害鉴定")))
+        starts = dialog.add_row("starts", self.tr("鉴定开始日"), date_edit(maximum=date.today()))
+        reason = dialog.add_row("reason", self.tr("说明"), QLineEdit(self.tr("医疗损害鉴定")))
         dialog.submit = lambda: pause_deadline(self.ctx.engine, self.ctx.user, h.id, date_of(starts), reason.text())
         if self.run_dialog(dialog):
             self.refresh()
@@ -639,7 +773,7 @@ class CaseDetailScreen(QWidget):
         h = self.overview.header
         dialog = FormDialog(self.tr("鉴定结束 — 恢复计算期限"), self,
                             intro=self.tr("鉴定结束之日也不计入期限，次日起恢复计算。"))
-        ends = dialog.add_row("ends", dialog.tr("鉴定结束日"), date_edit(maximum=date.today()))
+        ends = dialog.add_row("ends", self.tr("鉴定结束日"), date_edit(maximum=date.today()))
         dialog.submit = lambda: resume_deadline(self.ctx.engine, self.ctx.user, h.id, date_of(ends))
         if self.run_dialog(dialog):
             self.refresh()

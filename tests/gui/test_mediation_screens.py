@@ -393,3 +393,39 @@ def test_agreement_editor_button_only_with_the_editor(qtbot, engine, users, deta
     screen = detail(case_id)
     present = importlib.util.find_spec("desktop.screens.agreement_editor") is not None
     assert (not screen.edit_agreement_button.isHidden()) == present
+
+
+def test_reroute_an_open_case_from_its_detail(qtbot, engine, users, make_ctx):
+    """改派: reception moves a wrongly routed case; a reason is required and kept in the history."""
+    case_id, _cps = new_case(engine, "traffic", ({"name": "王五"}, {"name": "赵六"}))
+    screen = CaseDetailScreen(make_ctx(users["reception"]), case_id=case_id)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+
+    def no_reason(d):
+        d.fields["committee"].setCurrentIndex(d.fields["committee"].findData("medical"))
+
+    def with_reason(d):
+        assert "改派须写明理由" in d.error_text("reason")
+        d.fields["reason"].setText("经了解系医疗过程中发生的纠纷")
+
+    screen.run_dialog = Answer(qtbot, no_reason, with_reason)
+    click(qtbot, screen.action_buttons["reroute"])
+    assert "已改派至医患" in screen.notice.text()
+    with read_only(engine) as session:
+        case = session.get(Case, case_id)
+        assert case.committee.code == "medical"
+    # now a medical case: reception sees its number and status only
+    assert screen.restricted_notice.isVisible() and "reroute" not in screen.action_buttons
+
+
+def test_a_mediator_cannot_reroute_another_committees_case(qtbot, engine, make_ctx):
+    from tests.conftest import make_user
+
+    case_id, _cps = new_case(engine, "traffic", ({"name": "王五"}, {"name": "赵六"}))
+    labour = make_user(engine, "mediator", committees=("labour",))
+    screen = CaseDetailScreen(make_ctx(labour), case_id=case_id)
+    qtbot.addWidget(screen)
+    assert "reroute" not in screen.action_buttons
