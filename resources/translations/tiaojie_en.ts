@@ -4,22 +4,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/about.py" line="56"/>
+        <location filename="../../desktop/about.py" line="73"/>
         <source>关于调解超市前台</source>
         <translation>About Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="64"/>
-        <source>（未找到字体许可说明）</source>
-        <translation>(Font licence text not found)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/about.py" line="65"/>
+        <location filename="../../desktop/about.py" line="81"/>
         <source>字体许可</source>
         <translation>Font licences</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="70"/>
+        <location filename="../../desktop/about.py" line="86"/>
         <source>第三方组件</source>
         <translation>Third-party components</translation>
     </message>
@@ -27,325 +22,350 @@
 <context>
     <name>AgreementEditorScreen</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="159"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="131"/>
+        <source>如：承担事故主要责任</source>
+        <translation>e.g. primarily responsible for the accident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="164"/>
         <source>案件编号或当事人姓名（回车打开）</source>
         <translation>Case number or party name (Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="168"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="173"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="173"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="180"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="181"/>
+        <source>放弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="191"/>
         <source>书面协议</source>
         <translation>Written agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="174"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="192"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="182"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="200"/>
         <source>纠纷的主要事实（时间、地点、经过、损失）</source>
         <translation>Main facts of the dispute (time, place, course of events, losses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="183"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="201"/>
         <source>争议事项，如：赔偿数额</source>
         <translation>Matters in dispute, e.g. amount of compensation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="184"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="202"/>
         <source>如：被申请人于签订协议当日以银行转账方式支付</source>
         <translation>e.g. The respondent pays by bank transfer on the day the agreement is signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="188"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="206"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="224"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="242"/>
         <source>协议形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="225"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="243"/>
         <source>达成日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="226"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="244"/>
         <source>主要事实</source>
         <translation>Main facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="227"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="245"/>
         <source>争议事项</source>
         <translation>Matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="230"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="434"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="248"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="465"/>
         <source>各方责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="235"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="253"/>
         <source>协议条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="238"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="256"/>
         <source>添加条款</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="246"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="264"/>
         <source>履行方式、金额和期限</source>
         <translation>Performance: method, amount and time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="249"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="267"/>
         <source>履行方式</source>
         <translation>Method of performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="253"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="271"/>
         <source>协议金额</source>
         <translation>Agreed amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="261"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="262"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="262"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="266"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="284"/>
         <source>分期支付</source>
         <translation>Pay in instalments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="273"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
         <source>添加一期</source>
         <translation>Add instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="297"/>
         <source>签名登记（人民调解法第二十九条）</source>
         <translation>Signatures (People&apos;s Mediation Law, Art. 29)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="283"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="301"/>
         <source>调解员已签名，已加盖人民调解委员会印章</source>
         <translation>Mediator has signed; committee seal affixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="286"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="304"/>
         <source>签名日期</source>
         <translation>Date signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="289"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
         <source>登记签名</source>
         <translation>Record signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="309"/>
         <source>协议生效，结案</source>
         <translation>Agreement in force, close case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="292"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="310"/>
         <source>各方签名后登记协议生效，案件状态改为“达成协议”</source>
         <translation>Once all parties have signed, records the agreement as in force and sets the case to “Agreement reached”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="310"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="586"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="328"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
         <source>保存协议</source>
         <translation>Save agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="314"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="587"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="332"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
         <source>打印协议书…</source>
         <translation>Print agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="315"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="333"/>
         <source>按当事人人数加一打印，每份标明持有人（Ctrl+P）</source>
         <translation>Prints one copy per party plus one, each marked with its holder (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="363"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="387"/>
         <source>没有可制作协议的案件</source>
         <translation>No cases ready for an agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="371"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="395"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="409"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="438"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="410"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="439"/>
         <source>责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="412"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="441"/>
         <source>责任比例</source>
         <translation>Share of liability</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="433"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="464"/>
         <source>各方责任（交通事故、医疗纠纷填写责任比例，合计 100%）</source>
         <translation>Responsibility of each party (traffic and medical cases: give shares of liability totalling 100%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="445"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
         <source> 已签名、按指印</source>
         <translation> signed and fingerprinted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="445"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
         <source> 已盖章、代表人已签名</source>
         <translation> sealed and signed by representative</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="538"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="574"/>
         <source>第%1期</source>
         <translation>Instalment %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="563"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="599"/>
         <source>分期金额有误</source>
         <translation>Instalment amounts are wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="578"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="614"/>
         <source>责任比例应为 0 到 100 之间的数字</source>
         <translation>Shares of liability must be numbers from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="581"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="617"/>
         <source>合计 %1%</source>
         <translation>Total %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="586"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
         <source>登记口头协议（即时生效）</source>
         <translation>Record oral agreement (in force at once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="587"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
         <source>打印登记表…</source>
         <translation>Print record form…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="624"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="660"/>
         <source>本协议已于%1生效（%2），不能再修改；可以打印。</source>
         <translation>This agreement came into force on %1 (%2) and can no longer be changed; it can be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="627"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="663"/>
         <source>案件当前状态为“%1”，只有已受理或调解中的案件可以制作调解协议。</source>
         <translation>The case is “%1”; a mediation agreement can only be drawn up for cases that are accepted or in mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="630"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="666"/>
         <source>只能查看：制作协议须由本委员会的调解员办理。</source>
         <translation>Read only: agreements are drawn up by a mediator of this committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="632"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="668"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖印章后生效；口头协议自达成之日起生效（《人民调解法》第二十八条至第三十条）。</source>
         <translation>A written agreement comes into force once every party has signed (or sealed or fingerprinted) it and the mediator has signed it and affixed the seal; an oral agreement is in force from the day it is reached (People&apos;s Mediation Law, Arts. 28–30).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="636"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="672"/>
         <source>尚未签名：%1</source>
         <translation>Not yet signed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="638"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="674"/>
         <source>各方均已签名。</source>
         <translation>All parties have signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="640"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="676"/>
         <source>保存书面协议后登记签名。</source>
         <translation>Save the written agreement, then record the signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="685"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="715"/>
+        <source>本案有 %1 未保存的协议草稿（%2）。恢复后可继续编辑并保存。</source>
+        <translation>This case has an unsaved agreement draft from %1 (%2). Restore it to continue editing and save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="754"/>
+        <source>已恢复草稿，保存后生效。</source>
+        <translation>Draft restored; it takes effect once saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="795"/>
         <source>口头协议已登记，自%1起生效，案件已结案（达成协议）。</source>
         <translation>Oral agreement recorded, in force from %1; the case is closed (agreement reached).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="689"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="799"/>
         <source>协议已保存。</source>
         <translation>Agreement saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="691"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="801"/>
         <source>内容有改动，已登记的签名作废，请重新打印并签名。</source>
         <translation>The text has changed: recorded signatures are void. Please print and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="716"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
         <source>签名已登记。</source>
         <translation>Signatures recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="716"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
         <source>各方均已签名，可以登记协议生效。</source>
         <translation>All parties have signed; the agreement can be recorded as in force.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="731"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="842"/>
         <source>协议已于%1生效，案件已结案。</source>
         <translation>The agreement came into force on %1; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="733"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="844"/>
         <source>如需司法确认，应于%1前共同向人民法院申请。</source>
         <translation>For judicial confirmation, the parties must apply jointly to the people&apos;s court by %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="746"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="857"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="769"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="880"/>
         <source>已打印，PDF 已保存到案件附件。</source>
         <translation>Printed; the PDF is saved in the case attachments.</translation>
     </message>
@@ -406,7 +426,7 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="94"/>
+        <location filename="../../desktop/models/appointment_table.py" line="101"/>
         <source>取消原因：</source>
         <translation>Reason for cancellation: </translation>
     </message>
@@ -506,107 +526,115 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="221"/>
+        <source>单击柱形查看案件明细</source>
+        <translation>Click a bar to see the cases</translation>
+    </message>
+</context>
+<context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="195"/>
+        <location filename="../../desktop/screens/booking.py" line="153"/>
         <source>输入案号或当事人姓名查找案件</source>
         <translation>Find a case by case number or party name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="200"/>
-        <location filename="../../desktop/screens/booking.py" line="682"/>
+        <location filename="../../desktop/screens/booking.py" line="158"/>
+        <location filename="../../desktop/screens/booking.py" line="641"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="216"/>
+        <location filename="../../desktop/screens/booking.py" line="174"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="222"/>
+        <location filename="../../desktop/screens/booking.py" line="180"/>
         <source>（请选择调解室）</source>
         <translation>(Choose a room)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="231"/>
+        <location filename="../../desktop/screens/booking.py" line="189"/>
         <source>专家姓名、拼音首字母或专长</source>
         <translation>Expert name, pinyin initials or speciality</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="240"/>
+        <location filename="../../desktop/screens/booking.py" line="198"/>
         <source>如：第1次调解、现场调解、司法确认前调解</source>
         <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="250"/>
+        <location filename="../../desktop/screens/booking.py" line="208"/>
         <source>预约 (Ctrl+S)</source>
         <translation>Book (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="253"/>
+        <location filename="../../desktop/screens/booking.py" line="211"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="258"/>
+        <location filename="../../desktop/screens/booking.py" line="216"/>
         <source>打印调解通知书 (Ctrl+P)</source>
         <translation>Print mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="265"/>
-        <location filename="../../desktop/screens/booking.py" line="554"/>
-        <location filename="../../desktop/screens/booking.py" line="621"/>
+        <location filename="../../desktop/screens/booking.py" line="223"/>
+        <location filename="../../desktop/screens/booking.py" line="513"/>
+        <location filename="../../desktop/screens/booking.py" line="580"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="274"/>
+        <location filename="../../desktop/screens/booking.py" line="232"/>
         <source>单击（或回车）把该时间填入表单</source>
         <translation>Click (or press Enter) to put this time into the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="316"/>
+        <location filename="../../desktop/screens/booking.py" line="274"/>
         <source>调解员（本委员会在前）</source>
         <translation>Mediators (this committee first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="317"/>
+        <location filename="../../desktop/screens/booking.py" line="275"/>
         <source>专家（须经当事人同意）</source>
         <translation>Experts (need the parties&apos; consent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="336"/>
+        <location filename="../../desktop/screens/booking.py" line="294"/>
         <source>冲突检查</source>
         <translation>Conflict check</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="341"/>
+        <location filename="../../desktop/screens/booking.py" line="299"/>
         <source>可选时间（单击填入表单）</source>
         <translation>Free times (click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="421"/>
+        <location filename="../../desktop/screens/booking.py" line="379"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="453"/>
+        <location filename="../../desktop/screens/booking.py" line="411"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="535"/>
+        <location filename="../../desktop/screens/booking.py" line="494"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="543"/>
+        <location filename="../../desktop/screens/booking.py" line="502"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="559"/>
+        <location filename="../../desktop/screens/booking.py" line="518"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -614,62 +642,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="562"/>
+        <location filename="../../desktop/screens/booking.py" line="521"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="566"/>
+        <location filename="../../desktop/screens/booking.py" line="525"/>
         <source>✔ 调解室和人员均空闲，可以预约：</source>
         <translation>✔ Room and people are free; you can book: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="584"/>
+        <location filename="../../desktop/screens/booking.py" line="543"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="636"/>
+        <location filename="../../desktop/screens/booking.py" line="595"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="638"/>
+        <location filename="../../desktop/screens/booking.py" line="597"/>
         <source>已预约：</source>
         <translation>Booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="644"/>
+        <location filename="../../desktop/screens/booking.py" line="603"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="652"/>
+        <location filename="../../desktop/screens/booking.py" line="611"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="655"/>
+        <location filename="../../desktop/screens/booking.py" line="614"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="657"/>
+        <location filename="../../desktop/screens/booking.py" line="616"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="665"/>
+        <location filename="../../desktop/screens/booking.py" line="624"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="668"/>
+        <location filename="../../desktop/screens/booking.py" line="627"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="672"/>
+        <location filename="../../desktop/screens/booking.py" line="631"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -677,85 +705,85 @@
 <context>
     <name>CallDisplayScreen</name>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="94"/>
+        <location filename="../../desktop/screens/call_display.py" line="99"/>
         <source>在副屏全屏显示  F11</source>
         <translation>Full screen on second monitor  F11</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="109"/>
-        <location filename="../../desktop/screens/call_display.py" line="263"/>
+        <location filename="../../desktop/screens/call_display.py" line="114"/>
+        <location filename="../../desktop/screens/call_display.py" line="294"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="111"/>
-        <location filename="../../desktop/screens/call_display.py" line="272"/>
+        <location filename="../../desktop/screens/call_display.py" line="116"/>
+        <location filename="../../desktop/screens/call_display.py" line="303"/>
         <source>请</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="115"/>
-        <location filename="../../desktop/screens/call_display.py" line="273"/>
+        <location filename="../../desktop/screens/call_display.py" line="120"/>
+        <location filename="../../desktop/screens/call_display.py" line="304"/>
         <source>号</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="147"/>
+        <location filename="../../desktop/screens/call_display.py" line="152"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="241"/>
+        <location filename="../../desktop/screens/call_display.py" line="248"/>
         <source>正在叫号（暂时无法连接数据库，正在重试…）</source>
         <translation>Now calling (database unavailable, retrying…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="262"/>
+        <location filename="../../desktop/screens/call_display.py" line="293"/>
         <source>人民调解中心</source>
         <translation>People&apos;s Mediation Centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="268"/>
+        <location filename="../../desktop/screens/call_display.py" line="299"/>
         <source>请取号等候</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="270"/>
+        <location filename="../../desktop/screens/call_display.py" line="301"/>
         <source>叫到您的号码时，请到对应窗口办理</source>
         <translation>When called, please go to the window shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="275"/>
+        <location filename="../../desktop/screens/call_display.py" line="306"/>
         <source>到 %1 办理</source>
         <translation>go to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="283"/>
+        <location filename="../../desktop/screens/call_display.py" line="314"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="284"/>
+        <location filename="../../desktop/screens/call_display.py" line="315"/>
         <source>%1 %2 人</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="286"/>
+        <location filename="../../desktop/screens/call_display.py" line="317"/>
         <source>当前等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="286"/>
+        <location filename="../../desktop/screens/call_display.py" line="317"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="287"/>
+        <location filename="../../desktop/screens/call_display.py" line="318"/>
         <source>叫号%1次未到视为过号，请到服务台重新取号</source>
         <translation>Missed after %1 calls — take a new ticket at the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="378"/>
+        <location filename="../../desktop/screens/call_display.py" line="409"/>
         <source>叫号大屏</source>
         <translation>Call display</translation>
     </message>
@@ -763,292 +791,383 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="177"/>
+        <location filename="../../desktop/screens/case_detail.py" line="208"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="251"/>
+        <location filename="../../desktop/screens/case_detail.py" line="296"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="257"/>
+        <location filename="../../desktop/screens/case_detail.py" line="302"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="262"/>
+        <location filename="../../desktop/screens/case_detail.py" line="307"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="268"/>
+        <location filename="../../desktop/screens/case_detail.py" line="313"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="270"/>
+        <location filename="../../desktop/screens/case_detail.py" line="315"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="280"/>
+        <location filename="../../desktop/screens/case_detail.py" line="325"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="288"/>
+        <location filename="../../desktop/screens/case_detail.py" line="333"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="301"/>
+        <location filename="../../desktop/screens/case_detail.py" line="346"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="309"/>
+        <location filename="../../desktop/screens/case_detail.py" line="354"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="322"/>
+        <location filename="../../desktop/screens/case_detail.py" line="367"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="327"/>
+        <location filename="../../desktop/screens/case_detail.py" line="372"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="337"/>
+        <location filename="../../desktop/screens/case_detail.py" line="382"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="346"/>
+        <location filename="../../desktop/screens/case_detail.py" line="391"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="348"/>
+        <location filename="../../desktop/screens/case_detail.py" line="393"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="357"/>
+        <location filename="../../desktop/screens/case_detail.py" line="402"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="365"/>
+        <location filename="../../desktop/screens/case_detail.py" line="410"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="370"/>
+        <location filename="../../desktop/screens/case_detail.py" line="415"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="380"/>
+        <location filename="../../desktop/screens/case_detail.py" line="425"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="396"/>
+        <location filename="../../desktop/screens/case_detail.py" line="479"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="420"/>
+        <location filename="../../desktop/screens/case_detail.py" line="504"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="439"/>
+        <location filename="../../desktop/screens/case_detail.py" line="459"/>
+        <location filename="../../desktop/screens/case_detail.py" line="550"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="441"/>
+        <location filename="../../desktop/screens/case_detail.py" line="460"/>
+        <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
+        <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="462"/>
+        <source>无权查看此案件</source>
+        <translation>You may not view this case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="524"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="526"/>
+        <source>显示完整证件号码（将记入审计日志）</source>
+        <translation>Show the full ID number (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="552"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="443"/>
+        <location filename="../../desktop/screens/case_detail.py" line="554"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="445"/>
+        <location filename="../../desktop/screens/case_detail.py" line="556"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="447"/>
+        <location filename="../../desktop/screens/case_detail.py" line="558"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="449"/>
+        <location filename="../../desktop/screens/case_detail.py" line="560"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="454"/>
+        <location filename="../../desktop/screens/case_detail.py" line="565"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="471"/>
+        <location filename="../../desktop/screens/case_detail.py" line="582"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="473"/>
+        <location filename="../../desktop/screens/case_detail.py" line="584"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="509"/>
+        <location filename="../../desktop/screens/case_detail.py" line="620"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="516"/>
+        <location filename="../../desktop/screens/case_detail.py" line="627"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="518"/>
+        <location filename="../../desktop/screens/case_detail.py" line="629"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="520"/>
+        <location filename="../../desktop/screens/case_detail.py" line="631"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="533"/>
+        <location filename="../../desktop/screens/case_detail.py" line="636"/>
+        <source>改派委员会…</source>
+        <translation>Transfer to another committee…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="649"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="613"/>
+        <location filename="../../desktop/screens/case_detail.py" line="701"/>
+        <source>申请方式</source>
+        <translation>How applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="705"/>
+        <source>同意调解的一方</source>
+        <translation>Party consenting to mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="708"/>
+        <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
+        <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="729"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="616"/>
+        <location filename="../../desktop/screens/case_detail.py" line="732"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="619"/>
+        <location filename="../../desktop/screens/case_detail.py" line="735"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="622"/>
+        <location filename="../../desktop/screens/case_detail.py" line="738"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="629"/>
+        <location filename="../../desktop/screens/case_detail.py" line="744"/>
+        <source>改派到其他调解委员会</source>
+        <translation>Transfer to another mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="745"/>
+        <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
+        <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="750"/>
+        <source>改派到</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="751"/>
+        <source>改派理由</source>
+        <translation>Reason for transfer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="752"/>
+        <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
+        <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="758"/>
+        <source>已改派至%1。</source>
+        <translation>Transferred to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="763"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="630"/>
+        <location filename="../../desktop/screens/case_detail.py" line="764"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="636"/>
+        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <source>鉴定开始日</source>
+        <translation>Assessment started on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <source>医疗损害鉴定</source>
+        <translation>Medical damage assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="770"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="640"/>
+        <location filename="../../desktop/screens/case_detail.py" line="774"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="641"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="646"/>
+        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <source>鉴定结束日</source>
+        <translation>Assessment ended on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="780"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="652"/>
+        <location filename="../../desktop/screens/case_detail.py" line="786"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="657"/>
+        <location filename="../../desktop/screens/case_detail.py" line="791"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="671"/>
+        <location filename="../../desktop/screens/case_detail.py" line="805"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="713"/>
+        <location filename="../../desktop/screens/case_detail.py" line="847"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="733"/>
+        <location filename="../../desktop/screens/case_detail.py" line="867"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="735"/>
+        <location filename="../../desktop/screens/case_detail.py" line="869"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="737"/>
+        <location filename="../../desktop/screens/case_detail.py" line="871"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="754"/>
+        <location filename="../../desktop/screens/case_detail.py" line="888"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="754"/>
+        <location filename="../../desktop/screens/case_detail.py" line="888"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="904"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="907"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -1136,92 +1255,92 @@
         <translation>Finding suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="782"/>
+        <location filename="../../desktop/screens/experts.py" line="781"/>
         <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
         <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="787"/>
+        <location filename="../../desktop/screens/experts.py" line="786"/>
         <source>推荐失败：</source>
         <translation>Suggestions failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="804"/>
+        <location filename="../../desktop/screens/experts.py" line="803"/>
         <source>不能邀请%1参与本案，存在回避事由：</source>
         <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="806"/>
+        <location filename="../../desktop/screens/experts.py" line="805"/>
         <source>确需参与的，由调解员写明理由后“放行”。</source>
         <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="821"/>
+        <location filename="../../desktop/screens/experts.py" line="820"/>
         <source>请先查找案件并选中一位专家</source>
         <translation>First find the case and select an expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="829"/>
+        <location filename="../../desktop/screens/experts.py" line="828"/>
         <source>已记录%1方当事人的意见</source>
         <translation>Views of %1 party(ies) recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="837"/>
+        <location filename="../../desktop/screens/experts.py" line="836"/>
         <source>请先查找案件并选中一位调解员</source>
         <translation>First find the case and select a mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="851"/>
+        <location filename="../../desktop/screens/experts.py" line="850"/>
         <source>请先查找案件并选中申请回避的专家或调解员</source>
         <translation>First find the case and select the expert or mediator to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="854"/>
+        <location filename="../../desktop/screens/experts.py" line="853"/>
         <source>已记录回避申请</source>
         <translation>Recusal request recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="860"/>
+        <location filename="../../desktop/screens/experts.py" line="859"/>
         <source>请先选中有回避事由的人员</source>
         <translation>First select a person with grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="863"/>
+        <location filename="../../desktop/screens/experts.py" line="862"/>
         <source>%1没有回避事由，无需放行</source>
         <translation>%1 has no grounds for recusal; no override needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="867"/>
+        <location filename="../../desktop/screens/experts.py" line="866"/>
         <source>已记录放行理由</source>
         <translation>Override reason recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="874"/>
+        <location filename="../../desktop/screens/experts.py" line="873"/>
         <source>请在下方记录中选中一条待决定的回避申请</source>
         <translation>Select a pending recusal request in the records below</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="879"/>
+        <location filename="../../desktop/screens/experts.py" line="878"/>
         <source>驳回回避申请</source>
         <translation>Reject recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="881"/>
+        <location filename="../../desktop/screens/experts.py" line="880"/>
         <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
         <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="894"/>
+        <location filename="../../desktop/screens/experts.py" line="893"/>
         <source>回避申请</source>
         <translation>Recusal requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="896"/>
+        <location filename="../../desktop/screens/experts.py" line="895"/>
         <source>已准予回避</source>
         <translation>Recusal granted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="896"/>
+        <location filename="../../desktop/screens/experts.py" line="895"/>
         <source>已驳回回避申请</source>
         <translation>Recusal request rejected</translation>
     </message>
@@ -1272,53 +1391,53 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="39"/>
+        <location filename="../../desktop/screens/cases.py" line="42"/>
         <source>案号、当事人姓名或案情关键词（Ctrl+F）</source>
         <translation>Case no., party name or keyword (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="41"/>
+        <location filename="../../desktop/screens/cases.py" line="44"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="42"/>
+        <location filename="../../desktop/screens/cases.py" line="45"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="43"/>
+        <location filename="../../desktop/screens/cases.py" line="46"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="44"/>
+        <location filename="../../desktop/screens/cases.py" line="47"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="45"/>
+        <location filename="../../desktop/screens/cases.py" line="48"/>
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="53"/>
+        <location filename="../../desktop/screens/cases.py" line="56"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="129"/>
+        <location filename="../../desktop/screens/cases.py" line="132"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="147"/>
-        <location filename="../../desktop/screens/cases.py" line="158"/>
+        <location filename="../../desktop/screens/cases.py" line="196"/>
+        <location filename="../../desktop/screens/cases.py" line="207"/>
         <source>共 %1 件</source>
         <translation>Cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="149"/>
+        <location filename="../../desktop/screens/cases.py" line="198"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -1402,6 +1521,199 @@
         <location filename="../../desktop/screens/experts.py" line="531"/>
         <source>已记录</source>
         <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="43"/>
+        <source>不加密（disable）</source>
+        <translation>No encryption (disable)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="44"/>
+        <source>服务器支持时加密（prefer）</source>
+        <translation>Encrypt if the server supports it (prefer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="45"/>
+        <source>必须加密（require）</source>
+        <translation>Always encrypt (require)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="46"/>
+        <source>加密并校验服务器证书（verify-full）</source>
+        <translation>Encrypt and verify the server certificate (verify-full)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="118"/>
+        <source>首次使用：选择数据存放位置</source>
+        <translation>First start: where to keep the data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="119"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="120"/>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="125"/>
+        <source>只有这一台电脑使用本程序时，选“本机数据文件”并直接点“完成”即可。几台电脑共用同一份数据时，请选“局域网数据库服务器”，并填写管理员提供的地址。</source>
+        <translation>If only this PC uses the program, keep “Local data file” and just click “Finish”. If several PCs share the same data, choose “LAN database server” and enter the address your administrator gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="127"/>
+        <source>程序启动时无法打开数据库。请检查下面的设置（或网络、数据库服务器），然后点“连接”。</source>
+        <translation>The database could not be opened at start. Check the settings below (or the network and the database server), then click “Connect”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="128"/>
+        <source>更改本机使用的数据库。保存前会先测试连接。</source>
+        <translation>Change the database this PC uses. The connection is tested before it is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="137"/>
+        <source>本机数据文件（SQLite，单台电脑使用）</source>
+        <translation>Local data file (SQLite, one PC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="141"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="147"/>
+        <source>留空即使用默认位置：%1。请勿放在网络共享文件夹中：多台电脑共用请选下面的数据库服务器。</source>
+        <translation>Leave empty for the default location: %1. Do not use a network share: for several PCs choose the database server below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="153"/>
+        <source>文件夹(&amp;F)</source>
+        <translation>&amp;Folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="160"/>
+        <source>局域网数据库服务器（PostgreSQL，多台电脑共用）</source>
+        <translation>LAN database server (PostgreSQL, several PCs)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="163"/>
+        <source>例如 192.168.1.10 或 tiaojie-server</source>
+        <translation>e.g. 192.168.1.10 or tiaojie-server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="177"/>
+        <source>在本机的系统密钥环中保存密码</source>
+        <translation>Keep the password in this PC&apos;s system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="183"/>
+        <source>本机没有可用的系统密钥环：密码不保存，每次启动时询问</source>
+        <translation>No system keyring on this PC: the password is not kept and is asked for at each start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="188"/>
+        <source>服务器地址(&amp;H)</source>
+        <translation>Server &amp;host</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="190"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="192"/>
+        <source>数据库名(&amp;D)</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="194"/>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="196"/>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="198"/>
+        <source>加密方式</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="209"/>
+        <source>测试连接(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="218"/>
+        <source>更改在下次启动程序时生效。</source>
+        <translation>Changes take effect the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="219"/>
+        <source>数据库服务器的密码不会写入任何文件。</source>
+        <translation>The database server password is never written to any file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="226"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="226"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="227"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="229"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="229"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="275"/>
+        <source>选择数据文件夹</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="343"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="351"/>
+        <source>连接成功：</source>
+        <translation>Connected: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="388"/>
+        <source>已保存（%1）。更改在下次启动程序时生效。</source>
+        <translation>Saved (%1). Changes take effect the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="391"/>
+        <source>正在测试连接…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="403"/>
+        <source>正在打开数据库（首次使用时会建立数据表，请稍候）…</source>
+        <translation>Opening the database (the first time, its tables are created; please wait)…</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1806,14 @@
         <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DailyJobs</name>
+    <message>
+        <location filename="../../desktop/housekeeping.py" line="58"/>
+        <source>每日例行任务失败：%1</source>
+        <translation>Daily housekeeping failed: %1</translation>
     </message>
 </context>
 <context>
@@ -1653,158 +1973,158 @@
 <context>
     <name>ExpertsScreen</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="912"/>
+        <location filename="../../desktop/screens/experts.py" line="911"/>
         <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
         <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="915"/>
+        <location filename="../../desktop/screens/experts.py" line="914"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="916"/>
+        <location filename="../../desktop/screens/experts.py" line="915"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="918"/>
+        <location filename="../../desktop/screens/experts.py" line="917"/>
         <source>仅启用</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="919"/>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
         <source>全部（含停用）</source>
         <translation>All (incl. inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <location filename="../../desktop/screens/experts.py" line="919"/>
         <source>仅停用</source>
         <translation>Inactive only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="923"/>
+        <location filename="../../desktop/screens/experts.py" line="922"/>
         <source>详情(&amp;O)</source>
         <translation>Details (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="924"/>
+        <location filename="../../desktop/screens/experts.py" line="923"/>
         <source>新增专家(&amp;N)</source>
         <translation>&amp;New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="925"/>
+        <location filename="../../desktop/screens/experts.py" line="924"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="926"/>
+        <location filename="../../desktop/screens/experts.py" line="925"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="981"/>
+        <location filename="../../desktop/screens/experts.py" line="980"/>
         <source>值班安排在专家详情中修改（系统管理员）。</source>
         <translation>Duty rosters are edited in Expert details (administrator).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="987"/>
+        <location filename="../../desktop/screens/experts.py" line="986"/>
         <source>申报的关系…</source>
         <translation>Declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="987"/>
+        <location filename="../../desktop/screens/experts.py" line="986"/>
         <source>查看申报的关系…</source>
         <translation>View declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="991"/>
+        <location filename="../../desktop/screens/experts.py" line="990"/>
         <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
         <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="999"/>
+        <location filename="../../desktop/screens/experts.py" line="998"/>
         <source>专家名录</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1000"/>
+        <location filename="../../desktop/screens/experts.py" line="999"/>
         <source>律师值班表</source>
         <translation>Lawyer duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1001"/>
+        <location filename="../../desktop/screens/experts.py" line="1000"/>
         <source>各委员会调解员</source>
         <translation>Committee mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1005"/>
+        <location filename="../../desktop/screens/experts.py" line="1004"/>
         <source>为案件选人</source>
         <translation>Staff a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1042"/>
+        <location filename="../../desktop/screens/experts.py" line="1041"/>
         <source>今天（%1）值班：</source>
         <translation>On duty today (%1): </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1044"/>
+        <location filename="../../desktop/screens/experts.py" line="1043"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1051"/>
+        <location filename="../../desktop/screens/experts.py" line="1050"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1113"/>
+        <location filename="../../desktop/screens/experts.py" line="1112"/>
         <source>导入专家库</source>
         <translation>Import expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1114"/>
-        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <location filename="../../desktop/screens/experts.py" line="1113"/>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1120"/>
+        <location filename="../../desktop/screens/experts.py" line="1119"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1131"/>
+        <location filename="../../desktop/screens/experts.py" line="1130"/>
         <source>导入失败，未导入任何数据</source>
         <translation>Import failed; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1135"/>
+        <location filename="../../desktop/screens/experts.py" line="1134"/>
         <source>导入失败：</source>
         <translation>Import failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
         <source>导出专家库</source>
         <translation>Export expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1148"/>
+        <location filename="../../desktop/screens/experts.py" line="1147"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1151"/>
+        <location filename="../../desktop/screens/experts.py" line="1150"/>
         <source>已导出 %1 人：%2</source>
         <translation>Exported %1 people: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1154"/>
+        <location filename="../../desktop/screens/experts.py" line="1153"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1163"/>
+        <location filename="../../desktop/screens/experts.py" line="1162"/>
         <source>请先选中一位调解员</source>
         <translation>Please select a mediator first</translation>
     </message>
@@ -1870,6 +2190,21 @@
         <translation>%1 (%2) rated “%3”; follow up, remedy and reply by %4.</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/followups.py" line="166"/>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <source>整改及答复情况</source>
+        <translation>Remedy and reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <source>回访核实的问题、整改措施、答复当事人的结果</source>
+        <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/followups.py" line="172"/>
         <source>已登记答复。</source>
         <translation>Reply recorded.</translation>
@@ -1886,6 +2221,119 @@
         <location filename="../../desktop/widgets/mediation_forms.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysScreen</name>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="60"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="62"/>
+        <source>下一年</source>
+        <translation>Next year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="84"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="85"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="86"/>
+        <source>如 春节、国庆节</source>
+        <translation>e.g. Spring Festival, National Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="89"/>
+        <source>保存此日(&amp;S)</source>
+        <translation>&amp;Save this day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="92"/>
+        <source>删除本中心录入(&amp;D)</source>
+        <translation>&amp;Delete this centre&apos;s entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="98"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="101"/>
+        <source>安排</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="103"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="111"/>
+        <source>本中心录入（优先于国务院安排的程序内置数据）</source>
+        <translation>Entered by this centre (takes precedence over the State Council schedule built into the program)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="118"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="137"/>
+        <source>程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %3 天。</source>
+        <translation>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %3 day(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="141"/>
+        <source>程序未内置 %1 年的放假安排，本中心已录入 %2 天。请与国务院办公厅的通知逐日核对。</source>
+        <translation>The program has no built-in holiday schedule for %1; this centre has entered %2 day(s). Please check them day by day against the notice of the General Office of the State Council.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="145"/>
+        <source>程序未内置 %1 年的放假安排，本中心也尚未录入：该年的期限只按周末和法定节日暂定计算，并标为“暂定”。国务院办公厅公布安排后，请在下方逐日录入放假日和调休上班日。</source>
+        <translation>The program has no built-in holiday schedule for %1 and this centre has not entered one either: time limits in that year are calculated provisionally from weekends and statutory holidays only, and marked “provisional”. Once the General Office of the State Council publishes the schedule, please enter each day off and make-up working day below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="181"/>
+        <source>这一天本来就是%1，请写明更正的理由或节日名称</source>
+        <translation>This day is already %1; please give the reason for the correction or the name of the holiday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="182"/>
+        <source>工作日</source>
+        <translation>a working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="182"/>
+        <source>休息日</source>
+        <translation>a day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="198"/>
+        <source>已保存：%1 %2</source>
+        <translation>Saved: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="205"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="206"/>
+        <source>删除本中心对 %1 的录入？此后按程序内置的安排计算。</source>
+        <translation>Delete this centre&apos;s entry for %1? The built-in schedule will then apply.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/holidays.py" line="215"/>
+        <source>已删除 %1 的录入</source>
+        <translation>Entry for %1 deleted</translation>
     </message>
 </context>
 <context>
@@ -1909,238 +2357,258 @@
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="315"/>
+        <location filename="../../desktop/screens/intake.py" line="333"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="316"/>
+        <location filename="../../desktop/screens/intake.py" line="334"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="330"/>
+        <location filename="../../desktop/screens/intake.py" line="348"/>
         <source>打印受理登记表 (Ctrl+P)</source>
         <translation>Print intake form (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="331"/>
+        <location filename="../../desktop/screens/intake.py" line="349"/>
         <source>打印权利义务告知书</source>
         <translation>Print notice of rights</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="363"/>
+        <location filename="../../desktop/screens/intake.py" line="381"/>
         <source>登记人：%1</source>
         <translation>Registered by: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="366"/>
+        <location filename="../../desktop/screens/intake.py" line="384"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="373"/>
+        <location filename="../../desktop/screens/intake.py" line="391"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="374"/>
+        <location filename="../../desktop/screens/intake.py" line="392"/>
         <source>+ 自然人 (Ctrl+Shift+P)</source>
         <translation>+ Person (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="375"/>
+        <location filename="../../desktop/screens/intake.py" line="393"/>
         <source>+ 单位 (Ctrl+Shift+O)</source>
         <translation>+ Organisation (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="376"/>
+        <location filename="../../desktop/screens/intake.py" line="394"/>
         <source>+ 代理人 (Ctrl+Shift+A)</source>
         <translation>+ Agent (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="393"/>
+        <location filename="../../desktop/screens/intake.py" line="411"/>
         <source>纠纷情况</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="395"/>
-        <location filename="../../desktop/screens/intake.py" line="423"/>
+        <location filename="../../desktop/screens/intake.py" line="413"/>
+        <location filename="../../desktop/screens/intake.py" line="441"/>
         <source>— 请选择 —</source>
         <translation>— Please choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="402"/>
+        <location filename="../../desktop/screens/intake.py" line="420"/>
         <source>纠纷简要情况：时间、地点、经过、争议焦点</source>
         <translation>Brief account: time, place, events, points in dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="407"/>
+        <location filename="../../desktop/screens/intake.py" line="425"/>
         <source>元，如 50000、12345.60 或 5万</source>
         <translation>yuan, e.g. 50000, 12345.60 or 5万</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="410"/>
+        <location filename="../../desktop/screens/intake.py" line="428"/>
         <source>群体性纠纷</source>
         <translation>Group dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="411"/>
+        <location filename="../../desktop/screens/intake.py" line="429"/>
         <source>涉及%1人以上</source>
         <translation>Involves %1 or more people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="414"/>
+        <location filename="../../desktop/screens/intake.py" line="432"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="415"/>
+        <location filename="../../desktop/screens/intake.py" line="433"/>
         <source>人数</source>
         <translation>Headcount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="416"/>
+        <location filename="../../desktop/screens/intake.py" line="434"/>
         <source>有激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="418"/>
+        <location filename="../../desktop/screens/intake.py" line="436"/>
         <source>已报告的公安机关或部门、联系人</source>
         <translation>Police or authority informed, contact person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="426"/>
+        <location filename="../../desktop/screens/intake.py" line="444"/>
         <source>医疗纠纷申请</source>
         <translation>Medical dispute application</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="427"/>
+        <location filename="../../desktop/screens/intake.py" line="445"/>
         <source>医疗纠纷预防和处理条例第三十一条</source>
         <translation>Medical Dispute Regulation, Art. 31</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="434"/>
+        <location filename="../../desktop/screens/intake.py" line="452"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="436"/>
+        <location filename="../../desktop/screens/intake.py" line="454"/>
         <source>纠纷来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="440"/>
+        <location filename="../../desktop/screens/intake.py" line="458"/>
         <source>简要情况</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="443"/>
+        <location filename="../../desktop/screens/intake.py" line="461"/>
         <source>请求事项</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="445"/>
+        <location filename="../../desktop/screens/intake.py" line="463"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="455"/>
+        <location filename="../../desktop/screens/intake.py" line="473"/>
         <source>特别情形</source>
         <translation>Special cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="462"/>
+        <location filename="../../desktop/screens/intake.py" line="480"/>
         <source>已报告</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="464"/>
+        <location filename="../../desktop/screens/intake.py" line="482"/>
         <source>报告时间</source>
         <translation>Reported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="498"/>
+        <location filename="../../desktop/screens/intake.py" line="516"/>
         <source>分流建议</source>
         <translation>Routing suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="500"/>
+        <location filename="../../desktop/screens/intake.py" line="518"/>
         <source>填写案情、当事人或纠纷类型后显示建议</source>
         <translation>Suggestions appear once the facts, parties or dispute type are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="507"/>
+        <location filename="../../desktop/screens/intake.py" line="525"/>
         <source>— 请选择（Alt+1 采纳首选）—</source>
         <translation>— Please choose (Alt+1 takes the first) —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="515"/>
+        <location filename="../../desktop/screens/intake.py" line="533"/>
         <source>出具转办单</source>
         <translation>Issue referral slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="523"/>
+        <location filename="../../desktop/screens/intake.py" line="541"/>
         <source>保存登记 (Ctrl+S)</source>
         <translation>Save intake (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="527"/>
+        <location filename="../../desktop/screens/intake.py" line="545"/>
         <source>下一位 / 新登记 (Ctrl+N)</source>
         <translation>Next / new intake (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="538"/>
+        <location filename="../../desktop/screens/intake.py" line="556"/>
         <source>受理委员会（可改选）</source>
         <translation>Committee (can be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="674"/>
+        <location filename="../../desktop/screens/intake.py" line="692"/>
         <source>查询在册当事人失败：%1</source>
         <translation>Looking up known parties failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="746"/>
+        <location filename="../../desktop/screens/intake.py" line="703"/>
+        <source>正在读身份证…</source>
+        <translation>Reading ID card…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="718"/>
+        <source>已读入 %1 的身份证</source>
+        <translation>Read the ID card of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="726"/>
+        <source>读卡失败：%1</source>
+        <translation>Could not read the card: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="728"/>
+        <source>未读到身份证，可重试或手工录入</source>
+        <translation>No ID card read; try again or enter the details by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="804"/>
         <source>号票 %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="759"/>
+        <location filename="../../desktop/screens/intake.py" line="817"/>
         <source>新登记</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="760"/>
+        <location filename="../../desktop/screens/intake.py" line="818"/>
         <source>当前登记尚未保存。开始新登记吗？（已填内容会另存为草稿，可以恢复）</source>
         <translation>This intake has not been saved. Start a new one? (What you entered is kept as a draft and can be restored.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="881"/>
+        <location filename="../../desktop/screens/intake.py" line="939"/>
         <source>暂无第%1条建议</source>
         <translation>There is no suggestion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="885"/>
+        <location filename="../../desktop/screens/intake.py" line="943"/>
         <source>已采纳建议：%1</source>
         <translation>Suggestion taken: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="939"/>
+        <location filename="../../desktop/screens/intake.py" line="997"/>
         <source>有 %1 处需要更正，已标在对应栏目旁</source>
         <translation>%1 field(s) need correcting; see the marks beside them</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="960"/>
+        <location filename="../../desktop/screens/intake.py" line="1020"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="967"/>
+        <location filename="../../desktop/screens/intake.py" line="1028"/>
         <source>可能重复登记</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="968"/>
+        <location filename="../../desktop/screens/intake.py" line="1029"/>
         <source>这批当事人已有在办案件：
 %1
 
@@ -2151,134 +2619,144 @@
 Register a new case anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="973"/>
+        <location filename="../../desktop/screens/intake.py" line="1034"/>
         <source>未保存：可能与在办案件重复</source>
         <translation>Not saved: may duplicate an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="979"/>
+        <location filename="../../desktop/screens/intake.py" line="1040"/>
         <source>&#x3000;重复来访</source>
         <translation>  repeat visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="981"/>
+        <location filename="../../desktop/screens/intake.py" line="1042"/>
         <source>已登记：%1&#x3000;%2%3%4</source>
         <translation>Registered: %1  %2%3%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="985"/>
+        <location filename="../../desktop/screens/intake.py" line="1046"/>
         <source>可打印受理登记表（Ctrl+P）和当事人权利义务告知书。</source>
         <translation>You can print the intake form (Ctrl+P) and the notice of the parties&apos; rights and obligations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="989"/>
+        <location filename="../../desktop/screens/intake.py" line="1050"/>
         <source>已保存 %1，可接待下一位</source>
         <translation>Saved %1; ready for the next visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="996"/>
+        <location filename="../../desktop/screens/intake.py" line="1057"/>
         <source>有 %1 处需要更正</source>
         <translation>%1 field(s) need correcting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1001"/>
+        <location filename="../../desktop/screens/intake.py" line="1063"/>
+        <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
+        <translation>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %2 seconds), or press Ctrl+S to retry now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1067"/>
+        <source>等待数据库恢复连接…</source>
+        <translation>Waiting for the database connection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1071"/>
         <source>保存失败：%1
 已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。</source>
         <translation>Saving failed: %1
 Everything you entered is still in the form and a draft has been saved; once the problem is fixed, press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1004"/>
+        <location filename="../../desktop/screens/intake.py" line="1074"/>
         <source>保存失败，内容未丢失</source>
         <translation>Saving failed; nothing was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1012"/>
+        <location filename="../../desktop/screens/intake.py" line="1086"/>
         <source>还没有刚保存的案件可打印</source>
         <translation>No newly saved case to print yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1020"/>
+        <location filename="../../desktop/screens/intake.py" line="1094"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1028"/>
+        <location filename="../../desktop/screens/intake.py" line="1102"/>
         <source>已保存到 %1：%2</source>
         <translation>Saved to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1033"/>
+        <location filename="../../desktop/screens/intake.py" line="1107"/>
         <source>生成文书失败：%1</source>
         <translation>Could not generate documents: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1055"/>
+        <location filename="../../desktop/screens/intake.py" line="1124"/>
         <source>请先在当事人中填写来访人姓名</source>
         <translation>Please enter the visitor&apos;s name under Parties first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1081"/>
+        <location filename="../../desktop/screens/intake.py" line="1150"/>
         <source>已出具转办单 %1（%2）</source>
         <translation>Referral slip %1 issued (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1085"/>
+        <location filename="../../desktop/screens/intake.py" line="1154"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1124"/>
+        <location filename="../../desktop/screens/intake.py" line="1193"/>
         <source>草稿保存失败：%1</source>
         <translation>Could not save draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1141"/>
+        <location filename="../../desktop/screens/intake.py" line="1210"/>
         <source>上一份未保存的登记已另存为草稿</source>
         <translation>The previous unsaved intake was kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1142"/>
+        <location filename="../../desktop/screens/intake.py" line="1211"/>
         <source>未保存的内容已另存为草稿</source>
         <translation>Unsaved entries were kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1164"/>
+        <location filename="../../desktop/screens/intake.py" line="1233"/>
         <source>发现未保存的登记草稿</source>
         <translation>Unsaved intake draft found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1171"/>
+        <location filename="../../desktop/screens/intake.py" line="1240"/>
         <source>草稿无法读取（%1），文件保留在 %2</source>
         <translation>Cannot read the draft (%1); the file is kept at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1176"/>
+        <location filename="../../desktop/screens/intake.py" line="1245"/>
         <source>未填姓名</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1178"/>
+        <location filename="../../desktop/screens/intake.py" line="1247"/>
         <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
         <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1180"/>
+        <location filename="../../desktop/screens/intake.py" line="1249"/>
         <source>另有 %1 份草稿。</source>
         <translation>%1 more draft(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1194"/>
+        <location filename="../../desktop/screens/intake.py" line="1263"/>
         <source>草稿无法读取：%1</source>
         <translation>Cannot read the draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1202"/>
+        <location filename="../../desktop/screens/intake.py" line="1271"/>
         <source>草稿已恢复</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1216"/>
+        <location filename="../../desktop/screens/intake.py" line="1285"/>
         <source>还有未保存的登记草稿</source>
         <translation>There are unsaved intake drafts</translation>
     </message>
@@ -2407,100 +2885,130 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="32"/>
+        <location filename="../../desktop/main_window.py" line="35"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
         <source>注销(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="116"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108"/>
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>导出诊断信息(&amp;D)…</source>
         <translation>Export &amp;diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="133"/>
+        <source>系统(&amp;S)</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="134"/>
+        <source>数据库连接…</source>
+        <translation>Database connection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="178"/>
+        <source>实时同步</source>
+        <translation>Live updates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="178"/>
+        <source>定时刷新</source>
+        <translation>Periodic refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180"/>
+        <source>其他电脑的更改会立即显示</source>
+        <translation>Changes made on other PCs appear at once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="181"/>
+        <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
+        <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
 </context>
 <context>
@@ -2623,21 +3131,36 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <location filename="../../desktop/navigation.py" line="45"/>
+        <source>系统设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="46"/>
+        <source>节假日与调休</source>
+        <translation>Holidays and make-up days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="47"/>
+        <source>个人信息保护</source>
+        <translation>Personal data protection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/navigation.py" line="48"/>
         <source>专家库</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigation.py" line="46"/>
+        <location filename="../../desktop/navigation.py" line="49"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigation.py" line="48"/>
+        <location filename="../../desktop/navigation.py" line="51"/>
         <source>统计报表</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigation.py" line="49"/>
+        <location filename="../../desktop/navigation.py" line="52"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
@@ -2673,80 +3196,135 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="95"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="96"/>
         <source>已提交授权委托书</source>
         <translation>Power of attorney submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="96"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="97"/>
         <source>明确拒绝调解</source>
         <translation>Expressly refuses mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="97"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="98"/>
         <source>人民调解法第十七条：一方明确拒绝的，不得调解，案件以“拒绝调解”结束</source>
         <translation>People&apos;s Mediation Law, Art. 17: if a party expressly refuses, there is no mediation and the case ends as “Mediation refused”</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="99"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="100"/>
         <source>代理：</source>
         <translation>Acts for: </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="110"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="113"/>
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="116"/>
+        <source>把身份证放在读卡器上，读出姓名、性别、民族、出生日期、号码和住址</source>
+        <translation>Place the ID card on the reader to read the name, sex, ethnicity, date of birth, ID number and address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="119"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="111"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="120"/>
         <source>移除此当事人</source>
         <translation>Remove this party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="188"/>
-        <location filename="../../desktop/widgets/party_editor.py" line="477"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="197"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="502"/>
         <source>18位号码，离开时自动核对</source>
         <translation>18 digits, checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="189"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="198"/>
         <source>1990-01-02</source>
         <translation>1990-01-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="190"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="199"/>
         <source>手机或 0570-3012345</source>
         <translation>Mobile/0570-3012345</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="191"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="200"/>
         <source>18位，如 12330803…</source>
         <translation>18 characters, e.g. 12330803…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="293"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="302"/>
         <source>当事人 %1 · %2</source>
         <translation>Party %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="305"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="314"/>
         <source>— 请选择被代理人 —</source>
         <translation>— Choose the party represented —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="313"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="322"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="426"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="435"/>
         <source>在册当事人（点击填入）：</source>
         <translation>Known parties (click to fill in): </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="462"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="471"/>
         <source>在册：%1（无需重新输入）</source>
         <translation>On file: %1 (no need to re-enter)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="420"/>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="422"/>
+        <source>数据库服务器：%1
+数据库用户：%2</source>
+        <translation>Database server: %1
+Database user: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="429"/>
+        <source>在本机的系统密钥环中保存密码</source>
+        <translation>Keep the password in this PC&apos;s system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="431"/>
+        <source>本机没有可用的系统密钥环：密码只在本次运行期间保存在内存中。</source>
+        <translation>No system keyring on this PC: the password is kept in memory for this session only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="438"/>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="443"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="444"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection_dialog.py" line="454"/>
+        <source>请填写密码</source>
+        <translation>Please enter the password</translation>
     </message>
 </context>
 <context>
@@ -2861,380 +3439,487 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Case number or party name (Enter to search)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="294"/>
+        <location filename="../../desktop/screens/print_preview.py" line="297"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="295"/>
+        <location filename="../../desktop/screens/print_preview.py" line="298"/>
         <source>存入案件</source>
         <translation>Save to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="296"/>
+        <location filename="../../desktop/screens/print_preview.py" line="299"/>
         <source>把当前文书的 PDF 保存到本案的附件中</source>
         <translation>Save this document&apos;s PDF in the case attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="307"/>
+        <location filename="../../desktop/screens/print_preview.py" line="310"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="310"/>
+        <location filename="../../desktop/screens/print_preview.py" line="313"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="339"/>
+        <location filename="../../desktop/screens/print_preview.py" line="342"/>
         <source>没有可打印的案件</source>
         <translation>No cases to print</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="348"/>
+        <location filename="../../desktop/screens/print_preview.py" line="351"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="406"/>
+        <location filename="../../desktop/screens/print_preview.py" line="409"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="416"/>
+        <location filename="../../desktop/screens/print_preview.py" line="419"/>
         <source>%1：共 %2 页</source>
         <translation>%1: %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="437"/>
+        <location filename="../../desktop/screens/print_preview.py" line="440"/>
         <source>已保存到案件附件。</source>
         <translation>Saved in the case attachments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="440"/>
+        <location filename="../../desktop/screens/print_preview.py" line="443"/>
         <source>未能保存到案件：%1</source>
         <translation>Could not save to the case: %1</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyScreen</name>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="106"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="108"/>
+        <source>匿名化所选案件…</source>
+        <translation>Anonymise selected cases…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="114"/>
+        <source>匿名化已归档案件（个人信息保护法第十九条、第四十七条）</source>
+        <translation>Anonymise archived cases (Personal Information Protection Law, Arts. 19 and 47)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="127"/>
+        <source>身份证号码或其他证件号码</source>
+        <translation>ID card number or other ID document number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="128"/>
+        <source>无证件号码时：姓名</source>
+        <translation>Without an ID number: name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="129"/>
+        <source>无证件号码时：电话</source>
+        <translation>Without an ID number: phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="130"/>
+        <source>导出此人的全部信息…</source>
+        <translation>Export all data on this person…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="136"/>
+        <source>导出个人信息（个人信息保护法第四十五条：个人有权查阅、复制其个人信息）</source>
+        <translation>Export personal data (Personal Information Protection Law, Art. 45: individuals may access and copy their personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="138"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="139"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="140"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="157"/>
+        <source>归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
+        <translation>Cases archived for %1 years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="170"/>
+        <source>请先在表中选择要匿名化的案件</source>
+        <translation>First select the cases to anonymise in the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="173"/>
+        <source>确定将%1件案件（%2）匿名化？
+
+匿名化后无法恢复当事人的个人信息。</source>
+        <translation>Anonymise %1 case(s) (%2)?
+
+The parties&apos; personal data cannot be restored afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="183"/>
+        <source>已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，删除附件%4个。</source>
+        <translation>%1 case(s) anonymised: personal data of %2 party(ies) erased, %3 party(ies) shared with other cases given a separate anonymous record, %4 attachment(s) deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="196"/>
+        <source>请填写证件号码，或同时填写姓名和电话</source>
+        <translation>Enter an ID number, or both a name and a phone number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="207"/>
+        <source>已导出到 %1：%2</source>
+        <translation>Exported to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="218"/>
+        <source>确认匿名化</source>
+        <translation>Confirm anonymisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="224"/>
+        <source>导出个人信息</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="225"/>
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="155"/>
+        <location filename="../../desktop/screens/queue.py" line="159"/>
         <source>取号（按服务）</source>
         <extracomment>Keys for the services in the centre&apos;s order (11 services: F1…F11; F12 calls). Start intake: the ticket being served (its ``prefill`` fills the intake form). A ticket was printed (PrintResult) — for the status bar and tests.</extracomment>
         <translation>Take a ticket (by service)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="165"/>
+        <location filename="../../desktop/screens/queue.py" line="169"/>
         <source>为“%1”取号并打印票据</source>
         <translation>Take a ticket for “%1” and print it</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="186"/>
+        <location filename="../../desktop/screens/queue.py" line="190"/>
         <source>本机所在的窗口或柜台（叫号大屏上显示）</source>
         <translation>The window or counter of this PC (shown on the call display)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="189"/>
+        <location filename="../../desktop/screens/queue.py" line="193"/>
         <source>全部服务</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="192"/>
+        <location filename="../../desktop/screens/queue.py" line="196"/>
         <source>叫下一位时从哪项服务的队列中叫号</source>
         <translation>Which service queue “Call next” calls from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="194"/>
+        <location filename="../../desktop/screens/queue.py" line="198"/>
         <source>本机窗口</source>
         <translation>This window</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="197"/>
+        <location filename="../../desktop/screens/queue.py" line="201"/>
         <source>叫号范围</source>
         <translation>Call from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="203"/>
+        <location filename="../../desktop/screens/queue.py" line="207"/>
         <source>当前呼叫</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="219"/>
+        <location filename="../../desktop/screens/queue.py" line="223"/>
         <source>叫下一位
 F12</source>
         <translation>Call next
 F12</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="221"/>
+        <location filename="../../desktop/screens/queue.py" line="225"/>
         <source>叫下一位（F12 或 Ctrl+Enter）</source>
         <translation>Call the next number (F12 or Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="223"/>
+        <location filename="../../desktop/screens/queue.py" line="227"/>
         <source>重呼  Ctrl+R</source>
         <translation>Recall Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="223"/>
+        <location filename="../../desktop/screens/queue.py" line="227"/>
         <source>再呼叫一次（选中过号的号票可重新呼叫）</source>
         <translation>Call again (a selected missed ticket can be called again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="225"/>
+        <location filename="../../desktop/screens/queue.py" line="229"/>
         <source>过号  Ctrl+K</source>
         <translation>Skip Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="225"/>
+        <location filename="../../desktop/screens/queue.py" line="229"/>
         <source>当事人不在：放回队列，呼叫次数满即作过号</source>
         <translation>Party not here: back into the queue; marked missed once the call limit is reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <location filename="../../desktop/screens/queue.py" line="231"/>
         <source>转窗口  Ctrl+T</source>
         <translation>Transfer Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <location filename="../../desktop/screens/queue.py" line="231"/>
         <source>转到其他服务，保留原排队时间</source>
         <translation>Move to another service, keeping the original queue time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="233"/>
+        <location filename="../../desktop/screens/queue.py" line="237"/>
         <source>开始登记  Ctrl+I</source>
         <translation>Intake Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="233"/>
+        <location filename="../../desktop/screens/queue.py" line="237"/>
         <source>开始办理并打开登记表（预填服务和到达时间）</source>
         <translation>Start serving and open the intake form (service and arrival time filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="235"/>
+        <location filename="../../desktop/screens/queue.py" line="239"/>
         <source>办结  Ctrl+D</source>
         <translation>Done Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="235"/>
+        <location filename="../../desktop/screens/queue.py" line="239"/>
         <source>接待完毕</source>
         <translation>Finished serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="271"/>
+        <location filename="../../desktop/screens/queue.py" line="275"/>
         <source>显示已办结、过号和已转的号</source>
         <translation>Show done/missed/transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="295"/>
+        <location filename="../../desktop/screens/queue.py" line="299"/>
         <source>最近打印的票据</source>
         <translation>Last printed ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="296"/>
+        <location filename="../../desktop/screens/queue.py" line="300"/>
         <source>尚未打印票据</source>
         <translation>No ticket printed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="303"/>
+        <location filename="../../desktop/screens/queue.py" line="307"/>
         <source>重打  Ctrl+P</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="303"/>
+        <location filename="../../desktop/screens/queue.py" line="307"/>
         <source>再打印选中号票（或最近一张）的票据</source>
         <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="305"/>
+        <location filename="../../desktop/screens/queue.py" line="309"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="305"/>
+        <location filename="../../desktop/screens/queue.py" line="309"/>
         <source>用系统的 PDF 阅读器打开，可从中打印</source>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="406"/>
+        <location filename="../../desktop/screens/queue.py" line="429"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="430"/>
+        <location filename="../../desktop/screens/queue.py" line="453"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="437"/>
+        <location filename="../../desktop/screens/queue.py" line="460"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="441"/>
+        <location filename="../../desktop/screens/queue.py" line="464"/>
         <source>平均等候 %1 分钟</source>
         <translation>Average wait %1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="448"/>
+        <location filename="../../desktop/screens/queue.py" line="471"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="452"/>
+        <location filename="../../desktop/screens/queue.py" line="475"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="457"/>
+        <location filename="../../desktop/screens/queue.py" line="480"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="458"/>
+        <location filename="../../desktop/screens/queue.py" line="481"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="462"/>
+        <location filename="../../desktop/screens/queue.py" line="485"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="463"/>
+        <location filename="../../desktop/screens/queue.py" line="486"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="465"/>
+        <location filename="../../desktop/screens/queue.py" line="488"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="468"/>
+        <location filename="../../desktop/screens/queue.py" line="491"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="470"/>
+        <location filename="../../desktop/screens/queue.py" line="493"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="523"/>
+        <location filename="../../desktop/screens/queue.py" line="546"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="532"/>
+        <location filename="../../desktop/screens/queue.py" line="555"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="542"/>
+        <location filename="../../desktop/screens/queue.py" line="565"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="549"/>
+        <location filename="../../desktop/screens/queue.py" line="572"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="554"/>
+        <location filename="../../desktop/screens/queue.py" line="577"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="562"/>
+        <location filename="../../desktop/screens/queue.py" line="585"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="568"/>
+        <location filename="../../desktop/screens/queue.py" line="591"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="577"/>
+        <location filename="../../desktop/screens/queue.py" line="600"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="585"/>
+        <location filename="../../desktop/screens/queue.py" line="608"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="588"/>
+        <location filename="../../desktop/screens/queue.py" line="611"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="601"/>
+        <location filename="../../desktop/screens/queue.py" line="624"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="608"/>
+        <location filename="../../desktop/screens/queue.py" line="631"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="619"/>
+        <location filename="../../desktop/screens/queue.py" line="642"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="624"/>
+        <location filename="../../desktop/screens/queue.py" line="647"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="633"/>
+        <location filename="../../desktop/screens/queue.py" line="656"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="640"/>
+        <location filename="../../desktop/screens/queue.py" line="663"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="654"/>
+        <location filename="../../desktop/screens/queue.py" line="677"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="655"/>
+        <location filename="../../desktop/screens/queue.py" line="678"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="657"/>
+        <location filename="../../desktop/screens/queue.py" line="680"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="668"/>
+        <location filename="../../desktop/screens/queue.py" line="691"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="669"/>
+        <location filename="../../desktop/screens/queue.py" line="692"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="688"/>
+        <location filename="../../desktop/screens/queue.py" line="711"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="689"/>
+        <location filename="../../desktop/screens/queue.py" line="712"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -3242,27 +3927,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="120"/>
+        <location filename="../../desktop/models/queue_table.py" line="127"/>
         <source>过号待呼</source>
         <translation>Missed, to recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="125"/>
+        <location filename="../../desktop/models/queue_table.py" line="132"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="136"/>
+        <location filename="../../desktop/models/queue_table.py" line="143"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="138"/>
+        <location filename="../../desktop/models/queue_table.py" line="145"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="140"/>
+        <location filename="../../desktop/models/queue_table.py" line="147"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
@@ -3397,7 +4082,7 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RequestsEditor</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="151"/>
+        <location filename="../../desktop/screens/intake.py" line="162"/>
         <source>请求事项（回车添加下一项）</source>
         <translation>Request (Enter adds another)</translation>
     </message>
@@ -3666,29 +4351,62 @@ Missed %3  Transferred %4</translation>
     </message>
 </context>
 <context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="79"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="82"/>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="123"/>
+        <source>没有改动</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="132"/>
+        <source>有 %1 处需要更正，未保存</source>
+        <translation>%1 field(s) need correcting; not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="135"/>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="139"/>
+        <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
+        <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
+    </message>
+</context>
+<context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="343"/>
+        <location filename="../../desktop/screens/stats.py" line="370"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="343"/>
+        <location filename="../../desktop/screens/stats.py" line="371"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="360"/>
+        <location filename="../../desktop/screens/stats.py" line="364"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="365"/>
+        <location filename="../../desktop/screens/stats.py" line="370"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="365"/>
+        <location filename="../../desktop/screens/stats.py" line="371"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
     </message>
@@ -3754,146 +4472,146 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="406"/>
+        <location filename="../../desktop/screens/stats.py" line="418"/>
         <source>统计月份（上下键切换月份）</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="407"/>
+        <location filename="../../desktop/screens/stats.py" line="419"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="408"/>
+        <location filename="../../desktop/screens/stats.py" line="420"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="409"/>
+        <location filename="../../desktop/screens/stats.py" line="421"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="410"/>
+        <location filename="../../desktop/screens/stats.py" line="422"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="411"/>
+        <location filename="../../desktop/screens/stats.py" line="423"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="422"/>
+        <location filename="../../desktop/screens/stats.py" line="434"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="463"/>
+        <location filename="../../desktop/screens/stats.py" line="476"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="464"/>
+        <location filename="../../desktop/screens/stats.py" line="477"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="465"/>
+        <location filename="../../desktop/screens/stats.py" line="478"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="466"/>
+        <location filename="../../desktop/screens/stats.py" line="479"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="523"/>
+        <location filename="../../desktop/screens/stats.py" line="536"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="537"/>
+        <location filename="../../desktop/screens/stats.py" line="550"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="555"/>
-        <location filename="../../desktop/screens/stats.py" line="561"/>
+        <location filename="../../desktop/screens/stats.py" line="568"/>
+        <location filename="../../desktop/screens/stats.py" line="574"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="556"/>
-        <location filename="../../desktop/screens/stats.py" line="563"/>
+        <location filename="../../desktop/screens/stats.py" line="569"/>
+        <location filename="../../desktop/screens/stats.py" line="576"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="562"/>
+        <location filename="../../desktop/screens/stats.py" line="575"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="565"/>
+        <location filename="../../desktop/screens/stats.py" line="578"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="569"/>
+        <location filename="../../desktop/screens/stats.py" line="582"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="579"/>
-        <location filename="../../desktop/screens/stats.py" line="594"/>
+        <location filename="../../desktop/screens/stats.py" line="592"/>
+        <location filename="../../desktop/screens/stats.py" line="607"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="610"/>
+        <location filename="../../desktop/screens/stats.py" line="623"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="638"/>
+        <location filename="../../desktop/screens/stats.py" line="651"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="660"/>
+        <location filename="../../desktop/screens/stats.py" line="673"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="661"/>
+        <location filename="../../desktop/screens/stats.py" line="674"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="668"/>
+        <location filename="../../desktop/screens/stats.py" line="681"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="669"/>
+        <location filename="../../desktop/screens/stats.py" line="682"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="700"/>
+        <location filename="../../desktop/screens/stats.py" line="713"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="704"/>
+        <location filename="../../desktop/screens/stats.py" line="717"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="709"/>
+        <location filename="../../desktop/screens/stats.py" line="722"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -3901,18 +4619,18 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsTableModel</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="146"/>
+        <location filename="../../desktop/screens/stats.py" line="149"/>
         <source>上月</source>
-        <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables (the summary&apos;s figures).</extracomment>
+        <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="146"/>
+        <location filename="../../desktop/screens/stats.py" line="149"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="151"/>
+        <location filename="../../desktop/screens/stats.py" line="154"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
@@ -3920,87 +4638,514 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SuggestionRow</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="239"/>
+        <location filename="../../desktop/screens/intake.py" line="250"/>
         <source>采纳此建议（Alt+%1）</source>
         <translation>Take this suggestion (Alt+%1)</translation>
     </message>
 </context>
 <context>
+    <name>TableHeaders</name>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="38"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="39"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="184"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="40"/>
+        <source>调解室</source>
+        <translation>Mediation room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="41"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="42"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="43"/>
+        <source>邀请当事人（✓到场 ✗未到）</source>
+        <translation>Parties invited (✓ present ✗ absent)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="44"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="214"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="228"/>
+        <location filename="../../desktop/models/queue_table.py" line="37"/>
+        <location filename="../../desktop/models/user_table.py" line="27"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="135"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="135"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="134"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="135"/>
+        <source>到场情况</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/holiday_table.py" line="22"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="146"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/holiday_table.py" line="23"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/holiday_table.py" line="24"/>
+        <source>安排</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/holiday_table.py" line="25"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/holiday_table.py" line="26"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>受理日期</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <source>期限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <source>期限届满日</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <source>剩余</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <source>下次预约</source>
+        <translation>Next appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="136"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
+        <location filename="../../desktop/models/queue_table.py" line="43"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
+        <source>意见</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="151"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="158"/>
+        <source>调解时间</source>
+        <translation>Session time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="160"/>
+        <source>到场当事人</source>
+        <translation>Parties present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
+        <source>公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="162"/>
+        <source>调解结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <source>下一步</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="170"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
+        <source>应付日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="171"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
+        <source>已付（元）</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
+        <source>未付（元）</source>
+        <translation>Outstanding (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
+        <source>付款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
+        <source>收款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
+        <source>付款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <source>被回访人</source>
+        <translation>Person visited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <source>登记日</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <source>答复日</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <source>答复情况</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="35"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="36"/>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="38"/>
+        <source>取号时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="39"/>
+        <source>已等候</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="40"/>
+        <source>前面</source>
+        <translation>Ahead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="41"/>
+        <source>呼叫次数</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="42"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="23"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="24"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="25"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="26"/>
+        <source>所属委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/user_table.py" line="28"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+</context>
+<context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../desktop/screens/today.py" line="58"/>
+        <location filename="../../desktop/screens/today.py" line="62"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="87"/>
+        <location filename="../../desktop/screens/today.py" line="91"/>
         <source>到场 (F2)</source>
         <translation>Present (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="88"/>
+        <location filename="../../desktop/screens/today.py" line="92"/>
         <source>未到 (F3)</source>
         <translation>Absent (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="89"/>
+        <location filename="../../desktop/screens/today.py" line="93"/>
         <source>撤销标记</source>
         <translation>Clear mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="90"/>
+        <location filename="../../desktop/screens/today.py" line="94"/>
         <source>补打调解通知书 (Ctrl+P)</source>
         <translation>Reprint mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="91"/>
+        <location filename="../../desktop/screens/today.py" line="95"/>
         <source>详情/改期/取消… (Enter)</source>
         <translation>Details/reschedule/cancel… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="109"/>
+        <location filename="../../desktop/screens/today.py" line="113"/>
         <source>到场登记</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="172"/>
+        <location filename="../../desktop/screens/today.py" line="176"/>
         <source>今日预约</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="172"/>
+        <location filename="../../desktop/screens/today.py" line="176"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="192"/>
+        <location filename="../../desktop/screens/today.py" line="219"/>
         <source>刷新失败：</source>
         <translation>Refresh failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="213"/>
+        <location filename="../../desktop/screens/today.py" line="248"/>
         <source>%1 场调解&#x3000;邀请 %2 人&#x3000;到场 %3&#x3000;未到 %4&#x3000;</source>
         <translation>%1 session(s)  %2 invited  %3 present  %4 absent  </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="216"/>
-        <source>每2秒自动刷新&#x3000;最近刷新：</source>
-        <translation>Refreshes every 2 seconds  Last refresh: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/today.py" line="280"/>
+        <location filename="../../desktop/screens/today.py" line="316"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="283"/>
+        <location filename="../../desktop/screens/today.py" line="319"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="287"/>
+        <location filename="../../desktop/screens/today.py" line="323"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="251"/>
+        <source>实时更新</source>
+        <translation>Live updates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="251"/>
+        <source>每2秒自动刷新</source>
+        <translation>Refreshes every 2 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="252"/>
+        <source>&#x3000;最近刷新：</source>
+        <translation>  Last refresh: </translation>
     </message>
 </context>
 <context>
@@ -4044,17 +5189,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="64"/>
+        <location filename="../../desktop/models/user_table.py" line="71"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="65"/>
+        <location filename="../../desktop/models/user_table.py" line="72"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="65"/>
+        <location filename="../../desktop/models/user_table.py" line="72"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -4159,62 +5304,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="589"/>
+        <location filename="../../desktop/screens/calendar.py" line="591"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="589"/>
+        <location filename="../../desktop/screens/calendar.py" line="591"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="590"/>
+        <location filename="../../desktop/screens/calendar.py" line="592"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <location filename="../../desktop/screens/calendar.py" line="593"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <location filename="../../desktop/screens/calendar.py" line="593"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="596"/>
+        <location filename="../../desktop/screens/calendar.py" line="598"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="597"/>
+        <location filename="../../desktop/screens/calendar.py" line="599"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="598"/>
+        <location filename="../../desktop/screens/calendar.py" line="600"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="599"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="618"/>
+        <location filename="../../desktop/screens/calendar.py" line="620"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="661"/>
+        <location filename="../../desktop/screens/calendar.py" line="682"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="668"/>
+        <location filename="../../desktop/screens/calendar.py" line="693"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -4222,120 +5367,53 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="671"/>
+        <location filename="../../desktop/screens/calendar.py" line="696"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>_InstalmentRow</name>
     <message>
-        <location filename="../../desktop/app.py" line="97"/>
-        <source>无法启动</source>
-        <translation>Cannot start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app.py" line="103"/>
-        <source>无法连接数据库</source>
-        <translation>Cannot connect to the database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app.py" line="104"/>
-        <source>无法打开数据库（%1）。
-请检查网络和数据库服务器，或联系系统管理员。
-
-%2</source>
-        <translation>Cannot open the database (%1).
-Please check the network and the database server, or contact your system administrator.
-
-%2</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="585"/>
-        <source>申请方式</source>
-        <translation>How applied</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="589"/>
-        <source>同意调解的一方</source>
-        <translation>Party consenting to mediation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="592"/>
-        <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
-        <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="631"/>
-        <source>鉴定开始日</source>
-        <translation>Assessment start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="632"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="632"/>
-        <source>医疗损害鉴定</source>
-        <translation>Medical damage assessment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="642"/>
-        <source>鉴定结束日</source>
-        <translation>Assessment end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/followups.py" line="166"/>
-        <source>答复日期</source>
-        <translation>Reply date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/followups.py" line="167"/>
-        <source>整改及答复情况</source>
-        <translation>Remedy and reply</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/followups.py" line="167"/>
-        <source>回访核实的问题、整改措施、答复当事人的结果</source>
-        <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="78"/>
-        <source>如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元</source>
-        <translation>e.g. The respondent pays the applicant compensation of RMB 20,000 in one sum by 31 December 2026</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="79"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="110"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="80"/>
-        <source>删除这一条</source>
-        <translation>Delete this term</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="99"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="100"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="104"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="105"/>
         <source>（请选择）</source>
         <translation>(Please choose)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="130"/>
-        <source>如：承担事故主要责任</source>
-        <translation>e.g. primarily responsible for the accident</translation>
+        <location filename="../../desktop/screens/agreement_editor.py" line="111"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>_TermRow</name>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="79"/>
+        <source>如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元</source>
+        <translation>e.g. The respondent pays the applicant compensation of RMB 20,000 in one sum by 31 December 2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="80"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="81"/>
+        <source>删除这一条</source>
+        <translation>Delete this term</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/app.py" line="111"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
     </message>
 </context>
 </TS>

@@ -116,10 +116,10 @@ def test_main_window_speaks_english(english, qtbot, make_ctx, users, engine):
     assert "Case intake" in [a.text() for a in view_menu.actions()]
 
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:3] == ["Cases", "Queue", "Case intake"]
+    assert titles[:3] == ["Queue", "Cases", "Case intake"]  # reception starts on the queue
     assert not [t for t in titles if CJK.search(t)], titles
 
-    cases = window.current_screen()
+    cases = window.show_screen("cases")
     assert cases.objectName() == "cases"
     assert cases.search.placeholderText() == "Case no., party name or keyword (Ctrl+F)"
     assert cases.committee.itemText(0) == "All committees"
@@ -149,4 +149,4 @@ def test_without_the_translator_the_ui_stays_chinese(app, qtbot, make_ctx, users
     window = MainWindow(make_ctx(users["reception"]))
     qtbot.addWidget(window)
     assert [a.text() for a in window.menuBar().actions()][0] == "文件(&F)"
-    assert window.nav.item(0).text() == "案件列表"
+    assert window.nav.item(0).text() == "取号叫号"
