@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 import desktop.refcount_guard  # noqa: F401 — before any Qt call
+from desktop import gc_guard
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
+        gc_guard.install()  # garbage with Qt objects in it is collected in the GUI thread only
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: set[_Job] = set()

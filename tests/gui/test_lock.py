@@ -35,7 +35,7 @@ def test_a_closed_window_does_not_lock(window, qtbot):
 
 
 def test_locks_after_idle_and_unlocks_with_the_password_keeping_typed_text(window, qtbot):
-    search: QLineEdit = window.current_screen().search
+    search: QLineEdit = window.show_screen("cases").search
     search.setFocus()
     qtbot.keyClicks(search, "zhang san")
     lock = window.idle_lock
@@ -71,7 +71,7 @@ def test_input_postpones_the_lock(window, qtbot):
     lock.set_interval_ms(600)
     for _ in range(8):
         qtbot.mouseMove(window.nav, QPoint(10, 10 + _))
-        qtbot.keyClick(window.current_screen().search, Qt.Key.Key_Shift)
+        qtbot.keyClick(window.show_screen("cases").search, Qt.Key.Key_Shift)
         qtbot.wait(150)
         assert not lock.is_locked
     qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)

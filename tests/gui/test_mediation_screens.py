@@ -143,7 +143,7 @@ def test_medical_case_from_acceptance_to_follow_up(qtbot, engine, users, detail)
                                                 {"name": "衢江区人民医院", "kind": "organisation",
                                                  "phone": "0570-8881234"}))
     screen = detail(case_id)
-    assert set(screen.action_buttons) == {"accept_case", "withdraw_case", "refuse_mediation"}
+    assert set(screen.action_buttons) == {"accept_case", "withdraw_case", "refuse_mediation", "reroute"}
     assert "尚未受理" in screen.deadline_label.text()
 
     # -- accept: the regulation's Art.31 consent is asked for; a date before registration is refused

@@ -96,3 +96,32 @@ def test_a_result_for_a_closed_screen_is_dropped(qtbot):
     alive = QLabel()
     runner.run(lambda: "x", on_done=lambda r: calls.append(r), owner=alive)
     qtbot.waitUntil(lambda: calls == ["x"], timeout=5000)
+
+
+def test_garbage_is_collected_in_the_gui_thread_only(qtbot):
+    """A cycle holding a QObject freed by a collection in a worker thread crashes the process:
+    automatic collection is off once a TaskRunner exists, and the GUI thread collects."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from desktop import gc_guard
+
+    TaskRunner()
+    assert not gc.isenabled()
+    collector = gc_guard.install()
+    assert collector is gc_guard.install()  # one per application
+
+    class Holder(QObject):
+        pass
+
+    holder = Holder()
+    holder.me = holder  # a reference cycle through the Python wrapper
+    gone = weakref.ref(holder)
+    del holder
+    for _ in range(collector.threshold[0] + 10):  # enough allocations to pass generation 0's threshold
+        [].append(object())
+        _cycle = [[]]
+        _cycle[0].append(_cycle)
+    qtbot.waitUntil(lambda: gone() is None, timeout=3000)
