@@ -15,7 +15,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,6 +99,13 @@ from desktop.widgets.mediation_forms import (
     date_of,
     hint,
 )
+
+# core.auth.MEDICAL_NOTICE, here for Qt Linguist (a test keeps the two equal).
+_MEDICAL_NOTICE = QT_TRANSLATE_NOOP(
+    "CaseDetailScreen",
+    "医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看"
+    "（个人信息保护法第二十八条：医疗信息属于敏感个人信息）")
+assert _MEDICAL_NOTICE == MEDICAL_NOTICE
 
 _UNSAFE = '<>:"/\\|?*'
 
@@ -457,7 +464,7 @@ class CaseDetailScreen(QWidget):
             self.committee.setText(COMMITTEES["medical"][0])
             if exc.received_on:
                 self.facts.setText(self.tr("登记 %1").replace("%1", day(exc.received_on)))
-            text = MEDICAL_NOTICE + self.tr("。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。")
+            text = self.tr(_MEDICAL_NOTICE) + self.tr("。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。")
         else:
             self.number.setText(self.tr("无权查看此案件"))
             self.status.hide()

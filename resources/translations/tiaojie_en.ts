@@ -791,383 +791,388 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="208"/>
+        <location filename="../../desktop/screens/case_detail.py" line="215"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="296"/>
+        <location filename="../../desktop/screens/case_detail.py" line="303"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="302"/>
+        <location filename="../../desktop/screens/case_detail.py" line="309"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="307"/>
+        <location filename="../../desktop/screens/case_detail.py" line="314"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="313"/>
+        <location filename="../../desktop/screens/case_detail.py" line="320"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="315"/>
+        <location filename="../../desktop/screens/case_detail.py" line="322"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="325"/>
+        <location filename="../../desktop/screens/case_detail.py" line="332"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="333"/>
+        <location filename="../../desktop/screens/case_detail.py" line="340"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="346"/>
+        <location filename="../../desktop/screens/case_detail.py" line="353"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="354"/>
+        <location filename="../../desktop/screens/case_detail.py" line="361"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="367"/>
+        <location filename="../../desktop/screens/case_detail.py" line="374"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="372"/>
+        <location filename="../../desktop/screens/case_detail.py" line="379"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="382"/>
+        <location filename="../../desktop/screens/case_detail.py" line="389"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="391"/>
+        <location filename="../../desktop/screens/case_detail.py" line="398"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="393"/>
+        <location filename="../../desktop/screens/case_detail.py" line="400"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="402"/>
+        <location filename="../../desktop/screens/case_detail.py" line="409"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="410"/>
+        <location filename="../../desktop/screens/case_detail.py" line="417"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="415"/>
+        <location filename="../../desktop/screens/case_detail.py" line="422"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="425"/>
+        <location filename="../../desktop/screens/case_detail.py" line="432"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="479"/>
+        <location filename="../../desktop/screens/case_detail.py" line="486"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="504"/>
+        <location filename="../../desktop/screens/case_detail.py" line="511"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="459"/>
-        <location filename="../../desktop/screens/case_detail.py" line="550"/>
+        <location filename="../../desktop/screens/case_detail.py" line="466"/>
+        <location filename="../../desktop/screens/case_detail.py" line="557"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="460"/>
+        <location filename="../../desktop/screens/case_detail.py" line="104"/>
+        <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
+        <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="467"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="462"/>
+        <location filename="../../desktop/screens/case_detail.py" line="469"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="524"/>
+        <location filename="../../desktop/screens/case_detail.py" line="531"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="526"/>
+        <location filename="../../desktop/screens/case_detail.py" line="533"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="552"/>
+        <location filename="../../desktop/screens/case_detail.py" line="559"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="554"/>
+        <location filename="../../desktop/screens/case_detail.py" line="561"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="556"/>
+        <location filename="../../desktop/screens/case_detail.py" line="563"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="558"/>
+        <location filename="../../desktop/screens/case_detail.py" line="565"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="560"/>
+        <location filename="../../desktop/screens/case_detail.py" line="567"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="565"/>
+        <location filename="../../desktop/screens/case_detail.py" line="572"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="582"/>
+        <location filename="../../desktop/screens/case_detail.py" line="589"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="584"/>
+        <location filename="../../desktop/screens/case_detail.py" line="591"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="620"/>
+        <location filename="../../desktop/screens/case_detail.py" line="627"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="627"/>
+        <location filename="../../desktop/screens/case_detail.py" line="634"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="629"/>
+        <location filename="../../desktop/screens/case_detail.py" line="636"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="631"/>
+        <location filename="../../desktop/screens/case_detail.py" line="638"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="636"/>
+        <location filename="../../desktop/screens/case_detail.py" line="643"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="649"/>
+        <location filename="../../desktop/screens/case_detail.py" line="656"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="701"/>
+        <location filename="../../desktop/screens/case_detail.py" line="708"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="705"/>
+        <location filename="../../desktop/screens/case_detail.py" line="712"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="708"/>
+        <location filename="../../desktop/screens/case_detail.py" line="715"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="729"/>
+        <location filename="../../desktop/screens/case_detail.py" line="736"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="732"/>
+        <location filename="../../desktop/screens/case_detail.py" line="739"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="735"/>
+        <location filename="../../desktop/screens/case_detail.py" line="742"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="738"/>
+        <location filename="../../desktop/screens/case_detail.py" line="745"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="744"/>
+        <location filename="../../desktop/screens/case_detail.py" line="751"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="745"/>
+        <location filename="../../desktop/screens/case_detail.py" line="752"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="750"/>
+        <location filename="../../desktop/screens/case_detail.py" line="757"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="751"/>
+        <location filename="../../desktop/screens/case_detail.py" line="758"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="752"/>
+        <location filename="../../desktop/screens/case_detail.py" line="759"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="758"/>
+        <location filename="../../desktop/screens/case_detail.py" line="765"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="763"/>
+        <location filename="../../desktop/screens/case_detail.py" line="770"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="764"/>
+        <location filename="../../desktop/screens/case_detail.py" line="771"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="777"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="774"/>
+        <location filename="../../desktop/screens/case_detail.py" line="781"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="775"/>
+        <location filename="../../desktop/screens/case_detail.py" line="782"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <location filename="../../desktop/screens/case_detail.py" line="783"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="780"/>
+        <location filename="../../desktop/screens/case_detail.py" line="787"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="792"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="792"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="786"/>
+        <location filename="../../desktop/screens/case_detail.py" line="793"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="791"/>
+        <location filename="../../desktop/screens/case_detail.py" line="798"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="805"/>
+        <location filename="../../desktop/screens/case_detail.py" line="812"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="847"/>
+        <location filename="../../desktop/screens/case_detail.py" line="854"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="867"/>
+        <location filename="../../desktop/screens/case_detail.py" line="874"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="869"/>
+        <location filename="../../desktop/screens/case_detail.py" line="876"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="871"/>
+        <location filename="../../desktop/screens/case_detail.py" line="878"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="888"/>
+        <location filename="../../desktop/screens/case_detail.py" line="895"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="888"/>
+        <location filename="../../desktop/screens/case_detail.py" line="895"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="904"/>
+        <location filename="../../desktop/screens/case_detail.py" line="911"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="907"/>
+        <location filename="../../desktop/screens/case_detail.py" line="914"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
