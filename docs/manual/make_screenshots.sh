@@ -24,6 +24,23 @@ db=sqlite:///$WORK/演示数据.sqlite3
 
 echo "== demo database ($CASES cases, seed 7)"
 "$PY" -m desktop --db "$db" demo --cases "$CASES" --seed 7
+# A morning at the counter, whatever day the script runs: visitors waiting, two being served.
+"$PY" - "$db" <<'EOF'
+import sys
+from datetime import datetime, timedelta
+
+from core import queue
+from core.database import open_database
+from desktop.screenshots import user_for_role
+
+engine = open_database(sys.argv[1])
+clerk = user_for_role(engine, "reception")
+start = datetime.now() - timedelta(minutes=40)
+for i, code in enumerate(["traffic", "medical", "labour", "general", "traffic", "medical", "land", "labour"]):
+    queue.take_ticket(engine, clerk, code, now=start + timedelta(minutes=4 * i))
+queue.call_next(engine, clerk, None, "1号窗口", now=start + timedelta(minutes=33))
+queue.call_next(engine, clerk, None, "2号窗口", now=start + timedelta(minutes=35))
+EOF
 
 # screen key and the role whose work it shows (the first listed role unless named here).
 "$PY" - >"$WORK/screens" <<'EOF'
@@ -37,6 +54,7 @@ PREFERRED = {
 }
 print("login reception")
 print("main reception")
+print("connection admin")  # 系统 → 数据库连接… (a dialog, not a navigation screen)
 for s in SCREENS:
     role = PREFERRED.get(s.key, s.roles[0])
     print(s.key, role if role in s.roles else s.roles[0])
