@@ -12,10 +12,11 @@ How they stay exact, whoever writes (the use cases, the demo's bulk load, a hand
   (received, accepted, concluded, agreement due, 司法确认, ratings of one visit day), with the
   day, the case's four groups and the figures. It is the case's contribution as last applied.
 * A trigger on every table the figures read (cases, agreements, followups, case_parties) *resyncs*
-  the case concerned: subtract its facts from the four rollups, recompute its facts from the
-  current rows (:func:`facts_select`), add them back. Resyncing is idempotent and depends only on
-  the current state, so the order in which triggers fire (cascades, multi-row statements, the
-  deferred AFTER triggers of PostgreSQL) cannot make it wrong. A change to a case's parties only
+  the case concerned: recompute its facts from the current rows (:func:`facts_select`), add the
+  difference from its stored facts to the four rollups (only the day × group rows that change),
+  store the new facts. Resyncing is idempotent and depends only on the current state, so the
+  order in which triggers fire (cascades, multi-row statements, the deferred AFTER triggers of
+  PostgreSQL) cannot make it wrong. A change to a case's parties only
   matters when the case is counted as an escalation prevented without a group size (the persons
   are its parties), so those triggers fire only then.
 * Queue tickets and mediation sessions depend on their own row only: their triggers add the new
@@ -106,21 +107,23 @@ def _fact(kind: int, day: str, values: dict[str, str], late: str = "CAST(NULL AS
     return f"SELECT c.id, {kind}, {day}, {_DIMS}, {figures}, {late}"
 
 
-def facts_select(dialect: str, cond: str) -> str:
+def facts_select(dialect: str, cond: str, *, pending: bool = False) -> str:
     """The facts of the cases selected by ``cond`` (a condition on ``c``, the cases table):
-    columns :data:`FACT_COLUMNS`. The definitions are those of :mod:`core.stats`."""
+    columns :data:`FACT_COLUMNS`. The definitions are those of :mod:`core.stats`. ``pending``:
+    with negative kinds (a resync's new facts, while the old ones are still there)."""
+    sign = -1 if pending else 1
     success = "a.case_id IS NOT NULL"  # the agreement is joined only to a success status
     persons = ("COALESCE(c.group_size, (SELECT COUNT(*) FROM case_parties p "
                "WHERE p.case_id = c.id AND p.role <> 'agent'))")
     parts = [
-        _fact(RECEIVED, "c.received_on", {
+        _fact(sign * RECEIVED, "c.received_on", {
             "received": "1",
             "amount_claimed": "COALESCE(c.amount_claimed, 0)",
             "repeat_visitors": "CASE WHEN c.repeat_visit THEN 1 ELSE 0 END",
         }) + f" FROM cases c WHERE {cond}",
-        _fact(ACCEPTED, "c.accepted_on", {"accepted": "1"})
+        _fact(sign * ACCEPTED, "c.accepted_on", {"accepted": "1"})
         + f" FROM cases c WHERE {cond} AND c.accepted_on IS NOT NULL",
-        _fact(CONCLUDED, "c.concluded_on", {
+        _fact(sign * CONCLUDED, "c.concluded_on", {
             "concluded": "CASE WHEN c.status <> 'refused' THEN 1 ELSE 0 END",
             "refused": "CASE WHEN c.status = 'refused' THEN 1 ELSE 0 END",
             "days_total": f"CASE WHEN c.status <> 'refused' THEN {_days(dialect)} ELSE 0 END",
@@ -132,15 +135,15 @@ def facts_select(dialect: str, cond: str) -> str:
         }) + (f" FROM cases c LEFT JOIN agreements a ON a.case_id = c.id AND c.status IN "
               f"({sql_in(_SUCCESS_STATUSES)}) WHERE {cond} AND c.concluded_on IS NOT NULL "
               f"AND c.status IN ({sql_in(CONCLUDED_STATUSES)})"),
-        _fact(DUE, "a.last_due_on", {
+        _fact(sign * DUE, "a.last_due_on", {
             "agreements_due": "1",
             "agreements_performed_in_time": "CASE WHEN a.performed_on <= a.last_due_on THEN 1 ELSE 0 END",
         }, late="CASE WHEN a.performed_on > a.last_due_on THEN a.performed_on END")
         + f" FROM agreements a JOIN cases c ON c.id = a.case_id WHERE {cond} AND a.last_due_on IS NOT NULL",
-        _fact(JUDICIAL, "a.judicial_confirmed_on", {"judicial_confirmed": "1"})
+        _fact(sign * JUDICIAL, "a.judicial_confirmed_on", {"judicial_confirmed": "1"})
         + f" FROM agreements a JOIN cases c ON c.id = a.case_id WHERE {cond} "
           "AND a.judicial_confirmed_on IS NOT NULL",
-        _fact(RATED, "f.visited_on", {
+        _fact(sign * RATED, "f.visited_on", {
             "ratings": "COUNT(*)",
             "ratings_satisfied": "SUM(CASE WHEN f.rating >= 3 THEN 1 ELSE 0 END)",
             "ratings_good": "SUM(CASE WHEN f.rating >= 4 THEN 1 ELSE 0 END)",
@@ -151,8 +154,9 @@ def facts_select(dialect: str, cond: str) -> str:
     return "\nUNION ALL\n".join(parts)
 
 
-def _insert_facts(dialect: str, cond: str) -> str:
-    return f"INSERT INTO stats_case_facts ({', '.join(FACT_COLUMNS)})\n{facts_select(dialect, cond)}"
+def _insert_facts(dialect: str, cond: str, *, pending: bool = False) -> str:
+    return (f"INSERT INTO stats_case_facts ({', '.join(FACT_COLUMNS)})\n"
+            f"{facts_select(dialect, cond, pending=pending)}")
 
 
 def _rollup_columns(axis: str) -> tuple[str, ...]:
@@ -164,24 +168,29 @@ def _upsert_tail(table: str, key: str, columns) -> str:
     return f" ON CONFLICT (day, {key}) DO UPDATE SET {sets}"
 
 
-def _apply_facts(axis: str, sign: int, case: str) -> str:
-    """Add (sign 1) or subtract (-1) one case's facts to/from one rollup, rows in key order
-    (concurrent PostgreSQL writers then lock rollup rows in the same order)."""
+def _apply_delta(axis: str, case: str) -> str:
+    """Add one case's change to one rollup: new facts (pending, negative kinds) minus old ones,
+    per day and group. Groups whose figures did not change are left alone (no row written, none
+    locked), and the others are written in key order, so concurrent PostgreSQL writers lock
+    rollup rows in the same order."""
     table, key = AXES[axis]
-    minus = "-" if sign < 0 else ""
-    values = [f"{minus}SUM({f})" for f in FIGURES] + ["0"] * len(EXTRA.get(axis, ()))
+    deltas = [f"SUM(CASE WHEN kind < 0 THEN {f} ELSE -{f} END)" for f in FIGURES]
+    extra = ["0"] * len(EXTRA.get(axis, ()))
     return (f"INSERT INTO {table} (day, {key}, {', '.join(_rollup_columns(axis))}) "
-            f"SELECT day, {key}, {', '.join(values)} FROM stats_case_facts WHERE case_id = {case} "
-            f"GROUP BY day, {key} ORDER BY day, {key}" + _upsert_tail(table, key, FIGURES))
+            f"SELECT day, {key}, {', '.join(deltas + extra)} FROM stats_case_facts WHERE case_id = {case} "
+            f"GROUP BY day, {key} HAVING {' OR '.join(f'{d} <> 0' for d in deltas)} ORDER BY day, {key}"
+            + _upsert_tail(table, key, FIGURES))
 
 
 def resync_statements(dialect: str, case: str) -> list[str]:
-    """Bring one case's contribution up to date (``case``: an SQL expression for its id)."""
+    """Bring one case's contribution up to date (``case``: an SQL expression for its id): its
+    new facts are added beside the old ones (negative kinds), the difference goes into the four
+    rollups, then the new facts replace the old."""
     return [
-        *(_apply_facts(axis, -1, case) for axis in AXES),
-        f"DELETE FROM stats_case_facts WHERE case_id = {case}",
-        _insert_facts(dialect, f"c.id = {case}"),
-        *(_apply_facts(axis, 1, case) for axis in AXES),
+        _insert_facts(dialect, f"c.id = {case}", pending=True),
+        *(_apply_delta(axis, case) for axis in AXES),
+        f"DELETE FROM stats_case_facts WHERE case_id = {case} AND kind > 0",
+        f"UPDATE stats_case_facts SET kind = -kind WHERE case_id = {case}",
     ]
 
 

@@ -1,4 +1,4 @@
-"""``tiaojie db upgrade``: bring the database schema to the newest version."""
+"""``tiaojie db upgrade|current|rebuild-stats``: the schema version, and the statistics' rollups."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import argparse
 import sys
 
 NAME = "db"
-HELP = "数据库维护：upgrade 升级数据库结构到最新版本；current 显示当前版本"
+HELP = ("数据库维护：upgrade 升级数据库结构到最新版本；current 显示当前版本；"
+        "rebuild-stats 重算统计汇总（批量导入中断后）")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["upgrade", "current"], help="upgrade 或 current")
+    parser.add_argument("action", choices=["upgrade", "current", "rebuild-stats"],
+                        help="upgrade、current 或 rebuild-stats")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "current":
         print(f"{describe(url)}：当前版本 {before or '（空库）'}，程序版本 {head}")
         return 0 if before == head else 1
+    if args.action == "rebuild-stats":
+        return _rebuild_stats(url)
     try:
         open_database(url)
     except migrate.SchemaTooNewError as exc:
@@ -33,4 +37,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"{describe(url)}：已是最新版本 {head}")
     else:
         print(f"{describe(url)}：已从 {before or '空库'} 升级到 {head}")
+    return 0
+
+
+def _rebuild_stats(url: str) -> int:
+    """Recompute the statistics' facts and rollups from the data in one transaction: after a
+    bulk load that was killed half-way left them marked stale (the dashboard then refuses to
+    show figures rather than show wrong ones)."""
+    import time
+
+    from core.database import open_database
+    from db import rollups
+    from db.engine import describe
+
+    engine = open_database(url)
+    started = time.monotonic()
+    with engine.begin() as conn:
+        was_stale = rollups.is_stale(conn)
+        rollups.rebuild(conn)
+    with engine.begin() as conn:
+        rollups.analyze(conn)
+    state = "（原标记为待重算）" if was_stale else ""
+    print(f"{describe(url)}：统计汇总已重算{state}，用时 {time.monotonic() - started:.1f} 秒")
     return 0

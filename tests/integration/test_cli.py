@@ -115,3 +115,21 @@ def test_screenshot_renders_login_and_main(sqlite_engine, sqlite_url, tmp_path):
         assert out.stat().st_size > 10_000  # a real picture, not an empty window
     bad = tiaojie("screenshot", "--screen", "nope", "--out", str(tmp_path / "x.png"), "--db", sqlite_url)
     assert bad.returncode == 2 and "未知界面" in bad.stderr
+
+
+def test_db_rebuild_stats_clears_a_stale_mark(db_url):
+    """A bulk load killed half-way leaves the rollups marked stale; the command recomputes them."""
+    from core.database import open_database
+    from db import rollups
+    from tests.factories import add_case
+
+    engine = open_database(db_url)
+    add_case(engine)
+    with engine.begin() as conn:
+        rollups.mark_stale(conn)
+    done = tiaojie("--db", db_url, "db", "rebuild-stats")
+    assert "统计汇总已重算（原标记为待重算）" in done.stdout
+    with engine.begin() as conn:
+        assert not rollups.is_stale(conn)
+        assert conn.exec_driver_sql("SELECT SUM(received) FROM stats_by_committee").scalar() == 1
+    engine.dispose()

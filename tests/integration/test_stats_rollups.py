@@ -48,6 +48,8 @@ PERIODS = (
     (date(2026, 9, 20), date(2026, 10, 10)),
     (date(2026, 8, 1), date(2026, 12, 31)),
 )
+EDGES = (date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 30), date(2026, 10, 1), date(2026, 10, 31),
+         date(2026, 11, 1))
 COMMITTEES = ("traffic", "medical", "labour", "general", "legal")
 STATUSES = ("registered", "accepted", "mediating", *CONCLUDED_STATUSES)
 _HASH = "not-a-password-hash"
@@ -97,7 +99,19 @@ class World:
 
     @staticmethod
     def day(r: int) -> date:
+        if r % 4 == 0:  # a month's first or last day, often
+            return EDGES[(r // 4) % len(EDGES)]
         return BASE + timedelta(days=r % 110 - 60)  # Aug 2 … Nov 19
+
+    def performed(self, due: date | None, r: int) -> date | None:
+        """None, or around the due date: before, on (often), after, on the last day of its month,
+        on the first day of the next, or in a later month."""
+        if r % 5 == 0:
+            return None
+        due = due or self.day(r)
+        end = stats.month_range(due.year, due.month)[1]
+        return (due - timedelta(days=3), due, due, due + timedelta(days=1), due + timedelta(days=5),
+                due + timedelta(days=40), end, end + timedelta(days=1), max(end, due + timedelta(days=1)))[r % 9]
 
     def mediator(self, r: int) -> int | None:
         return None if r % 5 == 0 else self.mediators[r % len(self.mediators)]
@@ -186,9 +200,9 @@ class World:
         case_id = case_id or self.pick(Case.__table__, r[0])
         if case_id is None:
             return self.register(r)
+        due = None if r[3] % 6 == 0 else self.day(r[3])
         values = dict(kind=("written", "oral")[r[1] % 2], amount=None if r[2] % 5 == 0 else Decimal(r[2]),
-                      last_due_on=None if r[3] % 4 == 0 else self.day(r[3]),
-                      performed_on=None if r[4] % 3 == 0 else self.day(r[4]),
+                      last_due_on=due, performed_on=self.performed(due, r[4]),
                       judicial_confirmed_on=None if r[5] % 2 == 0 else self.day(r[5]))
         t = Agreement.__table__
         if self.s.scalar(select(t.c.id).where(t.c.case_id == case_id)) is None:
@@ -200,8 +214,8 @@ class World:
         agreement_id = self.pick(Agreement.__table__, r[0])
         if agreement_id is not None:
             t = Agreement.__table__
-            self.s.execute(update(t).where(t.c.id == agreement_id).values(
-                performed_on=None if r[1] % 4 == 0 else self.day(r[1])))
+            due = self.s.scalar(select(t.c.last_due_on).where(t.c.id == agreement_id))
+            self.s.execute(update(t).where(t.c.id == agreement_id).values(performed_on=self.performed(due, r[1])))
 
     def move_agreement(self, r):
         agreement_id = self.pick(Agreement.__table__, r[0])
@@ -304,7 +318,7 @@ class World:
 
 
 OPS = [name for name in vars(World) if not name.startswith("_") and name not in
-       ("ids", "pick", "day", "mediator", "add_party_to")]
+       ("ids", "pick", "day", "performed", "mediator", "add_party_to")]
 N_EXAMPLES = int(os.environ.get("TIAOJIE_STATS_EXAMPLES", "40"))
 # Single-column edits, parties and reassignments are where a missing trigger would hide: drawn
 # more often.
@@ -581,3 +595,73 @@ def test_upgrading_a_populated_0002_database_backfills_the_rollups(engine, reque
                                                          calendar=CAL))
         check_exact(session)
     old.dispose()
+
+
+def _conclude_many(url: str, case_ids: list[int], seed: int) -> int:
+    """One process: conclude / reopen / re-rate its cases, one unit of work each."""
+    import random
+
+    from core.uow import unit_of_work
+    from db.engine import make_engine
+
+    engine = make_engine(url)
+    rnd = random.Random(seed)
+    done = 0
+    for case_id in case_ids:
+        with unit_of_work(engine) as session:
+            t = Case.__table__
+            status = rnd.choice(("agreed", "failed", "mediating"))
+            session.execute(update(t).where(t.c.id == case_id).values(
+                status=status, concluded_on=None if status == "mediating" else date(2026, 10, 20)))
+            session.execute(insert(FollowUp.__table__).values(case_id=case_id, scheduled_on=date(2026, 10, 21),
+                                                              visited_on=date(2026, 10, 21), rating=rnd.randint(1, 5)))
+        done += 1
+    engine.dispose()
+    return done
+
+
+def test_concurrent_writers_keep_the_rollups_exact(db_url, engine, mediators):
+    """Several PCs concluding cases of the same committee on the same day at once: their
+    changes to the same rollup rows are neither lost nor deadlocked."""
+    import multiprocessing
+
+    with Session(engine) as session:
+        world = World(session, mediators)
+        for i in range(48):
+            world.register_agreed([40, 1, i, 5, i, 1, 1, 4])  # all medical cases, received Sep 21
+        session.commit()
+        ids = list(session.scalars(select(Case.id).order_by(Case.id)))
+    chunks = [ids[i::4] for i in range(4)]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(4) as pool:
+        assert sum(pool.starmap(_conclude_many, [(db_url, chunk, n) for n, chunk in enumerate(chunks)])) == 48
+    with Session(engine) as session:
+        check_exact(session, PERIODS[1:2])
+
+
+def test_downgrading_0004_keeps_the_statistics_triggers(engine, tmp_path, request):
+    """0004 adds and drops cases.intake_key with plain ALTER TABLE: no rebuild of cases, so
+    its statistics triggers (and the rows that cascade from it) survive a downgrade."""
+    from alembic import command
+
+    from db import migrate
+    from db.engine import make_engine
+
+    url = (f"sqlite:///{tmp_path / 'down.sqlite3'}" if engine.dialect.name == "sqlite"
+           else request.getfixturevalue("pg_url"))
+    db = make_engine(url)
+    migrate.upgrade(db)
+    cfg = migrate._config()
+    with db.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    with db.connect() as conn:
+        assert "intake_key" not in {c["name"] for c in inspect(conn).get_columns("cases")}
+        if db.dialect.name == "sqlite":
+            names = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+        else:
+            names = set(conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).scalars())
+    assert set(rollups.trigger_names(db.dialect.name)) <= names
+    migrate.upgrade(db)
+    assert migrate.current_revision(db) == migrate.HEAD
+    db.dispose()

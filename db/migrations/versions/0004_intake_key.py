@@ -28,5 +28,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index('ix_cases_intake_key', table_name='cases')
-    with op.batch_alter_table('cases') as batch:
-        batch.drop_column('intake_key')
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): a batch rebuild of cases would drop the
+    # statistics' triggers on it (db.rollups).
+    op.execute('ALTER TABLE cases DROP COLUMN intake_key')
