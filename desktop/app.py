@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -107,8 +107,7 @@ def choose_database(tasks, cli_url: str | None = None):
     try:
         return open_database(url), url, 0
     except migrate.SchemaTooNewError as exc:
-        app = QApplication.instance()
-        QMessageBox.critical(None, app.tr("无法启动"), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), str(exc))
         return None, None, 2
     except Exception as exc:  # noqa: BLE001 — explained to the user, with the details logged
         log.exception("cannot open database %s", describe(url))

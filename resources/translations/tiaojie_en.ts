@@ -371,6 +371,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="110"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <location filename="../../desktop/screens/calendar.py" line="500"/>
@@ -5411,14 +5419,6 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/screens/agreement_editor.py" line="81"/>
         <source>删除这一条</source>
         <translation>Delete this term</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <location filename="../../desktop/app.py" line="111"/>
-        <source>无法启动</source>
-        <translation>Cannot start</translation>
     </message>
 </context>
 </TS>
