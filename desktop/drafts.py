@@ -17,7 +17,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QDate, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
 
 from db.engine import data_dir
 
@@ -139,3 +152,97 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         self.saved()
+
+
+_INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QCheckBox, QRadioButton)
+
+
+class FormDraft(QObject):
+    """The draft of a dialog's inputs: ``fields`` maps names to input widgets, or to containers
+    whose inputs (in widget order) are kept. Restored when the same ``key`` opens again after a
+    crash; removed when the dialog is accepted (saved) or cancelled (the user chose to drop it)."""
+
+    def __init__(self, dialog: QDialog, fields: dict[str, QWidget], key: str, user: str, *,
+                 hint: QLabel | None = None) -> None:
+        super().__init__(dialog)
+        self._fields = fields
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
+        self.keeper = DraftKeeper(self.values, user, self)
+        self.keeper.paused = True
+        self.keeper.set_path(drafts_dir() / f"dialog_{safe}.json")
+        draft = self.keeper.pending()
+        if draft is not None:
+            self.restore(draft.content.get("values", {}))
+            if hint is not None:
+                hint.setText(self.tr("已恢复 %1 未保存的内容（%2）。").replace("%1", draft.saved_at_text)
+                             .replace("%2", draft.user))
+                hint.show()
+        self.keeper.paused = False
+        for _key, w in self.inputs():
+            for name in ("textChanged", "currentIndexChanged", "dateChanged", "timeChanged", "valueChanged",
+                         "toggled"):
+                signal = getattr(w, name, None)
+                if signal is not None:
+                    signal.connect(self.keeper.touched)
+                    break
+        dialog.accepted.connect(self.keeper.saved)
+        dialog.rejected.connect(self.keeper.discard)
+
+    def write(self) -> None:
+        self.keeper.touched()
+        self.keeper.write()
+
+    def inputs(self) -> list[tuple[str, QWidget]]:
+        found: list[tuple[str, QWidget]] = []
+        for key, widget in self._fields.items():
+            if isinstance(widget, _INPUTS):
+                found.append((key, widget))
+            else:
+                inner = [w for w in widget.findChildren(QWidget) if isinstance(w, _INPUTS)]
+                found += [(f"{key}.{i}", w) for i, w in enumerate(inner)]
+        return found
+
+    def values(self) -> dict:
+        values: dict[str, Any] = {}
+        for key, w in self.inputs():
+            if isinstance(w, QLineEdit):
+                values[key] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                values[key] = w.toPlainText()
+            elif isinstance(w, QComboBox):
+                values[key] = w.currentIndex()
+            elif isinstance(w, QDateEdit):
+                values[key] = w.date().toString(Qt.DateFormat.ISODate)
+            elif isinstance(w, QTimeEdit):
+                values[key] = w.time().toString("HH:mm")
+            elif isinstance(w, QSpinBox):
+                values[key] = w.value()
+            else:
+                values[key] = w.isChecked()
+        return {"values": values}
+
+    def restore(self, values: dict) -> None:
+        from PySide6.QtCore import QTime
+
+        for key, w in self.inputs():
+            if key not in values:
+                continue
+            value = values[key]
+            if isinstance(w, QLineEdit):
+                w.setText(str(value))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(str(value))
+            elif isinstance(w, QComboBox) and isinstance(value, int) and 0 <= value < w.count():
+                w.setCurrentIndex(value)
+            elif isinstance(w, QDateEdit):
+                day = QDate.fromString(str(value), Qt.DateFormat.ISODate)
+                if day.isValid():
+                    w.setDate(day)
+            elif isinstance(w, QTimeEdit):
+                t = QTime.fromString(str(value), "HH:mm")
+                if t.isValid():
+                    w.setTime(t)
+            elif isinstance(w, QSpinBox) and isinstance(value, int):
+                w.setValue(value)
+            elif isinstance(w, QCheckBox | QRadioButton):
+                w.setChecked(bool(value))

@@ -66,6 +66,7 @@ from core.calendar_overrides import WEEKDAYS, DayInfo, load_calendar
 from core.uow import read_only
 from db.codes import COMMITTEE_SHORT
 from desktop.context import AppContext
+from desktop.drafts import FormDraft
 from desktop.screens.booking import QuarterTimeEdit, print_pdf, write_notices
 
 GRID_START, GRID_END = time(8, 0), time(18, 0)
@@ -379,6 +380,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.draft = FormDraft(self, {"reason": self.reason}, f"cancel_appointment_{row.id}", ctx.user.username)
 
     def try_cancel(self) -> None:
         try:
@@ -448,6 +450,8 @@ class RescheduleDialog(QDialog):
         layout.addWidget(self.slots)
         layout.addWidget(buttons)
         self.resize(560, 320)
+        self.draft = FormDraft(self, {"date": self.date_edit, "time": self.time_edit, "minutes": self.minutes,
+                                      "reason": self.reason}, f"reschedule_{row.id}", ctx.user.username)
 
     def start(self) -> datetime:
         return datetime.combine(self.date_edit.date().toPython(), self.time_edit.time().toPython())

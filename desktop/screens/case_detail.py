@@ -715,6 +715,7 @@ class CaseDetailScreen(QWidget):
             dialog.add_widget(hint(self.tr("医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。")))
         if name == "refuse_mediation":
             dialog.reason = None
+        dialog.keep_draft(f"{name}_{h.id}", self.ctx.user.username)
         fn = FUNCTIONS[name]
 
         def submit() -> TransitionResult:
@@ -757,6 +758,7 @@ class CaseDetailScreen(QWidget):
         dialog.add_row("committee", self.tr("改派到"), target)
         reason = dialog.add_row("reason", self.tr("改派理由"), QLineEdit())
         reason.setPlaceholderText(self.tr("如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理"))
+        dialog.keep_draft(f"reroute_{h.id}", self.ctx.user.username)
         dialog.submit = lambda: reroute_case(self.ctx.engine, self.ctx.user, h.id, target.currentData(),
                                              reason.text())
         if self.run_dialog(dialog):
@@ -791,6 +793,7 @@ class CaseDetailScreen(QWidget):
         medical = self.deadline.kind == "medical"
         dialog = ExtendDialog(self, unit=self.tr("个工作日") if medical else self.tr("日"),
                               intro=self.tr("延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。"))
+        dialog.keep_draft(f"extend_{h.id}", self.ctx.user.username)
         dialog.submit = lambda: extend_deadline(self.ctx.engine, self.ctx.user, h.id, dialog.days.value(),
                                                 consented_on=date_of(dialog.consented_on), note=dialog.note.text())
         if self.run_dialog(dialog):
@@ -803,6 +806,7 @@ class CaseDetailScreen(QWidget):
         if h.committee != "medical":
             kinds.pop("medical_application")
         dialog = ConsentDialog(self, kinds=kinds, parties=self._principals(), forms=CONSENT_FORMS)
+        dialog.keep_draft(f"consent_{h.id}", self.ctx.user.username)
         dialog.submit = lambda: record_party_consent(
             self.ctx.engine, self.ctx.user, h.id, dialog.party.currentData(), dialog.kind.currentData(),
             given=dialog.given.currentData(), form=dialog.form.currentData(), given_on=date_of(dialog.given_on),
@@ -855,6 +859,7 @@ class CaseDetailScreen(QWidget):
             return
         dialog = PaymentDialog(self, methods=PAYMENT_METHODS, outstanding=row.outstanding, due=row.due_on,
                                payer=row.payer)
+        dialog.keep_draft(f"payment_{row.id}", self.ctx.user.username)
 
         def submit():
             try:
@@ -961,6 +966,7 @@ def visit_dialog(parent: QWidget, ctx: AppContext, row, run_dialog: Callable[[QD
     """Record the visit of follow-up ``row``; returns the core's VisitResult, or None if cancelled."""
     who = f"{row.party}（{row.phone}）" if row.phone else row.party
     dialog = VisitDialog(parent, who=who)
+    dialog.keep_draft(f"visit_{row.id}", ctx.user.username)
     dialog.submit = lambda: record_visit(ctx.engine, ctx.user, row.id, VisitForm(
         visited_on=date_of(dialog.visited_on), performance=dialog.performance.toPlainText(), rating=dialog.rating(),
         court_action=dialog.court_action.isChecked(), escalation_risk=dialog.escalation.isChecked(),

@@ -165,6 +165,7 @@ class FollowupsScreen(QWidget):
                             .replace("%3", entry.rating_name).replace("%4", entry.due_on.isoformat()))
         answered = dialog.add_row("answered_on", self.tr("答复日期"), date_edit(maximum=date.today()))
         text = dialog.add_row("answer", self.tr("整改及答复情况"), text_box(self.tr("回访核实的问题、整改措施、答复当事人的结果")))
+        dialog.keep_draft(f"answer_{entry.id}", self.ctx.user.username)
         dialog.submit = lambda: answer_ledger_entry(self.ctx.engine, self.ctx.user, entry.id, text.toPlainText(),
                                                     answered_on=date_of(answered))
         if self.run_dialog(dialog):

@@ -36,6 +36,7 @@ from core.users import (
 )
 from db.codes import COMMITTEE_SHORT, ROLES
 from desktop.context import AppContext
+from desktop.drafts import FormDraft
 from desktop.models.user_table import UserTableModel
 
 
@@ -163,6 +164,10 @@ class UserDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # the password is never written to a draft
+        self.draft = FormDraft(self, {"username": self.username, "full_name": self.full_name, "role": self.role,
+                                      **{f"committee_{c}": b for c, b in self.committee_boxes.items()}},
+                               f"user_{user.id if user else 'new'}", ctx.user.username)
 
     def form(self) -> UserForm:
         return UserForm(

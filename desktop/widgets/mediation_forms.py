@@ -96,6 +96,10 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.draft_hint = hint("")
+        self.draft_hint.hide()
+        layout.addWidget(self.draft_hint)
+        self._drafts = None
         if intro:
             layout.addWidget(hint(intro))
         layout.addLayout(self._grid)
@@ -114,6 +118,14 @@ class FormDialog(QDialog):
         self.fields[key] = widget
         self._row += 2
         return widget
+
+    # -- the local draft ---------------------------------------------------------------------
+    def keep_draft(self, key: str, user: str) -> None:
+        """Keep what is typed as a local draft named by ``key`` (the dialog and its record) until
+        the dialog is accepted or cancelled (desktop.drafts.FormDraft). Call after adding the rows."""
+        from desktop.drafts import FormDraft
+
+        self._drafts = FormDraft(self, self.fields, key, user, hint=self.draft_hint)
 
     def add_widget(self, widget: QWidget) -> QWidget:
         self._grid.addWidget(widget, self._row, 0, 1, 2)

@@ -429,3 +429,44 @@ def test_a_mediator_cannot_reroute_another_committees_case(qtbot, engine, make_c
     screen = CaseDetailScreen(make_ctx(labour), case_id=case_id)
     qtbot.addWidget(screen)
     assert "reroute" not in screen.action_buttons
+
+
+def test_a_dialog_keeps_its_typing_as_a_draft_until_accepted_or_cancelled(qtbot):
+    """Every form keeps a local draft (issue 7.6): a visit half-recorded when the PC lost power
+    is filled back in when the same follow-up's dialog opens again."""
+    from desktop.widgets.mediation_forms import VisitDialog
+
+    first = VisitDialog(None, who="张三")
+    qtbot.addWidget(first)
+    first.keep_draft("visit_7", "tjy")
+    first.performance.setPlainText("已按协议付清第一期款项")
+    first.rating_group.button(1).setChecked(True)
+    first.escalation.setChecked(True)
+    first._drafts.write()  # what the debounce does 0.8 s after the last key
+    rating = first.rating()
+    # the power cut: the first dialog is never accepted nor cancelled
+
+    again = VisitDialog(None, who="张三")
+    qtbot.addWidget(again)
+    again.keep_draft("visit_7", "tjy")
+    assert again.draft_hint.isVisible() or not again.isVisible()
+    assert "未保存的内容" in again.draft_hint.text()
+    assert again.performance.toPlainText() == "已按协议付清第一期款项"
+    assert again.rating() == rating and again.escalation.isChecked()
+    other = VisitDialog(None, who="李四")
+    qtbot.addWidget(other)
+    other.keep_draft("visit_8", "tjy")  # another follow-up: nothing to restore
+    assert other.performance.toPlainText() == "" and other.draft_hint.text() == ""
+
+    again.accept()  # saved: the draft goes
+    third = VisitDialog(None, who="张三")
+    qtbot.addWidget(third)
+    third.keep_draft("visit_7", "tjy")
+    assert third.performance.toPlainText() == "" and third.draft_hint.text() == ""
+    third.performance.setPlainText("临时")
+    third._drafts.write()
+    third.reject()  # cancelled on purpose: nothing kept
+    fourth = VisitDialog(None, who="张三")
+    qtbot.addWidget(fourth)
+    fourth.keep_draft("visit_7", "tjy")
+    assert fourth.performance.toPlainText() == ""
