@@ -381,52 +381,52 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="500"/>
+        <location filename="../../desktop/screens/calendar.py" line="504"/>
         <source>预约详情</source>
         <translation>Appointment details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="510"/>
+        <location filename="../../desktop/screens/calendar.py" line="514"/>
         <source>改期(&amp;R)…</source>
         <translation>&amp;Reschedule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="511"/>
+        <location filename="../../desktop/screens/calendar.py" line="515"/>
         <source>取消预约(&amp;C)…</source>
         <translation>&amp;Cancel appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="512"/>
+        <location filename="../../desktop/screens/calendar.py" line="516"/>
         <source>打印调解通知书(&amp;P)</source>
         <translation>&amp;Print mediation notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="513"/>
+        <location filename="../../desktop/screens/calendar.py" line="517"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="537"/>
+        <location filename="../../desktop/screens/calendar.py" line="541"/>
         <source>已改期至 </source>
         <translation>Rescheduled to </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="544"/>
+        <location filename="../../desktop/screens/calendar.py" line="548"/>
         <source>已取消预约</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="553"/>
+        <location filename="../../desktop/screens/calendar.py" line="557"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="556"/>
+        <location filename="../../desktop/screens/calendar.py" line="560"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="560"/>
+        <location filename="../../desktop/screens/calendar.py" line="564"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -1020,167 +1020,167 @@
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="736"/>
+        <location filename="../../desktop/screens/case_detail.py" line="737"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="739"/>
+        <location filename="../../desktop/screens/case_detail.py" line="740"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="742"/>
+        <location filename="../../desktop/screens/case_detail.py" line="743"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="745"/>
+        <location filename="../../desktop/screens/case_detail.py" line="746"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="751"/>
+        <location filename="../../desktop/screens/case_detail.py" line="752"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="752"/>
+        <location filename="../../desktop/screens/case_detail.py" line="753"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="757"/>
+        <location filename="../../desktop/screens/case_detail.py" line="758"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="758"/>
+        <location filename="../../desktop/screens/case_detail.py" line="759"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="760"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <location filename="../../desktop/screens/case_detail.py" line="767"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="771"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="772"/>
+        <location filename="../../desktop/screens/case_detail.py" line="774"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="777"/>
+        <location filename="../../desktop/screens/case_detail.py" line="779"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="781"/>
+        <location filename="../../desktop/screens/case_detail.py" line="783"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="782"/>
+        <location filename="../../desktop/screens/case_detail.py" line="784"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="783"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="787"/>
+        <location filename="../../desktop/screens/case_detail.py" line="789"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="792"/>
+        <location filename="../../desktop/screens/case_detail.py" line="794"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="792"/>
+        <location filename="../../desktop/screens/case_detail.py" line="794"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="793"/>
+        <location filename="../../desktop/screens/case_detail.py" line="795"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="798"/>
+        <location filename="../../desktop/screens/case_detail.py" line="801"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="812"/>
+        <location filename="../../desktop/screens/case_detail.py" line="816"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="854"/>
+        <location filename="../../desktop/screens/case_detail.py" line="858"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="874"/>
+        <location filename="../../desktop/screens/case_detail.py" line="879"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="876"/>
+        <location filename="../../desktop/screens/case_detail.py" line="881"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="878"/>
+        <location filename="../../desktop/screens/case_detail.py" line="883"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="895"/>
+        <location filename="../../desktop/screens/case_detail.py" line="900"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="895"/>
+        <location filename="../../desktop/screens/case_detail.py" line="900"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="911"/>
+        <location filename="../../desktop/screens/case_detail.py" line="916"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="914"/>
+        <location filename="../../desktop/screens/case_detail.py" line="919"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -1748,13 +1748,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="472"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="281"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="473"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
@@ -1770,13 +1770,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="480"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="481"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -1791,32 +1791,32 @@
         <translation>Please record the view of at least one party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
         <source>记录当事人意见</source>
         <translation>Record parties&apos; views</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
         <source>记录当事人对公开调解、延长调解期限等事项的意见；口头同意的，请在调解记录中注明并由当事人签名。</source>
         <translation>Record the parties&apos; views on public mediation, extending the time limit and similar matters; for oral consent, note it in the session record and have the party sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="263"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="267"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="271"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="283"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2145,22 +2145,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="294"/>
         <source>延长调解期限</source>
         <translation>Extend mediation time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="299"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="300"/>
         <source>双方同意日期</source>
         <translation>Date both sides agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="301"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2218,7 +2218,7 @@
         <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="172"/>
+        <location filename="../../desktop/screens/followups.py" line="173"/>
         <source>已登记答复。</source>
         <translation>Reply recorded.</translation>
     </message>
@@ -2234,6 +2234,14 @@
         <location filename="../../desktop/widgets/mediation_forms.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FormDraft</name>
+    <message>
+        <location filename="../../desktop/drafts.py" line="177"/>
+        <source>已恢复 %1 未保存的内容（%2）。</source>
+        <translation>Restored what was typed at %1 and not saved (%2).</translation>
     </message>
 </context>
 <context>
@@ -3343,37 +3351,37 @@ Database user: %2</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="250"/>
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="251"/>
         <source>%1 应于 %2 支付，尚欠 %3 元。</source>
         <translation>%1 is due on %2; %3 yuan still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="253"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="254"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="246"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
         <source>付款方式</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="247"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="259"/>
         <source>收据/凭证号</source>
         <translation>Receipt/voucher no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="248"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="260"/>
         <source>确认超额（付款多于尚欠金额）</source>
         <translation>Confirm overpayment (more than the amount owed)</translation>
     </message>
@@ -3968,42 +3976,42 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="366"/>
+        <location filename="../../desktop/screens/calendar.py" line="367"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="369"/>
+        <location filename="../../desktop/screens/calendar.py" line="370"/>
         <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
         <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="373"/>
+        <location filename="../../desktop/screens/calendar.py" line="374"/>
         <source>确认取消预约</source>
         <translation>Confirm cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="374"/>
+        <location filename="../../desktop/screens/calendar.py" line="375"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="182"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="176"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="188"/>
         <source>拒绝调解的当事人</source>
         <translation>Party refusing mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="179"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="191"/>
         <source>原因（将写入告知书）</source>
         <translation>Reason (goes into the notice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="181"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="193"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4103,47 +4111,47 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="403"/>
+        <location filename="../../desktop/screens/calendar.py" line="405"/>
         <source>改期</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="413"/>
+        <location filename="../../desktop/screens/calendar.py" line="415"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="416"/>
+        <location filename="../../desktop/screens/calendar.py" line="418"/>
         <source>改期原因（必填）</source>
         <translation>Reason for rescheduling (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="430"/>
+        <location filename="../../desktop/screens/calendar.py" line="432"/>
         <source>确认改期</source>
         <translation>Confirm new time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="431"/>
+        <location filename="../../desktop/screens/calendar.py" line="433"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="439"/>
+        <location filename="../../desktop/screens/calendar.py" line="441"/>
         <source>原定</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="441"/>
+        <location filename="../../desktop/screens/calendar.py" line="443"/>
         <source>新时间</source>
         <translation>New time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="443"/>
+        <location filename="../../desktop/screens/calendar.py" line="445"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="470"/>
+        <location filename="../../desktop/screens/calendar.py" line="474"/>
         <source>不能改到该时间：</source>
         <translation>Cannot move to that time: </translation>
     </message>
@@ -4159,7 +4167,7 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ScheduleGrid</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="167"/>
+        <location filename="../../desktop/screens/calendar.py" line="168"/>
         <source>没有可显示的行</source>
         <translation>Nothing to show</translation>
     </message>
@@ -5164,37 +5172,37 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop/screens/users.py" line="130"/>
+        <location filename="../../desktop/screens/users.py" line="131"/>
         <source>编辑用户</source>
         <translation>Edit user</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="130"/>
+        <location filename="../../desktop/screens/users.py" line="131"/>
         <source>新增用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="151"/>
+        <location filename="../../desktop/screens/users.py" line="152"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="153"/>
+        <location filename="../../desktop/screens/users.py" line="154"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="155"/>
+        <location filename="../../desktop/screens/users.py" line="156"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="157"/>
+        <location filename="../../desktop/screens/users.py" line="158"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="160"/>
+        <location filename="../../desktop/screens/users.py" line="161"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -5220,38 +5228,38 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../desktop/screens/users.py" line="58"/>
+        <location filename="../../desktop/screens/users.py" line="59"/>
         <source>新增用户(&amp;N)</source>
         <translation>&amp;New user</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="60"/>
+        <location filename="../../desktop/screens/users.py" line="61"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="61"/>
+        <location filename="../../desktop/screens/users.py" line="62"/>
         <source>重置密码(&amp;R)</source>
         <translation>&amp;Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="62"/>
+        <location filename="../../desktop/screens/users.py" line="63"/>
         <source>停用/启用(&amp;D)</source>
         <translation>&amp;Disable/enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="99"/>
-        <location filename="../../desktop/screens/users.py" line="108"/>
+        <location filename="../../desktop/screens/users.py" line="100"/>
+        <location filename="../../desktop/screens/users.py" line="109"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="100"/>
+        <location filename="../../desktop/screens/users.py" line="101"/>
         <source>为 %1 设置临时密码（至少8位，含字母和数字；对方首次登录须修改）：</source>
         <translation>Temporary password for %1 (at least 8 characters, with letters and digits; to be changed at first login):</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/users.py" line="119"/>
+        <location filename="../../desktop/screens/users.py" line="120"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
@@ -5259,57 +5267,57 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="198"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="210"/>
         <source>登记回访</source>
         <translation>Record follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="199"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
         <source>被回访人：%1。如实记录当事人的评价，不得诱导或代替评价；评价为“不满意”或“非常不满意”的，自动登记差评台账。</source>
         <translation>Visited: %1. Record the party&apos;s rating truthfully, without leading or rating for them; “Dissatisfied” or “Very dissatisfied” goes into the complaints log automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="201"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="213"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="202"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="214"/>
         <source>履行情况</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="203"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="215"/>
         <source>协议履行情况（已付款项、未履行部分及原因）</source>
         <translation>Performance of the agreement (amounts paid, what is outstanding and why)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="223"/>
         <source>未评价</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="217"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="229"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="230"/>
         <source>当事人已就本纠纷向人民法院起诉</source>
         <translation>A party has sued in the people&apos;s court over this dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="219"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="231"/>
         <source>存在矛盾激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="232"/>
         <source>采取的措施</source>
         <translation>Measures taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="221"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="233"/>
         <source>如：再次组织协商、已报告派出所（写明时间、对象）</source>
         <translation>e.g. arranged further talks, reported to the police station (give time and to whom)</translation>
     </message>
@@ -5317,62 +5325,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <location filename="../../desktop/screens/calendar.py" line="595"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="591"/>
+        <location filename="../../desktop/screens/calendar.py" line="595"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="592"/>
+        <location filename="../../desktop/screens/calendar.py" line="596"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="597"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="597"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="598"/>
+        <location filename="../../desktop/screens/calendar.py" line="602"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="599"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="600"/>
+        <location filename="../../desktop/screens/calendar.py" line="604"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="601"/>
+        <location filename="../../desktop/screens/calendar.py" line="605"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="620"/>
+        <location filename="../../desktop/screens/calendar.py" line="624"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="682"/>
+        <location filename="../../desktop/screens/calendar.py" line="686"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="693"/>
+        <location filename="../../desktop/screens/calendar.py" line="697"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -5380,7 +5388,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="696"/>
+        <location filename="../../desktop/screens/calendar.py" line="700"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
     </message>
