@@ -34,6 +34,13 @@ SHARED = REPO.parent / "shared"
 TEST_PASSWORD = "test1234"
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path, monkeypatch):
+    """Each test gets its own per-user data directory: drafts, documents, backups and caches
+    of one test never reach the next one."""
+    monkeypatch.setenv("TIAOJIE_DATA_DIR", str(tmp_path / "tiaojie-data"))
+
+
 def pytest_collection_modifyitems(config, items):
     if PG_ADMIN_URL:
         return

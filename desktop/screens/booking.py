@@ -51,6 +51,7 @@ from core.cases import CaseFilter, fetch_cases, scoped
 from core.uow import read_only
 from db.codes import CASE_STATUSES, COMMITTEE_SHORT, OPEN_STATUSES, ROOM_KINDS
 from desktop.context import AppContext
+from desktop.drafts import DraftKeeper, drafts_dir
 
 _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
 
@@ -238,7 +239,16 @@ class BookingScreen(QWidget):
 
         self._build_layout()
         self._connect()
+        # Nothing typed is lost: the form is a local draft until booked or cleared.
+        self.draft = DraftKeeper(self._draft_content, ctx.user.username, self)
+        self.draft.set_path(drafts_dir() / "booking.json")
+        self._restoring: dict | None = None
+        for signal in (self.date_edit.dateChanged, self.time_edit.timeChanged, self.minutes.valueChanged,
+                       self.room.currentIndexChanged, self.mediators.itemChanged, self.experts.itemChanged,
+                       self.parties.itemChanged, self.purpose.textChanged):
+            signal.connect(self._draft_touched)
         self.refresh()
+        self._offer_draft()
 
     # -- layout --------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -396,9 +406,69 @@ class BookingScreen(QWidget):
         """Choose the case to book (also called by other screens, e.g. the case list)."""
         engine = self.ctx.engine
         self.ctx.tasks.run(case_options, engine, case_id, user=self.ctx.user, on_done=self._show_case,
-                           on_error=lambda exc: _show(self.case_error, str(exc)))
+                           on_error=self._case_failed)
+
+    def _case_failed(self, exc: BaseException) -> None:
+        self._restoring = None  # e.g. the drafted case has been concluded meanwhile
+        _show(self.case_error, str(exc))
+
+    # -- the local draft -----------------------------------------------------------------------
+    def _draft_touched(self, *_args) -> None:
+        if not self._filling and self._restoring is None:
+            self.draft.touched()
+
+    def _draft_content(self) -> dict | None:
+        if self.options is None:
+            return None
+        return {
+            "case_id": self.options.case_id, "date": self.date_edit.date().toString(Qt.DateFormat.ISODate),
+            "time": self.time_edit.time().toString("HH:mm"), "minutes": self.minutes.value(),
+            "room_id": self.room.currentData(), "mediators": list(_checked_ids(self.mediators)),
+            "experts": dict(self._experts_checked), "parties": list(_checked_ids(self.parties)),
+            "purpose": self.purpose.text(),
+        }
+
+    def _offer_draft(self) -> None:
+        """A booking left half-done (a crash, a power cut) comes back when the screen opens."""
+        draft = self.draft.pending()
+        if draft is None or not self.can_book or not draft.content.get("case_id"):
+            return
+        self._restoring = {**draft.content, "saved_at": draft.saved_at_text}
+        self.set_case(int(draft.content["case_id"]))
+
+    def _apply_draft(self) -> None:
+        d, self._restoring = self._restoring, None
+        self._filling = True
+        try:
+            day = QDate.fromString(str(d.get("date", "")), Qt.DateFormat.ISODate)
+            if day.isValid():
+                self.date_edit.setDate(day)
+            t = QTime.fromString(str(d.get("time", "")), "HH:mm")
+            if t.isValid():
+                self.time_edit.setTime(t)
+            if isinstance(d.get("minutes"), int):
+                self.minutes.setValue(d["minutes"])
+            index = self.room.findData(d.get("room_id"))
+            if index >= 0:
+                self.room.setCurrentIndex(index)
+            for widget, ids in ((self.mediators, d.get("mediators", [])), (self.parties, d.get("parties", []))):
+                for i in range(widget.count()):
+                    item = widget.item(i)
+                    item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                                       else Qt.CheckState.Unchecked)
+            self._experts_checked = {int(k): v for k, v in (d.get("experts") or {}).items()}
+            self.purpose.setText(str(d.get("purpose", "")))
+        finally:
+            self._filling = False
+        self.banner.setText(self.tr("已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。").replace("%1", d["saved_at"]))
+        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #f0b429; padding: 4px;")
+        self.banner.show()
+        self.search_experts()
+        self._changed()
 
     def _show_case(self, options: CaseOptions) -> None:
+        if self._restoring is not None and self._restoring.get("case_id") != options.case_id:
+            self._restoring = None  # another case was chosen meanwhile: the draft stays on disk
         self.options = options
         self._filling = True
         try:
@@ -422,8 +492,12 @@ class BookingScreen(QWidget):
                 self.purpose.setText(options.purpose)
         finally:
             self._filling = False
+        if self._restoring is not None and self._restoring.get("case_id") == options.case_id:
+            self._apply_draft()
+            return
         self.search_experts()
         self._changed()
+        self.draft.touched()
 
     def search_experts(self) -> None:
         self._expert_timer.stop()
@@ -588,6 +662,7 @@ class BookingScreen(QWidget):
     def _booked(self, row) -> None:
         self.book_button.setEnabled(True)
         self.last_booked = row
+        self.draft.saved()
         self._check_generation += 1  # an answer still on its way is about the old state
         self._show_field_errors({})
         self.clash_list.clear()
@@ -631,6 +706,8 @@ class BookingScreen(QWidget):
                            on_error=lambda exc: self.documents_label.setText(self.tr("生成失败：") + str(exc)))
 
     def clear(self) -> None:
+        self.draft.discard()
+        self._restoring = None
         self._filling = True
         try:
             self.options = None

@@ -544,105 +544,110 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="153"/>
+        <location filename="../../desktop/screens/booking.py" line="154"/>
         <source>输入案号或当事人姓名查找案件</source>
         <translation>Find a case by case number or party name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="158"/>
-        <location filename="../../desktop/screens/booking.py" line="641"/>
+        <location filename="../../desktop/screens/booking.py" line="159"/>
+        <location filename="../../desktop/screens/booking.py" line="718"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="174"/>
+        <location filename="../../desktop/screens/booking.py" line="175"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="180"/>
+        <location filename="../../desktop/screens/booking.py" line="181"/>
         <source>（请选择调解室）</source>
         <translation>(Choose a room)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="189"/>
+        <location filename="../../desktop/screens/booking.py" line="190"/>
         <source>专家姓名、拼音首字母或专长</source>
         <translation>Expert name, pinyin initials or speciality</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="198"/>
+        <location filename="../../desktop/screens/booking.py" line="199"/>
         <source>如：第1次调解、现场调解、司法确认前调解</source>
         <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="208"/>
+        <location filename="../../desktop/screens/booking.py" line="209"/>
         <source>预约 (Ctrl+S)</source>
         <translation>Book (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="211"/>
+        <location filename="../../desktop/screens/booking.py" line="212"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="216"/>
+        <location filename="../../desktop/screens/booking.py" line="217"/>
         <source>打印调解通知书 (Ctrl+P)</source>
         <translation>Print mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="223"/>
-        <location filename="../../desktop/screens/booking.py" line="513"/>
-        <location filename="../../desktop/screens/booking.py" line="580"/>
+        <location filename="../../desktop/screens/booking.py" line="224"/>
+        <location filename="../../desktop/screens/booking.py" line="587"/>
+        <location filename="../../desktop/screens/booking.py" line="654"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="232"/>
+        <location filename="../../desktop/screens/booking.py" line="233"/>
         <source>单击（或回车）把该时间填入表单</source>
         <translation>Click (or press Enter) to put this time into the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="274"/>
+        <location filename="../../desktop/screens/booking.py" line="284"/>
         <source>调解员（本委员会在前）</source>
         <translation>Mediators (this committee first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="275"/>
+        <location filename="../../desktop/screens/booking.py" line="285"/>
         <source>专家（须经当事人同意）</source>
         <translation>Experts (need the parties&apos; consent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="294"/>
+        <location filename="../../desktop/screens/booking.py" line="304"/>
         <source>冲突检查</source>
         <translation>Conflict check</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="299"/>
+        <location filename="../../desktop/screens/booking.py" line="309"/>
         <source>可选时间（单击填入表单）</source>
         <translation>Free times (click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="379"/>
+        <location filename="../../desktop/screens/booking.py" line="389"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="411"/>
+        <location filename="../../desktop/screens/booking.py" line="463"/>
+        <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
+        <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="481"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="494"/>
+        <location filename="../../desktop/screens/booking.py" line="568"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="502"/>
+        <location filename="../../desktop/screens/booking.py" line="576"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="518"/>
+        <location filename="../../desktop/screens/booking.py" line="592"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -650,62 +655,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="521"/>
+        <location filename="../../desktop/screens/booking.py" line="595"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="525"/>
+        <location filename="../../desktop/screens/booking.py" line="599"/>
         <source>✔ 调解室和人员均空闲，可以预约：</source>
         <translation>✔ Room and people are free; you can book: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="543"/>
+        <location filename="../../desktop/screens/booking.py" line="617"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="595"/>
+        <location filename="../../desktop/screens/booking.py" line="670"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="597"/>
+        <location filename="../../desktop/screens/booking.py" line="672"/>
         <source>已预约：</source>
         <translation>Booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="603"/>
+        <location filename="../../desktop/screens/booking.py" line="678"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="611"/>
+        <location filename="../../desktop/screens/booking.py" line="686"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="614"/>
+        <location filename="../../desktop/screens/booking.py" line="689"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="616"/>
+        <location filename="../../desktop/screens/booking.py" line="691"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="624"/>
+        <location filename="../../desktop/screens/booking.py" line="699"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="627"/>
+        <location filename="../../desktop/screens/booking.py" line="702"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="631"/>
+        <location filename="../../desktop/screens/booking.py" line="706"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>

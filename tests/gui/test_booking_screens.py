@@ -214,3 +214,39 @@ def test_the_screens_are_registered_for_their_roles(key):
     screen = navigation.screen_by_key(key)
     assert screen is not None and "reception" in screen.roles
     assert ("director" in screen.roles) == (key != "booking")
+
+
+def test_a_half_done_booking_comes_back_after_a_crash(app, qtbot, engine, users, make_ctx):
+    """Nothing typed is lost (issue 7.6): the booking form is a local draft until booked."""
+    case_id, parties = _case(engine)
+    mediator = users["mediator"].id
+    day = next_bookable_day(engine)
+    screen = BookingScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.set_case(case_id)
+    qtbot.waitUntil(lambda: screen.options is not None and screen.parties.count() == 2, timeout=10000)
+    _check(screen.mediators, mediator)
+    screen.parties.item(1).setCheckState(Qt.CheckState.Unchecked)
+    screen.date_edit.setDate(day)
+    screen.time_edit.setTime(time(14, 30))
+    screen.room.setCurrentIndex(screen.room.findData(ROOM2))
+    screen.purpose.setText("现场调解")
+    screen.draft.write()  # what the debounce does 0.8 s after the last change
+    # the crash: this screen never books
+
+    again = BookingScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.options is not None and "已恢复" in again.banner.text(), timeout=10000)
+    request = again.request()
+    assert request.case_id == case_id and request.mediator_ids == (mediator,)
+    assert request.invited_party_ids == (parties[0],) and request.room_id == ROOM2
+    assert request.starts_at == datetime.combine(day, time(14, 30)) and request.purpose == "现场调解"
+    qtbot.waitUntil(lambda: "可以预约" in again.check_status.text(), timeout=10000)
+    qtbot.keyClick(again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: again.last_booked is not None, timeout=10000)
+    assert again.draft.pending() is None  # booked: the draft is gone
+    third = BookingScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(third)
+    assert third.options is None and not third.banner.isVisible()
