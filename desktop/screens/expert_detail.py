@@ -53,6 +53,7 @@ from core.experts import (
 )
 from db.codes import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
 from desktop.context import AppContext
+from desktop.drafts import FormDraft
 
 FIELDS = ("name", "kind", "sex", "agency", "former_agency", "title", "specialties", "committees", "phone",
           "notes", "duties", "relations")
@@ -523,6 +524,13 @@ class ExpertDetailDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+        w = self.screen_widget
+        fields = {"name": w.name, "kind": w.kind, "sex": w.sex, "agency": w.agency, "former_agency": w.former_agency,
+                  "title": w.title_edit, "specialties": w.specialties, "phone": w.phone, "retired": w.retired,
+                  "active": w.active, "notes": w.notes,
+                  **{f"committee_{c}": b for c, b in w.committee_boxes.items()}}
+        self.draft = FormDraft(self, fields, f"expert_{expert_id if expert_id is not None else 'new'}",
+                               ctx.user.username, hint=w.message)
 
     def _saved(self, expert_id: int) -> None:
         self.saved_id = expert_id

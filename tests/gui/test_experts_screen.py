@@ -211,3 +211,26 @@ def test_duty_table_and_mediators_per_committee(app, qtbot, make_ctx, users, poo
     assert ("医患", "李调解") in rows and ("交通事故", "李调解") in rows
     assert ("水利", "（暂无调解员）") in rows
 
+
+
+def test_a_new_expert_half_typed_comes_back_after_a_crash(qtbot, make_ctx, users):
+    """Nothing typed is lost (issue 7.6): the expert dialog keeps a local draft until saved or closed."""
+    from desktop.screens.expert_detail import ExpertDetailDialog
+
+    first = ExpertDetailDialog(make_ctx(users["admin"]), None)
+    qtbot.addWidget(first)
+    first.screen_widget.name.setText("祝建华")
+    first.screen_widget.agency.setText("衢州市人民医院")
+    first.screen_widget.notes.setPlainText("原骨科主任医师")
+    first.draft.write()
+    # the crash: neither saved nor closed
+
+    again = ExpertDetailDialog(make_ctx(users["admin"]), None)
+    qtbot.addWidget(again)
+    w = again.screen_widget
+    assert (w.name.text(), w.agency.text(), w.notes.toPlainText()) == ("祝建华", "衢州市人民医院", "原骨科主任医师")
+    assert "未保存的内容" in w.message.text()
+    again.reject()  # 关闭: dropped on purpose
+    third = ExpertDetailDialog(make_ctx(users["admin"]), None)
+    qtbot.addWidget(third)
+    assert third.screen_widget.name.text() == ""
