@@ -26,6 +26,7 @@ from core.settings_form import (
     validate_settings,
 )
 from desktop.context import AppContext
+from desktop.drafts import DraftKeeper, drafts_dir
 
 
 class SettingsScreen(QWidget):
@@ -89,7 +90,14 @@ class SettingsScreen(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        # What was changed and not saved is kept as a local draft and offered back.
+        self.draft = DraftKeeper(self._draft_content, ctx.user.username, self)
+        self._filling = False
+        for edit in self.edits.values():
+            edit.textChanged.connect(lambda _t: None if self._filling else self.draft.touched())
         self.refresh()
+        self.draft.set_path(drafts_dir() / "settings.json")
+        self._restore_draft()
 
     def refresh(self) -> None:
         try:
@@ -98,10 +106,31 @@ class SettingsScreen(QWidget):
             self.message.setText(str(exc))
             self.save_button.setEnabled(False)
             return
-        for key, edit in self.edits.items():
-            edit.setText(self._loaded.get(key, ""))
+        self._filling = True
+        try:
+            for key, edit in self.edits.items():
+                edit.setText(self._loaded.get(key, ""))
+        finally:
+            self._filling = False
         self._show_errors({})
         self.message.setText("")
+        if self.draft.path is not None:
+            self.draft.discard()  # 撤销修改: the unsaved changes are dropped on purpose
+
+    def _draft_content(self) -> dict | None:
+        changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}
+        return {"changed": changed} if changed else None
+
+    def _restore_draft(self) -> None:
+        draft = self.draft.pending()
+        changed = (draft.content.get("changed") or {}) if draft is not None else {}
+        changed = {k: v for k, v in changed.items() if k in self.edits}
+        if not changed:
+            return
+        for key, value in changed.items():
+            self.edits[key].setText(str(value))
+        self.message.setText(self.tr("已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。")
+                             .replace("%1", draft.saved_at_text).replace("%2", str(len(changed))))
 
     def values(self) -> dict[str, str]:
         return {key: edit.text().strip() for key, edit in self.edits.items()}
@@ -135,6 +164,7 @@ class SettingsScreen(QWidget):
             self.message.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
             return
         self._loaded.update({k: values[k] for k in changed})
+        self.draft.saved()
         self._show_errors({})
         self.message.setText(self.tr("已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。")
                              .replace("%1", str(len(changed))))

@@ -1875,17 +1875,17 @@
 <context>
     <name>ExpertDetailDialog</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="513"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="513"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="518"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="519"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1893,97 +1893,97 @@
 <context>
     <name>ExpertDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="224"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="225"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="230"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="231"/>
         <source>多个专长用顿号“、”分开</source>
         <translation>Separate specialities with “、”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="232"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="233"/>
         <source>已退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="233"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="234"/>
         <source>启用（可被邀请参与调解）</source>
         <translation>Active (can be invited to mediations)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="254"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="255"/>
         <source>添加值班</source>
         <translation>Add duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="255"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="256"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="265"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="266"/>
         <source>律师值班（每周）</source>
         <translation>Lawyer duty (weekly)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="272"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="273"/>
         <source>申报的关系（用于回避审查）</source>
         <translation>Declared relationships (for recusal checks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="288"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="289"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="315"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="316"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="317"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="318"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="340"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="341"/>
         <source>选择专家</source>
         <translation>Choose expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="384"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="385"/>
         <source>专家库中还没有专家</source>
         <translation>There are no experts in the pool yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="384"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="385"/>
         <source>：请新增</source>
         <translation>: please add one</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="398"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="399"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="403"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="404"/>
         <source>（已停用）</source>
         <translation>(inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="483"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="484"/>
         <source>请按提示修改后再保存</source>
         <translation>Please correct the marked fields, then save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="488"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="489"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="496"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="497"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -4080,27 +4080,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="147"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="148"/>
         <source>姓名或单位名称</source>
         <translation>Name of person or organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="148"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="149"/>
         <source>关系：配偶、近亲属、原工作单位、股东…</source>
         <translation>Relationship: spouse, close relative, former employer, shareholder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="149"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="150"/>
         <source>身份证号或统一社会信用代码（可不填）</source>
         <translation>ID number or unified social credit code (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="150"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="151"/>
         <source>添加关系</source>
         <translation>Add relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="151"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="152"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
@@ -4379,32 +4379,37 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="79"/>
+        <location filename="../../desktop/screens/settings.py" line="80"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="82"/>
+        <location filename="../../desktop/screens/settings.py" line="83"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="123"/>
+        <location filename="../../desktop/screens/settings.py" line="132"/>
+        <source>已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。</source>
+        <translation>Restored %2 unsaved change(s) from %1: check them, then press “Save settings”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/settings.py" line="152"/>
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="132"/>
+        <location filename="../../desktop/screens/settings.py" line="161"/>
         <source>有 %1 处需要更正，未保存</source>
         <translation>%1 field(s) need correcting; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="135"/>
+        <location filename="../../desktop/screens/settings.py" line="164"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="139"/>
+        <location filename="../../desktop/screens/settings.py" line="169"/>
         <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
         <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
     </message>

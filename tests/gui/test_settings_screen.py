@@ -77,3 +77,21 @@ def test_the_checks_never_crash(key, value):
     errors = validate_settings({key: value})
     assert set(errors) <= {key}
     assert all(isinstance(m, str) and m for m in errors.values())
+
+
+def test_unsaved_changes_come_back_after_a_crash(app, qtbot, make_ctx, users):
+    first = SettingsScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(first)
+    first.edits["centre_name"].setText("衢江区矛盾纠纷调解中心")
+    first.draft.write()
+    # the crash: never saved
+
+    again = SettingsScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(again)
+    assert again.edits["centre_name"].text() == "衢江区矛盾纠纷调解中心"
+    assert "未保存的 1 项修改" in again.message.text()
+    again.save()
+    assert "已保存 1 项设置" in again.message.text()
+    third = SettingsScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(third)
+    assert third.message.text() == "" and third.draft.pending() is None
