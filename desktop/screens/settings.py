@@ -81,7 +81,7 @@ class SettingsScreen(QWidget):
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("撤销修改"))
-        self.revert_button.clicked.connect(self.refresh)
+        self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.revert_button)
@@ -100,6 +100,8 @@ class SettingsScreen(QWidget):
         self._restore_draft()
 
     def refresh(self) -> None:
+        """Reload the stored values (F5, another PC's change); a field with unsaved typing keeps it."""
+        previous = dict(self._loaded)
         try:
             self._loaded = load_settings_form(self.ctx.engine, self.ctx.user)
         except PermissionDenied as exc:
@@ -109,13 +111,19 @@ class SettingsScreen(QWidget):
         self._filling = True
         try:
             for key, edit in self.edits.items():
-                edit.setText(self._loaded.get(key, ""))
+                if not previous or edit.text().strip() == previous.get(key, ""):
+                    edit.setText(self._loaded.get(key, ""))
         finally:
             self._filling = False
-        self._show_errors({})
-        self.message.setText("")
-        if self.draft.path is not None:
-            self.draft.discard()  # 撤销修改: the unsaved changes are dropped on purpose
+        if not previous:
+            self._show_errors({})
+            self.message.setText("")
+
+    def revert(self) -> None:
+        """撤销修改: the unsaved changes (and their draft) are dropped on purpose."""
+        self.draft.discard()
+        self._loaded = {}
+        self.refresh()
 
     def _draft_content(self) -> dict | None:
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}

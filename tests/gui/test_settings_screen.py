@@ -95,3 +95,14 @@ def test_unsaved_changes_come_back_after_a_crash(app, qtbot, make_ctx, users):
     third = SettingsScreen(make_ctx(users["admin"]))
     qtbot.addWidget(third)
     assert third.message.text() == "" and third.draft.pending() is None
+
+
+def test_refreshing_keeps_what_was_typed_and_revert_drops_it(app, qtbot, make_ctx, users):
+    screen = SettingsScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(screen)
+    screen.edits["idle_lock_minutes"].setText("3")
+    screen.refresh()  # F5: nothing typed is lost
+    assert screen.edits["idle_lock_minutes"].text() == "3"
+    screen.draft.write()
+    screen.revert_button.click()  # 撤销修改
+    assert screen.edits["idle_lock_minutes"].text() == "10" and screen.draft.pending() is None
