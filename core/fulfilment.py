@@ -55,6 +55,9 @@ class OverpaymentError(PaymentError):
         self.outstanding = outstanding
 
 
+_TOO_LARGE = Decimal(10) ** 15  # yuan: far beyond any dispute, well within Decimal's 28 digits
+
+
 def parse_money(text: str | Decimal | int) -> Decimal | None:
     """Yuan with at most two decimals (commas and the ¥ sign allowed), else None."""
     if isinstance(text, Decimal | int):
@@ -65,7 +68,8 @@ def parse_money(text: str | Decimal | int) -> Decimal | None:
             value = Decimal(cleaned)
         except InvalidOperation:
             return None
-    if not value.is_finite() or value != value.quantize(_FEN, rounding=ROUND_HALF_UP):
+    # A size check first: quantize cannot represent 1E30 to the fen within Decimal's precision.
+    if not value.is_finite() or abs(value) >= _TOO_LARGE or value != value.quantize(_FEN, rounding=ROUND_HALF_UP):
         return None
     return value.quantize(_FEN)
 

@@ -287,10 +287,10 @@ def parse_amount(text: str) -> Decimal | None:
         raise ValueError("金额格式不对：请填写数字（单位：元）") from None
     if value < 0:
         raise ValueError("金额不能为负数")
+    if value >= _MAX_AMOUNT:  # before quantize: 10**26 has no fen within Decimal's precision
+        raise ValueError("金额过大，请核对（单位是元）")
     if value != value.quantize(Decimal("0.01")):
         raise ValueError("金额最多保留两位小数（到分）")
-    if value >= _MAX_AMOUNT:
-        raise ValueError("金额过大，请核对（单位是元）")
     return value.quantize(Decimal("0.01"))
 
 

@@ -211,3 +211,13 @@ def test_an_absurd_exponent_is_an_amount_too_large_not_a_crash():
     for text in ("1E100", "9e30"):
         with pytest.raises(ValueError, match="金额过大"):
             parse_yuan(text)
+
+
+def test_huge_amounts_are_refused_with_a_message_not_a_crash():
+    """Found by hypothesis on CI: a 27-digit amount raised decimal.InvalidOperation in quantize."""
+    import pytest
+
+    for text in ("100000000000000000000000000", "1e30"):
+        with pytest.raises(ValueError, match="金额"):
+            parse_amount(text) if text.isdigit() else parse_yuan(text)
+        assert parse_money(text) is None
