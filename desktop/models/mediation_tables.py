@@ -250,3 +250,19 @@ class HistoryTableModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("TableHeaders", "原因"), lambda r: r.reason, tip=lambda r: r.reason),
     )
 
+
+
+class HolidayTableModel(RowsModel):
+    """A year's holidays and make-up working days (节假日与调休)."""
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "日期"), lambda d: d.day.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "星期"), lambda d: d.weekday_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "安排"), lambda d: d.kind_name,
+               color=lambda d: QColor("#1b5e20") if d.workday else QColor("#b71c1c")),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "名称"), lambda d: d.name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "来源"), lambda d: d.source_name),
+    )
+
+    def row_of(self, day) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.day == day), -1)

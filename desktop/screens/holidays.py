@@ -36,7 +36,7 @@ from core.calendar_overrides import (
     year_calendar,
 )
 from desktop.context import AppContext
-from desktop.models.holiday_table import HolidayTableModel
+from desktop.models.mediation_tables import HolidayTableModel
 
 
 def _error() -> QLabel:

@@ -4389,27 +4389,27 @@ Missed %3  Transferred %4</translation>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="132"/>
+        <location filename="../../desktop/screens/settings.py" line="140"/>
         <source>已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。</source>
         <translation>Restored %2 unsaved change(s) from %1: check them, then press “Save settings”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="152"/>
+        <location filename="../../desktop/screens/settings.py" line="160"/>
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="161"/>
+        <location filename="../../desktop/screens/settings.py" line="169"/>
         <source>有 %1 处需要更正，未保存</source>
         <translation>%1 field(s) need correcting; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="164"/>
+        <location filename="../../desktop/screens/settings.py" line="172"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="169"/>
+        <location filename="../../desktop/screens/settings.py" line="177"/>
         <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
         <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
     </message>
@@ -4743,29 +4743,29 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/holiday_table.py" line="22"/>
         <location filename="../../desktop/models/mediation_tables.py" line="146"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/holiday_table.py" line="23"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/holiday_table.py" line="24"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/holiday_table.py" line="25"/>
         <location filename="../../desktop/models/mediation_tables.py" line="135"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="263"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/holiday_table.py" line="26"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
