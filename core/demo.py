@@ -38,7 +38,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core import demo_names as names
 from core import demo_texts as texts
-from db import rollups
+from db import bulk_load, rollups
 from db.codes import COMMITTEES, DISPUTE_TYPES
 from db.models import (
     Agreement,
@@ -507,11 +507,17 @@ class _Generator:
                 if self.dialect == "postgresql":
                     self._pg_bulk_mode()
                 self._setup()
-            self._start_writer()
+            with self.conn.begin():
+                bulk_load.suspend_indexes(self.conn, _CHUNK_ORDER)
             try:
-                self._cases(cases, progress)
+                self._start_writer()
+                try:
+                    self._cases(cases, progress)
+                finally:
+                    self._stop_writer()
             finally:
-                self._stop_writer()
+                with self.conn.begin():
+                    bulk_load.restore_indexes(self.conn)
             with self.conn.begin():
                 self._finish()
         finally:

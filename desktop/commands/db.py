@@ -7,7 +7,7 @@ import sys
 
 NAME = "db"
 HELP = ("数据库维护：upgrade 升级数据库结构到最新版本；current 显示当前版本；"
-        "rebuild-stats 重算统计汇总（批量导入中断后）")
+        "rebuild-stats 重算统计汇总并恢复暂停的索引（批量导入中断后）")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,16 +47,20 @@ def _rebuild_stats(url: str) -> int:
     import time
 
     from core.database import open_database
-    from db import rollups
+    from db import bulk_load, rollups
     from db.engine import describe
 
     engine = open_database(url)
     started = time.monotonic()
+    with engine.begin() as conn:
+        restored = bulk_load.restore_indexes(conn)
     with engine.begin() as conn:
         was_stale = rollups.is_stale(conn)
         rollups.rebuild(conn)
     with engine.begin() as conn:
         rollups.analyze(conn)
     state = "（原标记为待重算）" if was_stale else ""
+    if restored:
+        state += f"，并重建了批量导入时暂停的索引 {restored} 个"
     print(f"{describe(url)}：统计汇总已重算{state}，用时 {time.monotonic() - started:.1f} 秒")
     return 0
