@@ -7,6 +7,7 @@ English translation.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -29,10 +30,26 @@ def ts_files() -> list[Path]:
     return [resource_path("translations", f"tiaojie_{lang}.ts") for lang in LANGUAGES]
 
 
-def update() -> None:
-    sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
-    for ts in ts_files():
-        subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
+_CATALOGUE = SOURCES / "_vocab_catalogue.py"
+
+
+def update(targets: list[Path] | None = None) -> None:
+    """Collect the tr() strings of desktop/ and the labels of db.codes (desktop.vocab, context
+    ``Codes``: written to a throw-away module lupdate can read, its locations then dropped)."""
+    from desktop.vocab import CONTEXT, catalogue
+
+    lines = [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in catalogue()]
+    _CATALOGUE.write_text("\n".join(lines) + "\n", "utf-8")
+    try:
+        sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
+        for ts in targets or ts_files():
+            subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True,
+                           capture_output=targets is not None)
+            text = ts.read_text("utf-8")
+            text = re.sub(rf'\n\s*<location filename="[^"]*{_CATALOGUE.name}"[^>]*/>', "", text)
+            ts.write_text(text, "utf-8")
+    finally:
+        _CATALOGUE.unlink(missing_ok=True)
 
 
 def release() -> list[Path]:

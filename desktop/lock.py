@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 
 from core.auth import AuthError, login
 from desktop.context import AppContext
+from desktop.vocab import tr_code
 
 DEFAULT_MINUTES = 10.0
 
@@ -79,7 +80,7 @@ class LockScreen(QDialog):
         title.setObjectName("lockTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         user = ctx.user
-        who = QLabel(self.tr("%1（%2，用户名 %3）").replace("%1", user.full_name).replace("%2", user.role_name)
+        who = QLabel(self.tr("%1（%2，用户名 %3）").replace("%1", user.full_name).replace("%2", tr_code(user.role_name))
                      .replace("%3", user.username))
         who.setObjectName("lockUser")
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -22,6 +22,7 @@ from db.engine import describe
 from desktop import navigation
 from desktop.context import AppContext
 from desktop.live_updates import LiveUpdates
+from desktop.vocab import tr_code
 
 
 class MainWindow(QMainWindow):
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.db_label = QLabel(self.tr("数据库：") + describe(self.ctx.url))
-        self.user_label = QLabel(f"{self.ctx.user.full_name}（{self.ctx.user.role_name}）")
+        self.user_label = QLabel(f"{self.ctx.user.full_name}（{tr_code(self.ctx.user.role_name)}）")
         self.busy_label = QLabel()
         self.live_label = QLabel()
         self.live_label.setObjectName("hint")

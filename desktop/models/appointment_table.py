@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.booking import AppointmentRow, InvitedParty
+from desktop.vocab import tr_code
 
 _GREY = QBrush(QColor("#8a8a8a"))
 _GREEN = QBrush(QColor("#1b5e20"))
@@ -100,7 +101,7 @@ class AppointmentTableModel(QAbstractTableModel):
             if row.status == "cancelled" and row.cancel_reason:
                 return self.tr("取消原因：") + row.cancel_reason
             if col == Col.PARTIES:
-                return "\n".join(f"{p.name}（{p.role_name}）：{p.attendance_name}" for p in row.parties)
+                return "\n".join(f"{p.name}（{tr_code(p.role_name)}）：{p.attendance_name}" for p in row.parties)
             if col == Col.CASE and row.purpose:
                 return row.purpose
         if role == Qt.ItemDataRole.UserRole:
@@ -123,7 +124,7 @@ def _display(row: AppointmentRow, col: Col) -> str:
         case Col.PARTIES:
             return row.parties_label
         case Col.STATUS:
-            return row.status_name
+            return tr_code(row.status_name)
 
 
 class PartyCol(IntEnum):
@@ -174,7 +175,7 @@ class InvitationTableModel(QAbstractTableModel):
         party = self._rows[index.row()]
         col = PartyCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return {PartyCol.NAME: party.name, PartyCol.ROLE: party.role_name,
+            return {PartyCol.NAME: party.name, PartyCol.ROLE: tr_code(party.role_name),
                     PartyCol.ATTENDANCE: party.attendance_name}[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == PartyCol.ATTENDANCE:
             return {"present": _GREEN, "no_show": _RED}.get(party.attendance)

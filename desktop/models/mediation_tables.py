@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from core.case_deadlines import DeadlineRow
+from desktop.vocab import tr_code
 
 RED = QColor("#b42318")
 ORANGE = QColor("#b54708")
@@ -116,9 +117,9 @@ class DeadlineTableModel(RowsModel):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: r.committee_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: tr_code(r.committee_name)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.parties, tip=lambda r: r.parties),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: r.status_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: tr_code(r.status_name)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "受理日期"), lambda r: day(r.accepted_on)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "期限"), lambda r: r.deadline.short_label if r.deadline else "",
                tip=lambda r: r.deadline.label if r.deadline else ""),
@@ -131,7 +132,7 @@ class DeadlineTableModel(RowsModel):
 
 class PartyTableModel(RowsModel):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "身份"), lambda r: r.role_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "身份"), lambda r: tr_code(r.role_name)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "名称"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "证件号码"), lambda r: r.id_masked),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
@@ -205,11 +206,11 @@ class FollowupTableModel(RowsModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("TableHeaders", "计划日期"), lambda r: day(r.scheduled_on), color=lambda r: RED if r.overdue else None),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: r.committee_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "委员会"), lambda r: tr_code(r.committee_name)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "被回访人"), lambda r: r.party),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "回访日期"), lambda r: day(r.visited_on)),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "满意度"), lambda r: r.rating_name,
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "满意度"), lambda r: tr_code(r.rating_name),
                color=lambda r: RED if r.rating is not None and r.rating <= 2 else None),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: "已回访" if r.visited_on else ("逾期未回访" if r.overdue else "待回访"),
                color=lambda r: RED if r.overdue else None),
@@ -221,7 +222,7 @@ class LedgerTableModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("TableHeaders", "案号"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.party),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "联系电话"), lambda r: r.phone),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "评价"), lambda r: r.rating_name, color=lambda r: RED),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "评价"), lambda r: tr_code(r.rating_name), color=lambda r: RED),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "登记日"), lambda r: day(r.opened_on)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "答复期限"), lambda r: day(r.due_on) + ("（暂定）" if r.provisional else ""),
                tip=lambda r: "期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算" if r.provisional else ""),

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.queue import TicketRow
+from desktop.vocab import tr_code
 
 
 class Col(IntEnum):
@@ -121,11 +122,11 @@ class QueueTableModel(QAbstractTableModel):
             case Col.LABEL:
                 return row.label
             case Col.SERVICE:
-                return row.committee_name
+                return tr_code(row.committee_name)
             case Col.STATUS:
                 if row.status == "waiting" and row.call_count:
                     return self.tr("过号待呼")
-                return self.tr(row.status_name)
+                return tr_code(row.status_name)
             case Col.TAKEN:
                 return row.taken_at.strftime("%H:%M")
             case Col.WAITED:

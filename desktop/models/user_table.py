@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from core.users import UserRow
-from db.codes import COMMITTEE_SHORT
+from desktop.vocab import COMMITTEE_SHORT, tr_code
 
 
 class Col(IntEnum):
@@ -63,7 +63,7 @@ class UserTableModel(QAbstractTableModel):
             case Col.NAME:
                 return u.full_name
             case Col.ROLE:
-                return u.role_name
+                return tr_code(u.role_name)
             case Col.COMMITTEES:
                 return "、".join(COMMITTEE_SHORT.get(c, c) for c in u.committees)
             case Col.STATE:

@@ -49,9 +49,10 @@ from core.booking import (
 from core.calendar_overrides import load_calendar
 from core.cases import CaseFilter, fetch_cases, scoped
 from core.uow import read_only
-from db.codes import CASE_STATUSES, COMMITTEE_SHORT, OPEN_STATUSES, ROOM_KINDS
+from db.codes import OPEN_STATUSES
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
+from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, ROOM_KINDS
 
 _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
 

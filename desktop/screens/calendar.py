@@ -64,10 +64,10 @@ from core.booking import (
 )
 from core.calendar_overrides import WEEKDAYS, DayInfo, load_calendar
 from core.uow import read_only
-from db.codes import COMMITTEE_SHORT
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
 from desktop.screens.booking import QuarterTimeEdit, print_pdf, write_notices
+from desktop.vocab import COMMITTEE_SHORT
 
 GRID_START, GRID_END = time(8, 0), time(18, 0)
 HEADER_W, HEADER_H = 150, 40

@@ -319,7 +319,7 @@ class CallDisplayScreen(QWidget):
                                 .replace("%1", str(self.missed_after)))
 
     def _waiting_parts(self, counts: dict[str, int]) -> list[tuple[str, int]]:
-        from db.codes import COMMITTEE_SHORT
+        from desktop.vocab import COMMITTEE_SHORT
 
         names = {**COMMITTEE_SHORT, **self._names}
         return [(names.get(code, code), n) for code, n in counts.items() if n > 0]

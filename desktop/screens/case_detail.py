@@ -73,7 +73,7 @@ from core.sessions import (
     list_sessions,
     size_text,
 )
-from db.codes import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, COMMITTEES, OPEN_STATUSES
+from db.codes import COMMITTEES, OPEN_STATUSES
 from db.engine import data_dir
 from desktop.context import AppContext
 from desktop.models.mediation_tables import (
@@ -88,6 +88,7 @@ from desktop.models.mediation_tables import (
     day,
     money,
 )
+from desktop.vocab import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, tr_code
 from desktop.widgets.mediation_forms import (
     ConsentDialog,
     ExtendDialog,
@@ -551,8 +552,8 @@ class CaseDetailScreen(QWidget):
     def _show_header(self) -> None:
         h = self.overview.header
         self.number.setText(h.number)
-        self.status.setText(h.status_name)
-        self.committee.setText(f"{COMMITTEES.get(h.committee, (h.committee_name,))[0]} · {h.dispute_type} {h.dispute_type_name} · "
+        self.status.setText(tr_code(h.status_name))
+        self.committee.setText(f"{tr_code(COMMITTEES.get(h.committee, (h.committee_name,))[0])} · {h.dispute_type} {tr_code(h.dispute_type_name)} · "
                                f"{CASE_SOURCES.get(h.source, h.source)}")
         bits = [self.tr("登记 %1").replace("%1", day(h.received_on))]
         if h.accepted_on:
@@ -686,7 +687,7 @@ class CaseDetailScreen(QWidget):
 
     # -- transitions -------------------------------------------------------------------
     def _principals(self) -> list[tuple[int, str]]:
-        return [(p.case_party_id, f"{p.name}（{p.role_name}）") for p in self.overview.parties if p.role != "agent"]
+        return [(p.case_party_id, f"{p.name}（{tr_code(p.role_name)}）") for p in self.overview.parties if p.role != "agent"]
 
     def run_operation(self, name: str) -> TransitionResult | None:
         if self.overview is None:
@@ -734,7 +735,7 @@ class CaseDetailScreen(QWidget):
             return None
         result: TransitionResult = dialog.result_value
         self.refresh()
-        message = self.tr("案件已%1。").replace("%1", result.status_name)
+        message = self.tr("案件已%1。").replace("%1", tr_code(result.status_name))
         if result.police_deadline is not None:
             mark = "（暂定）" if result.police_deadline.provisional else ""
             message += self.tr("当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。").replace(

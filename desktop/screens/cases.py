@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from core.cases import CaseFilter, count_cases, fetch_cases, scoped
 from core.uow import read_only
-from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
 from desktop.context import AppContext
 from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
+from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
 
 
 class CasesScreen(QWidget):

@@ -51,9 +51,9 @@ from core.experts import (
     validate_expert_form,
     validate_relation,
 )
-from db.codes import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
+from desktop.vocab import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
 
 FIELDS = ("name", "kind", "sex", "agency", "former_agency", "title", "specialties", "committees", "phone",
           "notes", "duties", "relations")

@@ -69,9 +69,9 @@ from core.experts import (
     save_user_relations,
 )
 from core.uow import read_only
-from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES, EXPERT_KINDS
 from desktop.context import AppContext
 from desktop.screens.expert_detail import ExpertDetailDialog, RelationsEditor, field_error
+from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES, EXPERT_KINDS, tr_code
 
 CONFLICT_BRUSH = QBrush(QColor("#b00020"))
 INACTIVE_BRUSH = QBrush(QColor("#888888"))
@@ -473,7 +473,7 @@ class ConsentDialog(_CaseDialog):
             combo.addItem(self.tr("不同意"), False)
             combo.addItem(self.tr("暂未表态"), None)
             self.answers[p.case_party_id] = combo
-            self.form.addRow(f"{p.role_name} {p.name}", combo)
+            self.form.addRow(f"{tr_code(p.role_name)} {p.name}", combo)
         self.consent_form = _form_combo()
         self.on = _date_edit()
         self.note = QLineEdit(placeholderText=self.tr("备注（可不填；代理人代为表示的在此说明）"))
@@ -507,7 +507,7 @@ class ChoiceDialog(_CaseDialog):
         self.ctx, self.case, self.mediator = ctx, case, mediator
         self.party = QComboBox()
         for p in case.parties:
-            self.party.addItem(f"{p.role_name} {p.name}", p.case_party_id)
+            self.party.addItem(f"{tr_code(p.role_name)} {p.name}", p.case_party_id)
         self.choice_form = _form_combo()
         self.on = _date_edit()
         self.note = QLineEdit()
@@ -540,7 +540,7 @@ class RecusalDialog(_CaseDialog):
         self.ctx, self.case, self.person = ctx, case, person
         self.party = QComboBox()
         for p in case.parties:
-            self.party.addItem(f"{p.role_name} {p.name}", p.case_party_id)
+            self.party.addItem(f"{tr_code(p.role_name)} {p.name}", p.case_party_id)
         self.request_form = QComboBox()
         self.request_form.addItem(FORMS["oral"], "oral")
         self.request_form.addItem(FORMS["written"], "written")

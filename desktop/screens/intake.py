@@ -71,9 +71,10 @@ from core.routing import ScopeFlag, Suggestion, scope_flags, suggest
 from core.settings import get_settings
 from core.uow import read_only
 from core.visitors import duplicate_hints, lookup_parties
-from db.codes import CASE_SOURCES, COMMITTEE_SHORT, COMMITTEES, DISPUTE_TYPES
+from db.codes import COMMITTEES
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 from desktop.widgets.party_editor import PartyEditor
 
 log = logging.getLogger(__name__)
@@ -1039,7 +1040,7 @@ class IntakeScreen(QWidget):
         status = "" if case.status == "registered" else f"（{case.status_name}，人民调解法第十七条）"
         repeat = self.tr("　重复来访") if case.repeat_visit else ""
         self.result_label.setText(
-            self.tr("已登记：%1　%2%3%4").replace("%1", case.number).replace("%2", case.committee_name)
+            self.tr("已登记：%1　%2%3%4").replace("%1", case.number).replace("%2", tr_code(case.committee_name))
             .replace("%3", status).replace("%4", repeat))
         self.print_registration_button.show()
         self.print_notice_button.show()

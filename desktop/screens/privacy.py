@@ -36,6 +36,7 @@ from core.privacy import (
 )
 from core.settings import read_settings
 from desktop.context import AppContext
+from desktop.vocab import tr_code
 
 _HEADERS = ("案号", "委员会", "状态", "登记日期", "归档日期", "当事人数")
 
@@ -68,7 +69,7 @@ class _CaseModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         r = self._rows[index.row()]
-        return (r.number, r.committee_name, r.status_name, r.received_on.isoformat(), r.archived_on.isoformat(),
+        return (r.number, tr_code(r.committee_name), tr_code(r.status_name), r.received_on.isoformat(), r.archived_on.isoformat(),
                 str(r.parties))[index.column()]
 
 

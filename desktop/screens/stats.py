@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from core import stats
 from core.stats import COLUMN_LABELS, SUMMARY_ROWS, Figures, MonthlyStats, fmt, fmt_change
-from db.codes import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES
 from desktop.context import AppContext
 from desktop.screens.stats_drilldown import DrillSpec, StatsDrilldownScreen, opens
+from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 
 #: The headline cards: (figure, title).
 CARDS: tuple[tuple[str, str], ...] = (
@@ -558,7 +558,7 @@ class StatsScreen(QWidget):
         cur, prev, ly = data.current, data.previous, data.last_year
         for figure, card in self.cards.items():
             card.show_values(cur.total.value(figure), prev.total.value(figure), ly.total.value(figure))
-        names = {c: cur.committee_names.get(c) or COMMITTEE_SHORT.get(c, c) for c in cur.by_committee}
+        names = {c: tr_code(cur.committee_names.get(c) or '') or COMMITTEE_SHORT.get(c, c) for c in cur.by_committee}
         self.committee_model.set_rows(self._rows(data, "committee", names))
         self.type_model.set_rows(self._rows(data, "dispute_type", {k: f"{k} {v}" for k, v in DISPUTE_TYPES.items()}))
         self.source_model.set_rows(self._rows(data, "source", dict(CASE_SOURCES)))
@@ -600,7 +600,7 @@ class StatsScreen(QWidget):
             f = cur.by_mediator[r.key]
             if r.key == stats.UNASSIGNED and not any(f.value(c) for c in MEDIATOR_COLUMNS):
                 continue
-            committees = "、".join(cur.committee_names.get(c) or COMMITTEE_SHORT.get(c, c) for c in r.committees)
+            committees = "、".join(tr_code(cur.committee_names.get(c) or '') or COMMITTEE_SHORT.get(c, c) for c in r.committees)
             mediator = stats.UNASSIGNED if r.id is None else r.id
             rows.append(StatRow(r.name, f, data.previous.by_mediator.get(r.key), data.last_year.by_mediator.get(r.key),
                                 {"mediator_id": mediator, "mediator_name": r.name}, (committees,)))

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from core import stats
 from core.uow import read_only
-from db.codes import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES
 from desktop.context import AppContext
 from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
+from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES
 
 #: The figures a drill-down can list, in the order of the picker.
 DRILLABLE: tuple[str, ...] = (

@@ -34,10 +34,10 @@ from core.users import (
     update_user,
     validate_user_form,
 )
-from db.codes import COMMITTEE_SHORT, ROLES
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
 from desktop.models.user_table import UserTableModel
+from desktop.vocab import COMMITTEE_SHORT, ROLES
 
 
 class UsersScreen(QWidget):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import PermissionDenied
-from db.codes import RATINGS
+from desktop.vocab import RATINGS
 
 
 def field_error() -> QLabel:

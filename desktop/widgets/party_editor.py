@@ -38,7 +38,7 @@ from core.identifiers import (
     validate_party_id,
 )
 from core.intake import ETHNICITIES, PARTY_FORM_KINDS, PRINCIPAL_ROLES, PartyForm, parse_date
-from db.codes import ORGANISATION_KINDS, SEXES
+from desktop.vocab import ORGANISATION_KINDS, SEXES
 
 # (field, label) in reading order; three pairs per row, the address spans the whole row.
 PERSON_FIELDS: tuple[tuple[str, str], ...] = (

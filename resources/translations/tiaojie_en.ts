@@ -1542,6 +1542,393 @@
     </message>
 </context>
 <context>
+    <name>Codes</name>
+    <message>
+        <source>交通事故纠纷人民调解委员会</source>
+        <translation>Traffic Accident Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>医疗纠纷人民调解委员会</source>
+        <translation>Medical Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>教育纠纷人民调解委员会</source>
+        <translation>Education Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>安全生产纠纷人民调解委员会</source>
+        <translation>Work Safety Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>水利纠纷人民调解委员会</source>
+        <translation>Water Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>食品安全纠纷人民调解委员会</source>
+        <translation>Food Safety Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>劳动保障纠纷人民调解委员会</source>
+        <translation>Labour Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>环境保护纠纷人民调解委员会</source>
+        <translation>Environmental Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>土地纠纷人民调解委员会</source>
+        <translation>Land Disputes People&apos;s Mediation Committee</translation>
+    </message>
+    <message>
+        <source>涉法涉诉调解工作室</source>
+        <translation>Litigation-Related Mediation Studio</translation>
+    </message>
+    <message>
+        <source>综合调解窗口</source>
+        <translation>General Mediation Desk</translation>
+    </message>
+    <message>
+        <source>交通事故</source>
+        <translation>Traffic accidents</translation>
+    </message>
+    <message>
+        <source>医患</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>安全生产</source>
+        <translation>Work safety</translation>
+    </message>
+    <message>
+        <source>水利</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>食品安全</source>
+        <translation>Food safety</translation>
+    </message>
+    <message>
+        <source>劳动保障</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>环境保护</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>土地</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>涉法涉诉</source>
+        <translation>Litigation-related</translation>
+    </message>
+    <message>
+        <source>综合</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>婚姻家庭</source>
+        <translation>Marriage and family</translation>
+    </message>
+    <message>
+        <source>邻里</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <source>房屋宅基地</source>
+        <translation>Housing and homesteads</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>生产经营</source>
+        <translation>Business operations</translation>
+    </message>
+    <message>
+        <source>损害赔偿</source>
+        <translation>Damages</translation>
+    </message>
+    <message>
+        <source>山林土地</source>
+        <translation>Forest and land</translation>
+    </message>
+    <message>
+        <source>征地拆迁</source>
+        <translation>Land requisition and demolition</translation>
+    </message>
+    <message>
+        <source>环境污染</source>
+        <translation>Environmental pollution</translation>
+    </message>
+    <message>
+        <source>劳动争议</source>
+        <translation>Labour disputes</translation>
+    </message>
+    <message>
+        <source>旅游</source>
+        <translation>Tourism</translation>
+    </message>
+    <message>
+        <source>消费</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical treatment</translation>
+    </message>
+    <message>
+        <source>道路交通事故</source>
+        <translation>Road traffic accidents</translation>
+    </message>
+    <message>
+        <source>物业管理</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>Intellectual property</translation>
+    </message>
+    <message>
+        <source>互联网</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>当事人申请</source>
+        <translation>Party application</translation>
+    </message>
+    <message>
+        <source>主动调解</source>
+        <translation>On own initiative</translation>
+    </message>
+    <message>
+        <source>公安机关移交</source>
+        <translation>Referred by police</translation>
+    </message>
+    <message>
+        <source>审判机关委托</source>
+        <translation>Entrusted by court</translation>
+    </message>
+    <message>
+        <source>政府部门指定</source>
+        <translation>Assigned by government</translation>
+    </message>
+    <message>
+        <source>热线/网上</source>
+        <translation>Hotline / online</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>调解中</source>
+        <translation>Mediating</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>调解不成</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>拒绝调解</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>Performed</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>接待员</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>中心主任</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>自然人</source>
+        <translation>Natural person</translation>
+    </message>
+    <message>
+        <source>法人或其他组织</source>
+        <translation>Legal person or other organisation</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>机关事业单位</source>
+        <translation>Public body</translation>
+    </message>
+    <message>
+        <source>其他组织</source>
+        <translation>Other organisation</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>被申请人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>第三人</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>接待室</source>
+        <translation>Reception room</translation>
+    </message>
+    <message>
+        <source>律师值班室</source>
+        <translation>Lawyer&apos;s duty room</translation>
+    </message>
+    <message>
+        <source>调解室</source>
+        <translation>Mediation room</translation>
+    </message>
+    <message>
+        <source>办公室</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>律师</source>
+        <translation>Lawyer</translation>
+    </message>
+    <message>
+        <source>法律工作者</source>
+        <translation>Legal worker</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>等候中</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已叫号</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>过号</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>已转窗口</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>已举行</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>书面协议</source>
+        <translation>Written agreement</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../desktop/connection_dialog.py" line="43"/>

@@ -1,0 +1,75 @@
+"""The coded vocabularies of :mod:`db.codes` as the user reads them.
+
+The database, the core and the CLI keep the Chinese labels (they print on documents and in
+reports, which stay Chinese). On screen they go through Qt Linguist like every other string,
+in the context ``Codes``: in the Chinese UI ``tr_code`` returns its argument, in the English UI
+the translation from ``tiaojie_en.ts``. ``python -m desktop.i18n update`` collects every label
+of :func:`catalogue` into the .ts files, so a vocabulary added to db.codes is offered for
+translation without a hand-kept list.
+
+A label that is not in the catalogue (a committee renamed by the admin) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+
+from db import codes
+
+CONTEXT = "Codes"
+K = TypeVar("K")
+
+
+def tr_code(text: str) -> str:
+    """``text`` (a Chinese label of db.codes, or a committee name) in the UI's language."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+class Vocabulary(Mapping[K, str]):
+    """A read-only view of a code → label dict whose labels are translated when read (so a
+    translator installed after import is still used)."""
+
+    def __init__(self, source: Mapping[K, str]) -> None:
+        self._source = source
+
+    def __getitem__(self, code: K) -> str:
+        return tr_code(self._source[code])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+
+COMMITTEE_SHORT: Vocabulary[str] = Vocabulary(codes.COMMITTEE_SHORT)
+COMMITTEE_NAMES: Vocabulary[str] = Vocabulary({code: name for code, (name, _p) in codes.COMMITTEES.items()})
+DISPUTE_TYPES: Vocabulary[str] = Vocabulary(codes.DISPUTE_TYPES)
+CASE_SOURCES: Vocabulary[str] = Vocabulary(codes.CASE_SOURCES)
+CASE_STATUSES: Vocabulary[str] = Vocabulary(codes.CASE_STATUSES)
+ROLES: Vocabulary[str] = Vocabulary(codes.ROLES)
+ORGANISATION_KINDS: Vocabulary[str] = Vocabulary(codes.ORGANISATION_KINDS)
+CASE_PARTY_ROLES: Vocabulary[str] = Vocabulary(codes.CASE_PARTY_ROLES)
+SEXES: Vocabulary[str] = Vocabulary(codes.SEXES)
+ROOM_KINDS: Vocabulary[str] = Vocabulary(codes.ROOM_KINDS)
+EXPERT_KINDS: Vocabulary[str] = Vocabulary(codes.EXPERT_KINDS)
+RATINGS: Vocabulary[int] = Vocabulary(codes.RATINGS)
+QUEUE_STATUSES: Vocabulary[str] = Vocabulary(codes.QUEUE_STATUSES)
+APPOINTMENT_STATUSES: Vocabulary[str] = Vocabulary(codes.APPOINTMENT_STATUSES)
+AGREEMENT_KINDS: Vocabulary[str] = Vocabulary(codes.AGREEMENT_KINDS)
+
+
+def catalogue() -> list[str]:
+    """Every label of every vocabulary in db.codes, in the order they are declared."""
+    seen: dict[str, None] = {}
+    for name, value in vars(codes).items():
+        if not name.isupper() or not isinstance(value, dict):
+            continue
+        for item in value.values():
+            text = item[0] if isinstance(item, tuple) else item
+            if isinstance(text, str) and text:
+                seen.setdefault(text, None)
+    return list(seen)
