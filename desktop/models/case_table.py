@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from core.cases import CaseRow
+from desktop.vocab import tr_code
 
 PAGE_SIZE = 200
 
@@ -63,6 +64,7 @@ class CaseTableModel(QAbstractTableModel):
         self._exhausted = True
         self._sort = "received"
         self._descending = True
+        self._loaded = False  # until the first reset(): the view's sort set-up only records the key
 
     # -- loading -------------------------------------------------------------------
     def reset(self, first_page: list[CaseRow] | None = None) -> None:
@@ -70,6 +72,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = first_page if first_page is not None else self._load_page(0, PAGE_SIZE, self._sort, self._descending)
         self._exhausted = len(self._rows) < PAGE_SIZE
+        self._loaded = True
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 — Qt signature
@@ -90,9 +93,14 @@ class CaseTableModel(QAbstractTableModel):
         key = SORT_KEYS.get(Col(column))
         if key is None:
             return
-        self._sort = key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reset()
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending) and self._loaded:
+            return
+        self._sort, self._descending = key, descending
+        # setSortingEnabled() and setSortIndicator() sort while the screen is being built: one
+        # query of a million-row table each, for a page nobody sees — the first reset() loads.
+        if self._loaded:
+            self.reset()
 
     @property
     def sort_key(self) -> tuple[str, bool]:
@@ -134,15 +142,15 @@ def _display(row: CaseRow, col: Col) -> str:
         case Col.NUMBER:
             return row.number
         case Col.COMMITTEE:
-            return row.committee_name
+            return tr_code(row.committee_name)
         case Col.DISPUTE_TYPE:
-            return row.dispute_type_name
+            return tr_code(row.dispute_type_name)
         case Col.PARTIES:
             return row.party_names
         case Col.RECEIVED:
             return row.received.isoformat()
         case Col.STATUS:
-            return row.status_name
+            return tr_code(row.status_name)
         case Col.MEDIATOR:
             return row.mediator
         case Col.AMOUNT:

@@ -145,6 +145,31 @@ def test_case_list_sorts_by_header(app, qtbot, engine, make_ctx, users):
     assert [screen.model.row_at(i).received.day for i in range(3)] == [1, 2, 3]
 
 
+def test_case_list_reads_its_first_page_once_when_built(app, qtbot, engine, make_ctx, users, monkeypatch):
+    """The view's sort set-up (setSortingEnabled, setSortIndicator) must not each query the table:
+    on a million cases every first page is a query the user waits for at start."""
+    from core import cases as core_cases
+    from desktop.screens import cases as cases_screen
+
+    add_case(engine)
+    calls = []
+    real = core_cases.fetch_cases
+
+    def counting(session, case_filter, **kw):
+        calls.append(kw)
+        return real(session, case_filter, **kw)
+
+    monkeypatch.setattr(cases_screen, "fetch_cases", counting)
+    screen = cases_screen.CasesScreen(make_ctx(users["director"]))
+    qtbot.addWidget(screen)
+    assert len(calls) == 1 and calls[0]["sort"] == "received" and calls[0]["descending"] is True
+    assert screen.model.rowCount() == 1
+    screen.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # what is shown already: no query
+    assert len(calls) == 1
+    screen.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    assert len(calls) == 2 and calls[1]["descending"] is False
+
+
 def test_case_list_fetches_more_pages_as_it_scrolls(app, qtbot, engine, make_ctx, users):
     from desktop.models.case_table import PAGE_SIZE
 
