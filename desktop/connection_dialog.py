@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from db import connection
 from db.connection import ConnectionConfig, ConnectionTestError
 from db.engine import data_dir
+from desktop.widgets.field_errors import field_error, show_error
 
 log = logging.getLogger(__name__)
 
@@ -45,19 +46,6 @@ SSL_MODE_NAMES = {
     "require": QT_TRANSLATE_NOOP("ConnectionDialog", "必须加密（require）"),
     "verify-full": QT_TRANSLATE_NOOP("ConnectionDialog", "加密并校验服务器证书（verify-full）"),
 }
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
 
 
 def open_and_save(url: str, config: ConnectionConfig, password: str, remember: bool):
@@ -143,7 +131,7 @@ class ConnectionDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.sqlite_folder, 1)
         folder_row.addWidget(self.browse_button)
-        self.sqlite_folder_error = _error_label()
+        self.sqlite_folder_error = field_error()
         sqlite_hint = QLabel(self.tr("留空即使用默认位置：%1。请勿放在网络共享文件夹中：多台电脑共用请选下面的数据库服务器。")
                              .replace("%1", str(data_dir())))
         sqlite_hint.setObjectName("hint")
@@ -182,7 +170,7 @@ class ConnectionDialog(QDialog):
             self.remember.setEnabled(False)
             self.remember.setText(self.tr("本机没有可用的系统密钥环：密码不保存，每次启动时询问"))
         for name in FIELDS[1:]:
-            setattr(self, f"{name}_error", _error_label())
+            setattr(self, f"{name}_error", field_error())
         pg_form = QFormLayout(self.pg_box)
         pg_form.setContentsMargins(24, 0, 0, 0)
         pg_form.addRow(self.tr("服务器地址(&H)"), self.host)
@@ -214,7 +202,7 @@ class ConnectionDialog(QDialog):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.status, 1)
-        self.error = _error_label()  # what concerns no single field (e.g. a newer schema)
+        self.error = field_error()  # what concerns no single field (e.g. a newer schema)
         note = QLabel(self.tr("更改在下次启动程序时生效。") if mode == self.SETTINGS else
                       self.tr("数据库服务器的密码不会写入任何文件。"))
         note.setObjectName("hint")
@@ -278,15 +266,15 @@ class ConnectionDialog(QDialog):
 
     def _clear_errors(self) -> None:
         for name in FIELDS:
-            _show(getattr(self, f"{name}_error"), None)
-        _show(self.error, None)
+            show_error(getattr(self, f"{name}_error"), None)
+        show_error(self.error, None)
 
     def _validate(self) -> bool:
         self._clear_errors()
         problems = connection.validate(self.config())
         for name, message in problems.items():
             label = getattr(self, f"{name}_error", self.error)
-            _show(label, message)  # Chinese from db.connection
+            show_error(label, message)  # Chinese from db.connection
         if problems:
             first = next(iter(problems))
             widget = getattr(self, first, None)
@@ -299,7 +287,7 @@ class ConnectionDialog(QDialog):
         from db import migrate
 
         if isinstance(error, migrate.SchemaTooNewError):
-            _show(self.error, str(error))
+            show_error(self.error, str(error))
             self.status.clear()
             return
         if isinstance(error, BaseException) and not isinstance(error, ConnectionTestError):
@@ -307,11 +295,11 @@ class ConnectionDialog(QDialog):
         if isinstance(error, ConnectionTestError):
             field = error.field if error.field in FIELDS else None
             if field == "sqlite_folder" or (field and self.pg_radio.isChecked()):
-                _show(getattr(self, f"{field}_error"), str(error))
+                show_error(getattr(self, f"{field}_error"), str(error))
                 widget = getattr(self, field)
                 widget.setFocus()
                 return
-        _show(self.error, str(error))
+        show_error(self.error, str(error))
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy
@@ -423,8 +411,8 @@ class PasswordDialog(QDialog):
             "%1", f"{config.host}:{config.port}/{config.database}").replace("%2", config.user))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = _error_label()
-        _show(self.error, message)
+        self.error = field_error()
+        show_error(self.error, message)
         self.keyring = connection.keyring_available()
         self.remember = QCheckBox(self.tr("在本机的系统密钥环中保存密码"))
         self.remember.setVisible(self.keyring)
@@ -451,9 +439,9 @@ class PasswordDialog(QDialog):
 
     def try_accept(self) -> None:
         if not self.password.text():
-            _show(self.error, self.tr("请填写密码"))
+            show_error(self.error, self.tr("请填写密码"))
             return
-        _show(self.error, None)
+        show_error(self.error, None)
         if self.remember.isChecked() and self.keyring:
             connection.store_password(self.config, self.password.text())
         self.accept()

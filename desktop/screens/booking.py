@@ -53,6 +53,7 @@ from db.codes import OPEN_STATUSES
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
 from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, ROOM_KINDS
+from desktop.widgets.field_errors import field_error, show_error
 
 _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
 
@@ -95,19 +96,6 @@ class QuarterTimeEdit(QTimeEdit):
             self.setTime(self.time().addSecs(steps * 15 * 60))
         else:
             super().stepBy(steps)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
 
 
 def _checked_ids(widget: QListWidget) -> tuple[int, ...]:
@@ -160,7 +148,7 @@ class BookingScreen(QWidget):
         self.case_label = QLabel(self.tr("未选择案件"))
         self.case_label.setObjectName("caseLabel")
         self.case_label.setWordWrap(True)
-        self.case_error = _error_label()
+        self.case_error = field_error()
 
         # -- when -------------------------------------------------------------------
         self.date_edit = QDateEdit()
@@ -175,7 +163,7 @@ class BookingScreen(QWidget):
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(self.tr(" 分钟"))
         self.minutes.setValue(self.rules.default_minutes)
-        self.when_error = _error_label()
+        self.when_error = field_error()
 
         # -- where and who ----------------------------------------------------------------
         self.room = QComboBox()
@@ -184,22 +172,22 @@ class BookingScreen(QWidget):
             owner = f"（{COMMITTEE_SHORT.get(r.committee, '')}）" if r.committee else ""
             self.room.addItem(f"{r.name}{owner}", r.id)
             self.room.setItemData(self.room.count() - 1, ROOM_KINDS.get(r.kind, r.kind), Qt.ItemDataRole.ToolTipRole)
-        self.room_error = _error_label()
+        self.room_error = field_error()
         self.mediators = QListWidget()
         self.mediators.setObjectName("mediators")
-        self.mediators_error = _error_label()
+        self.mediators_error = field_error()
         self.expert_search = QLineEdit(placeholderText=self.tr("专家姓名、拼音首字母或专长"))
         self.expert_search.setClearButtonEnabled(True)
         self.experts = QListWidget()
         self.experts.setObjectName("experts")
-        self.experts_error = _error_label()
+        self.experts_error = field_error()
         self.parties = QListWidget()
         self.parties.setObjectName("parties")
         self.parties.setMaximumHeight(96)
-        self.invited_error = _error_label()
+        self.invited_error = field_error()
         self.purpose = QLineEdit(placeholderText=self.tr("如：第1次调解、现场调解、司法确认前调解"))
         self.purpose.setMaxLength(200)
-        self.purpose_error = _error_label()
+        self.purpose_error = field_error()
         for w in (self.mediators, self.experts):
             w.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             w.setMinimumHeight(110)
@@ -411,7 +399,7 @@ class BookingScreen(QWidget):
 
     def _case_failed(self, exc: BaseException) -> None:
         self._restoring = None  # e.g. the drafted case has been concluded meanwhile
-        _show(self.case_error, str(exc))
+        show_error(self.case_error, str(exc))
 
     # -- the local draft -----------------------------------------------------------------------
     def _draft_touched(self, *_args) -> None:
@@ -476,7 +464,7 @@ class BookingScreen(QWidget):
             status = CASE_STATUSES.get(options.status, options.status)
             self.case_label.setText(f"<b>{options.number}</b>　{COMMITTEE_SHORT.get(options.committee, '')}"
                                     f"　{status}<br>{options.summary[:80]}")
-            _show(self.case_error, None)
+            show_error(self.case_error, None)
             self.mediators.clear()
             for m in options.mediators:
                 tip = self.tr("本案调解员") if m.id in options.assigned else m.detail
@@ -620,13 +608,13 @@ class BookingScreen(QWidget):
             self.slot_list.addItem(item)
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
-        _show(self.case_error, errors.get("case"))
-        _show(self.when_error, errors.get("minutes") or errors.get("starts_at"))
-        _show(self.room_error, errors.get("room"))
-        _show(self.mediators_error, errors.get("mediators"))
-        _show(self.experts_error, errors.get("experts"))
-        _show(self.invited_error, errors.get("invited"))
-        _show(self.purpose_error, errors.get("purpose"))
+        show_error(self.case_error, errors.get("case"))
+        show_error(self.when_error, errors.get("minutes") or errors.get("starts_at"))
+        show_error(self.room_error, errors.get("room"))
+        show_error(self.mediators_error, errors.get("mediators"))
+        show_error(self.experts_error, errors.get("experts"))
+        show_error(self.invited_error, errors.get("invited"))
+        show_error(self.purpose_error, errors.get("purpose"))
 
     def _slot_chosen(self, item: QListWidgetItem) -> None:
         slot = item.data(Qt.ItemDataRole.UserRole)
@@ -652,7 +640,7 @@ class BookingScreen(QWidget):
             return
         request = self.request()
         if self.options is None:
-            _show(self.case_error, self.tr("请选择案件"))
+            show_error(self.case_error, self.tr("请选择案件"))
             self.case_search.setFocus()
             return
         self.book_button.setEnabled(False)
@@ -730,4 +718,3 @@ class BookingScreen(QWidget):
         self.search_experts()
         self.run_check()
         self.case_search.setFocus()
-

@@ -68,6 +68,7 @@ from desktop.context import AppContext
 from desktop.drafts import FormDraft
 from desktop.screens.booking import QuarterTimeEdit, print_pdf, write_notices
 from desktop.vocab import COMMITTEE_SHORT
+from desktop.widgets.field_errors import field_error
 
 GRID_START, GRID_END = time(8, 0), time(18, 0)
 HEADER_W, HEADER_H = 150, 40
@@ -351,14 +352,6 @@ def describe(row: AppointmentRow) -> str:
 # ------------------------------------------------------------------------------ dialogs
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class ReasonDialog(QDialog):
     """Cancel a session: the reason is required."""
 
@@ -369,7 +362,7 @@ class ReasonDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("取消原因（必填），如：当事人申请撤回、双方已自行和解"))
         self.reason.setMaximumHeight(90)
-        self.error = _error_label()
+        self.error = field_error()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确认取消预约"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("返回"))
@@ -417,8 +410,8 @@ class RescheduleDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("改期原因（必填）"))
         self.reason.setMaximumHeight(70)
-        self.when_error = _error_label()
-        self.reason_error = _error_label()
+        self.when_error = field_error()
+        self.reason_error = field_error()
         self.clashes = QLabel()
         self.clashes.setWordWrap(True)
         self.clashes.setStyleSheet("color: #b00020;")

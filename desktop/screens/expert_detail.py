@@ -54,6 +54,7 @@ from core.experts import (
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
 from desktop.vocab import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
+from desktop.widgets.field_errors import field_error
 
 FIELDS = ("name", "kind", "sex", "agency", "former_agency", "title", "specialties", "committees", "phone",
           "notes", "duties", "relations")
@@ -117,14 +118,6 @@ class RelationModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         return (r.name, r.relation, r.id_number)[index.column()]
-
-
-def field_error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _table(model: QAbstractTableModel) -> QTableView:

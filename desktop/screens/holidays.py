@@ -37,14 +37,7 @@ from core.calendar_overrides import (
 )
 from desktop.context import AppContext
 from desktop.models.mediation_tables import HolidayTableModel
-
-
-def _error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from desktop.widgets.field_errors import field_error
 
 
 class HolidaysScreen(QWidget):
@@ -85,7 +78,7 @@ class HolidaysScreen(QWidget):
         self.kind.addItem(self.tr("调休上班"), True)
         self.name = QLineEdit(placeholderText=self.tr("如 春节、国庆节"))
         self.name.setMaxLength(NAME_MAX + 10)  # longer text is explained, not cut silently
-        self.errors = {"day": _error(), "name": _error()}
+        self.errors = {"day": field_error(), "name": field_error()}
         self.save_button = QPushButton(self.tr("保存此日(&S)"))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
         self.save_button.clicked.connect(self.save)

@@ -75,6 +75,7 @@ from db.codes import COMMITTEES
 from db.engine import data_dir
 from desktop.context import AppContext
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
+from desktop.widgets.field_errors import field_error, show_error
 from desktop.widgets.party_editor import PartyEditor
 
 log = logging.getLogger(__name__)
@@ -119,19 +120,6 @@ def _set_datetime(edit: QDateTimeEdit, text: str) -> None:
     edit.setDateTime(value if value.isValid() else QDateTime.currentDateTime())
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show_error(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
-
-
 # ------------------------------------------------------------------------------ requests
 
 
@@ -161,7 +149,7 @@ class RequestsEditor(QWidget):
         number.setMinimumWidth(22)
         edit = QLineEdit(text)
         edit.setPlaceholderText(self.tr("请求事项（回车添加下一项）"))
-        error = _error_label()
+        error = field_error()
         grid.addWidget(number, 0, 0)
         grid.addWidget(edit, 0, 1)
         grid.addWidget(error, 1, 1)
@@ -232,7 +220,7 @@ class RequestsEditor(QWidget):
 
     def set_errors(self, errors: dict[int, str]) -> None:
         for i, (_, _, error) in enumerate(self._rows):
-            _show_error(error, errors.get(i))
+            show_error(error, errors.get(i))
 
 
 # ------------------------------------------------------------------------------ routing panel
@@ -378,7 +366,7 @@ class IntakeScreen(QWidget):
         self.received_at = QDateTimeEdit()
         self.received_at.setDisplayFormat(_DATETIME_FORMAT)
         self.received_at.setCalendarPopup(True)
-        self.error_labels["received_at"] = _error_label()
+        self.error_labels["received_at"] = field_error()
         receiver = QLabel(self.tr("登记人：%1").replace("%1", self.ctx.user.full_name))
         top = QGridLayout()
         top.addWidget(self.ticket_label, 0, 0)
@@ -400,7 +388,7 @@ class IntakeScreen(QWidget):
         for b in (self.add_person_button, self.add_organisation_button, self.add_agent_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        self.error_labels["parties"] = _error_label()
+        self.error_labels["parties"] = field_error()
         self.parties_layout = QVBoxLayout()
         self.parties_layout.setSpacing(6)
         parties = QVBoxLayout(parties_box)
@@ -446,7 +434,7 @@ class IntakeScreen(QWidget):
         self.medical_label.setToolTip(self.tr("医疗纠纷预防和处理条例第三十一条"))
         for key in ("dispute_type", "source", "summary", "amount", "group_size", "escalation_notified_to",
                     "escalation_notified_at", "medical_consent"):
-            self.error_labels[key] = _error_label()
+            self.error_labels[key] = field_error()
 
         grid = QGridLayout(dispute_box)
         grid.setVerticalSpacing(2)
@@ -526,14 +514,14 @@ class IntakeScreen(QWidget):
         self.committee.addItem(self.tr("— 请选择（Alt+1 采纳首选）—"), "")
         for code, (name, _) in COMMITTEES.items():
             self.committee.addItem(name, code)
-        self.error_labels["committee"] = _error_label()
+        self.error_labels["committee"] = field_error()
         self.scope_box = QFrame(objectName="scopeWarning")
         self.scope_box.setStyleSheet("QFrame#scopeWarning { background: #fdecea; border: 1px solid #e57373; }")
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
         self.referral_button = QPushButton(self.tr("出具转办单"))
         self.referral_button.clicked.connect(self.issue_referral)
-        self.referral_error = _error_label()
+        self.referral_error = field_error()
         scope = QVBoxLayout(self.scope_box)
         scope.addWidget(self.scope_label)
         scope.addWidget(self.referral_error)
@@ -864,7 +852,7 @@ class IntakeScreen(QWidget):
         self._update_medical()
         self._paint_suggestions()
         if self.committee.currentData():
-            _show_error(self.error_labels["committee"], None)
+            show_error(self.error_labels["committee"], None)
         self._changed()
 
     def _group_toggled(self, on: bool) -> None:
@@ -887,7 +875,7 @@ class IntakeScreen(QWidget):
         self.medical_label.setVisible(medical)
         self.medical_consent.setVisible(medical)
         if not medical:
-            _show_error(self.error_labels["medical_consent"], None)
+            show_error(self.error_labels["medical_consent"], None)
 
     def _amount_hint(self, text: str) -> None:
         try:
@@ -896,13 +884,13 @@ class IntakeScreen(QWidget):
             self.amount_hint.setText("")
             return
         self.amount_hint.setText("" if value is None else f"= {value:,.2f} 元")
-        _show_error(self.error_labels["amount"], None)
+        show_error(self.error_labels["amount"], None)
 
     def _check_amount(self) -> None:
         try:
             parse_amount(self.amount.text())
         except ValueError as exc:
-            _show_error(self.error_labels["amount"], str(exc))
+            show_error(self.error_labels["amount"], str(exc))
 
     # -- routing ------------------------------------------------------------------------------------------
     def update_routing(self) -> None:
@@ -930,7 +918,7 @@ class IntakeScreen(QWidget):
             return
         lines = [f"⚠ {f.reason}\n→ 建议转往：{f.refer_to}" for f in self.flags]
         self.scope_label.setText("\n".join(lines))
-        _show_error(self.referral_error, None)
+        show_error(self.referral_error, None)
         self.scope_box.show()
 
     def accept_suggestion(self, n: int) -> None:
@@ -958,7 +946,7 @@ class IntakeScreen(QWidget):
             editor.set_errors(per_party.get(i, {}))
         self.requests.set_errors(requests)
         for key, label in self.error_labels.items():
-            _show_error(label, errors.get(key))
+            show_error(label, errors.get(key))
 
     def _ordered_targets(self) -> list[tuple[str, QWidget]]:
         targets: list[tuple[str, QWidget]] = [("received_at", self.received_at)]
@@ -1122,7 +1110,7 @@ class IntakeScreen(QWidget):
         visitors = [p for p in form.parties if not p.is_agent and not p.is_blank()]
         visitors.sort(key=lambda p: p.role != "applicant")
         if not visitors or not visitors[0].name:
-            _show_error(self.referral_error, self.tr("请先在当事人中填写来访人姓名"))
+            show_error(self.referral_error, self.tr("请先在当事人中填写来访人姓名"))
             if self.editors:
                 self.editors[0].fields["name"].setFocus()
             return
@@ -1160,7 +1148,7 @@ class IntakeScreen(QWidget):
         def failed(exc: BaseException) -> None:
             self._set_saving(False)
             errors = getattr(exc, "errors", None)
-            _show_error(self.referral_error, "；".join(errors.values()) if errors else str(exc))
+            show_error(self.referral_error, "；".join(errors.values()) if errors else str(exc))
 
         self.save_draft()
         self._set_saving(True)

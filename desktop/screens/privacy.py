@@ -37,6 +37,7 @@ from core.privacy import (
 from core.settings import read_settings
 from desktop.context import AppContext
 from desktop.vocab import tr_code
+from desktop.widgets.field_errors import field_error
 
 _HEADERS = ("案号", "委员会", "状态", "登记日期", "归档日期", "当事人数")
 
@@ -73,14 +74,6 @@ class _CaseModel(QAbstractTableModel):
                 str(r.parties))[index.column()]
 
 
-def _error_label() -> QLabel:
-    label = QLabel(objectName="fieldError")
-    label.setStyleSheet("color: #b42318;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class PrivacyScreen(QWidget):
     title = "个人信息保护"
 
@@ -111,7 +104,7 @@ class PrivacyScreen(QWidget):
         self.anonymise_button.clicked.connect(self.anonymise_selected)
         self.anonymise_message = QLabel(objectName="anonymiseMessage")
         self.anonymise_message.setWordWrap(True)
-        self.anonymise_error = _error_label()
+        self.anonymise_error = field_error()
         anon_box = QGroupBox(self.tr("匿名化已归档案件（个人信息保护法第十九条、第四十七条）"))
         box = QVBoxLayout(anon_box)
         box.addWidget(self.years_label)
@@ -133,7 +126,7 @@ class PrivacyScreen(QWidget):
         self.export_button.clicked.connect(self.export)
         self.export_message = QLabel(objectName="exportMessage")
         self.export_message.setWordWrap(True)
-        self.export_error = _error_label()
+        self.export_error = field_error()
         export_box = QGroupBox(self.tr("导出个人信息（个人信息保护法第四十五条：个人有权查阅、复制其个人信息）"))
         form = QFormLayout(export_box)
         form.addRow(self.tr("证件号码"), self.id_number)

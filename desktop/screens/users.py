@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -38,6 +37,7 @@ from desktop.context import AppContext
 from desktop.drafts import FormDraft
 from desktop.models.user_table import UserTableModel
 from desktop.vocab import COMMITTEE_SHORT, ROLES
+from desktop.widgets.field_errors import field_error
 
 
 class UsersScreen(QWidget):
@@ -146,7 +146,7 @@ class UserDialog(QDialog):
             grid.addWidget(box, i // 4, i % 4)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {k: _error() for k in ("username", "full_name", "role", "committees", "password")}
+        self.errors = {k: field_error() for k in ("username", "full_name", "role", "committees", "password")}
 
         form = QFormLayout(self)
         form.addRow(self.tr("用户名"), self.username)
@@ -196,10 +196,3 @@ class UserDialog(QDialog):
             self.errors["username"].show()
             return
         self.accept()
-
-
-def _error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.hide()
-    return label

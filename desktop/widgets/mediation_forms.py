@@ -29,19 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.auth import PermissionDenied
 from desktop.vocab import RATINGS
-
-
-def field_error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
+from desktop.widgets.field_errors import field_error, show_error
 
 
 def hint(text: str) -> QLabel:

@@ -39,6 +39,7 @@ from core.identifiers import (
 )
 from core.intake import ETHNICITIES, PARTY_FORM_KINDS, PRINCIPAL_ROLES, PartyForm, parse_date
 from desktop.vocab import ORGANISATION_KINDS, SEXES
+from desktop.widgets.field_errors import field_error
 
 # (field, label) in reading order; three pairs per row, the address spans the whole row.
 PERSON_FIELDS: tuple[tuple[str, str], ...] = (
@@ -54,14 +55,6 @@ ORGANISATION_FIELDS: tuple[tuple[str, str], ...] = (
 )
 _WIDE = {"address"}
 _ID_TYPES_WITH_DATES = ("resident_id", "hk_mo_permit", "tw_permit", "foreign_pr")
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class PartyEditor(QFrame):
@@ -100,14 +93,14 @@ class PartyEditor(QFrame):
             header.addWidget(QLabel(self.tr("代理：")))
             header.addWidget(self.represents, 1)
             header.addWidget(self.power_of_attorney)
-            self.errors["represents"] = _error_label()
+            self.errors["represents"] = field_error()
         else:
             for code, label in PRINCIPAL_ROLES.items():
                 self.role.addItem(label, code)
             header.addWidget(self.role)
             header.addWidget(self.refuses)
             header.addStretch(1)
-            self.errors["role"] = _error_label()
+            self.errors["role"] = field_error()
         self.read_card_button: QToolButton | None = None
         if kind == "person":
             self.read_card_button = QToolButton(text=self.tr("读身份证"))
@@ -129,7 +122,7 @@ class PartyEditor(QFrame):
         for i, (name, label) in enumerate(spec):
             widget = self._make_field(name)
             self.fields[name] = widget
-            self.errors[name] = _error_label()
+            self.errors[name] = field_error()
             caption = QLabel(self.tr(label))
             caption.setBuddy(widget)
             if name in _WIDE:
