@@ -3,7 +3,8 @@
 The database, the core and the CLI keep the Chinese labels (they print on documents and in
 reports, which stay Chinese). On screen they go through Qt Linguist like every other string,
 in the context ``Codes``: in the Chinese UI ``tr_code`` returns its argument, in the English UI
-the translation from ``tiaojie_en.ts``. ``python -m desktop.i18n update`` collects every label
+the translation from ``tiaojie_en.ts``. The statistics' figure names (core.stats) are
+treated the same way. ``python -m desktop.i18n update`` collects every label
 of :func:`catalogue` into the .ts files, so a vocabulary added to db.codes is offered for
 translation without a hand-kept list.
 
@@ -63,12 +64,14 @@ AGREEMENT_KINDS: Vocabulary[str] = Vocabulary(codes.AGREEMENT_KINDS)
 
 
 def catalogue() -> list[str]:
-    """Every label of every vocabulary in db.codes, in the order they are declared."""
+    """Every label of every vocabulary in db.codes, then the statistics' figure names
+    (core.stats.COLUMN_LABELS: table headers and cards), in the order they are declared."""
+    from core.stats import COLUMN_LABELS
+
     seen: dict[str, None] = {}
-    for name, value in vars(codes).items():
-        if not name.isupper() or not isinstance(value, dict):
-            continue
-        for item in value.values():
+    vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
+    for vocabulary in [*vocabularies, COLUMN_LABELS]:
+        for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:
                 seen.setdefault(text, None)

@@ -71,8 +71,17 @@ class CasesScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in {Col.NUMBER: 250, Col.COMMITTEE: 80, Col.DISPUTE_TYPE: 100, Col.PARTIES: 260,
-                           Col.RECEIVED: 100, Col.STATUS: 80, Col.MEDIATOR: 80, Col.AMOUNT: 120}.items():
+        # The coded columns are as wide as their longest label in the UI's language (English
+        # committee names are three times the Chinese), within reason.
+        metrics = self.table.fontMetrics()
+
+        def fits(labels, least: int, most: int) -> int:
+            return min(max(least, max(metrics.horizontalAdvance(t) for t in labels) + 16), most)
+
+        for col, width in {Col.NUMBER: 250, Col.COMMITTEE: fits(COMMITTEE_SHORT.values(), 80, 140),
+                           Col.DISPUTE_TYPE: fits(DISPUTE_TYPES.values(), 100, 150), Col.PARTIES: 260,
+                           Col.RECEIVED: 100, Col.STATUS: fits(CASE_STATUSES.values(), 80, 110), Col.MEDIATOR: 80,
+                           Col.AMOUNT: 120}.items():
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(Col.PARTIES, QHeaderView.ResizeMode.Stretch)
 

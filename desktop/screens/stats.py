@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,7 +119,7 @@ class StatsTableModel(QAbstractTableModel):
             return self.tr(self.first_header)
         if section <= len(self.text_headers):
             return self.tr(self.text_headers[section - 1])
-        return self.tr(COLUMN_LABELS[self.figure_at(section)])
+        return tr_code(COLUMN_LABELS[self.figure_at(section)])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -444,16 +454,17 @@ class StatsScreen(QWidget):
         cards = QGridLayout()
         cards.setSpacing(8)
         for i, (figure, title) in enumerate(CARDS):
-            card = StatCard(figure, self.tr(title))
+            card = StatCard(figure, tr_code(title))
             card.clicked.connect(self._card_clicked)
             self.cards[figure] = card
             cards.addWidget(card, 0, i)
             cards.setColumnStretch(i, 1)
 
-        self.committee_model = StatsTableModel(TABLE_COLUMNS, "委员会", parent=self)
-        self.type_model = StatsTableModel(TABLE_COLUMNS, "纠纷类型", parent=self)
-        self.source_model = StatsTableModel(TABLE_COLUMNS, "来源", parent=self)
-        self.mediator_model = StatsTableModel(MEDIATOR_COLUMNS, "调解员", ("所属委员会",), parent=self)
+        self.committee_model = StatsTableModel(TABLE_COLUMNS, QT_TRANSLATE_NOOP("StatsTableModel", "委员会"), parent=self)
+        self.type_model = StatsTableModel(TABLE_COLUMNS, QT_TRANSLATE_NOOP("StatsTableModel", "纠纷类型"), parent=self)
+        self.source_model = StatsTableModel(TABLE_COLUMNS, QT_TRANSLATE_NOOP("StatsTableModel", "来源"), parent=self)
+        self.mediator_model = StatsTableModel(MEDIATOR_COLUMNS, QT_TRANSLATE_NOOP("StatsTableModel", "调解员"),
+                                              (QT_TRANSLATE_NOOP("StatsTableModel", "所属委员会"),), parent=self)
         self.committee_table = self._table(self.committee_model, "committeeTable")
         self.type_table = self._table(self.type_model, "typeTable")
         self.source_table = self._table(self.source_model, "sourceTable")
@@ -569,7 +580,8 @@ class StatsScreen(QWidget):
             (self.tr("调解成功"), C_SUCCESS, [cur.by_committee[c].successful for c in codes]),
         ])
         self._chart_codes = codes
-        self.trend_chart.set_data([f"{p.month}月" + (f"\n{p.year}" if p.month == 1 or i == 0 else "")
+        self.trend_chart.set_data([QLocale().monthName(p.month, QLocale.FormatType.ShortFormat)
+                                   + (f"\n{p.year}" if p.month == 1 or i == 0 else "")
                                    for i, p in enumerate(data.trend)], [
             (self.tr("受理"), C_RECEIVED, [p.received for p in data.trend]),
             (self.tr("办结"), C_CONCLUDED, [p.concluded for p in data.trend]),
@@ -620,7 +632,7 @@ class StatsScreen(QWidget):
         if figure is None:
             return
         if not model.drillable(index):
-            self.status.setText(self.tr("“%1”不对应具体案件").replace("%1", COLUMN_LABELS[figure]))
+            self.status.setText(self.tr("“%1”不对应具体案件").replace("%1", tr_code(COLUMN_LABELS[figure])))
             return
         row: StatRow = model.rows[index.row()]
         self.open_drilldown(self.spec_for(figure, row.filters))

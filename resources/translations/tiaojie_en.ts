@@ -373,60 +373,65 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="110"/>
+        <location filename="../../desktop/app.py" line="154"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="204"/>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
     </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="504"/>
+        <location filename="../../desktop/screens/calendar.py" line="497"/>
         <source>预约详情</source>
         <translation>Appointment details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="514"/>
+        <location filename="../../desktop/screens/calendar.py" line="507"/>
         <source>改期(&amp;R)…</source>
         <translation>&amp;Reschedule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="515"/>
+        <location filename="../../desktop/screens/calendar.py" line="508"/>
         <source>取消预约(&amp;C)…</source>
         <translation>&amp;Cancel appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="516"/>
+        <location filename="../../desktop/screens/calendar.py" line="509"/>
         <source>打印调解通知书(&amp;P)</source>
         <translation>&amp;Print mediation notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="517"/>
+        <location filename="../../desktop/screens/calendar.py" line="510"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="541"/>
+        <location filename="../../desktop/screens/calendar.py" line="534"/>
         <source>已改期至 </source>
         <translation>Rescheduled to </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="548"/>
+        <location filename="../../desktop/screens/calendar.py" line="541"/>
         <source>已取消预约</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="557"/>
+        <location filename="../../desktop/screens/calendar.py" line="550"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="560"/>
+        <location filename="../../desktop/screens/calendar.py" line="553"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="564"/>
+        <location filename="../../desktop/screens/calendar.py" line="557"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -434,7 +439,7 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="101"/>
+        <location filename="../../desktop/models/appointment_table.py" line="102"/>
         <source>取消原因：</source>
         <translation>Reason for cancellation: </translation>
     </message>
@@ -536,7 +541,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="221"/>
+        <location filename="../../desktop/screens/stats.py" line="231"/>
         <source>单击柱形查看案件明细</source>
         <translation>Click a bar to see the cases</translation>
     </message>
@@ -544,110 +549,110 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="154"/>
+        <location filename="../../desktop/screens/booking.py" line="143"/>
         <source>输入案号或当事人姓名查找案件</source>
         <translation>Find a case by case number or party name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="159"/>
-        <location filename="../../desktop/screens/booking.py" line="718"/>
+        <location filename="../../desktop/screens/booking.py" line="148"/>
+        <location filename="../../desktop/screens/booking.py" line="707"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="175"/>
+        <location filename="../../desktop/screens/booking.py" line="164"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="181"/>
+        <location filename="../../desktop/screens/booking.py" line="170"/>
         <source>（请选择调解室）</source>
         <translation>(Choose a room)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="190"/>
+        <location filename="../../desktop/screens/booking.py" line="179"/>
         <source>专家姓名、拼音首字母或专长</source>
         <translation>Expert name, pinyin initials or speciality</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="199"/>
+        <location filename="../../desktop/screens/booking.py" line="188"/>
         <source>如：第1次调解、现场调解、司法确认前调解</source>
         <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="209"/>
+        <location filename="../../desktop/screens/booking.py" line="198"/>
         <source>预约 (Ctrl+S)</source>
         <translation>Book (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="212"/>
+        <location filename="../../desktop/screens/booking.py" line="201"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="217"/>
+        <location filename="../../desktop/screens/booking.py" line="206"/>
         <source>打印调解通知书 (Ctrl+P)</source>
         <translation>Print mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="224"/>
-        <location filename="../../desktop/screens/booking.py" line="587"/>
-        <location filename="../../desktop/screens/booking.py" line="654"/>
+        <location filename="../../desktop/screens/booking.py" line="213"/>
+        <location filename="../../desktop/screens/booking.py" line="576"/>
+        <location filename="../../desktop/screens/booking.py" line="643"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="233"/>
+        <location filename="../../desktop/screens/booking.py" line="222"/>
         <source>单击（或回车）把该时间填入表单</source>
         <translation>Click (or press Enter) to put this time into the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="284"/>
+        <location filename="../../desktop/screens/booking.py" line="273"/>
         <source>调解员（本委员会在前）</source>
         <translation>Mediators (this committee first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="285"/>
+        <location filename="../../desktop/screens/booking.py" line="274"/>
         <source>专家（须经当事人同意）</source>
         <translation>Experts (need the parties&apos; consent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="304"/>
+        <location filename="../../desktop/screens/booking.py" line="293"/>
         <source>冲突检查</source>
         <translation>Conflict check</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="309"/>
+        <location filename="../../desktop/screens/booking.py" line="298"/>
         <source>可选时间（单击填入表单）</source>
         <translation>Free times (click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="389"/>
+        <location filename="../../desktop/screens/booking.py" line="378"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="463"/>
+        <location filename="../../desktop/screens/booking.py" line="452"/>
         <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
         <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="481"/>
+        <location filename="../../desktop/screens/booking.py" line="470"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="568"/>
+        <location filename="../../desktop/screens/booking.py" line="557"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="576"/>
+        <location filename="../../desktop/screens/booking.py" line="565"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="592"/>
+        <location filename="../../desktop/screens/booking.py" line="581"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -655,62 +660,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="595"/>
+        <location filename="../../desktop/screens/booking.py" line="584"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="599"/>
+        <location filename="../../desktop/screens/booking.py" line="588"/>
         <source>✔ 调解室和人员均空闲，可以预约：</source>
         <translation>✔ Room and people are free; you can book: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="617"/>
+        <location filename="../../desktop/screens/booking.py" line="606"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="670"/>
+        <location filename="../../desktop/screens/booking.py" line="659"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="672"/>
+        <location filename="../../desktop/screens/booking.py" line="661"/>
         <source>已预约：</source>
         <translation>Booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="678"/>
+        <location filename="../../desktop/screens/booking.py" line="667"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="686"/>
+        <location filename="../../desktop/screens/booking.py" line="675"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="689"/>
+        <location filename="../../desktop/screens/booking.py" line="678"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="691"/>
+        <location filename="../../desktop/screens/booking.py" line="680"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="699"/>
+        <location filename="../../desktop/screens/booking.py" line="688"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="702"/>
+        <location filename="../../desktop/screens/booking.py" line="691"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="706"/>
+        <location filename="../../desktop/screens/booking.py" line="695"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -804,388 +809,388 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="215"/>
+        <location filename="../../desktop/screens/case_detail.py" line="216"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="303"/>
+        <location filename="../../desktop/screens/case_detail.py" line="304"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="309"/>
+        <location filename="../../desktop/screens/case_detail.py" line="310"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="314"/>
+        <location filename="../../desktop/screens/case_detail.py" line="315"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="320"/>
+        <location filename="../../desktop/screens/case_detail.py" line="321"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="322"/>
+        <location filename="../../desktop/screens/case_detail.py" line="323"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="332"/>
+        <location filename="../../desktop/screens/case_detail.py" line="333"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="340"/>
+        <location filename="../../desktop/screens/case_detail.py" line="341"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="353"/>
+        <location filename="../../desktop/screens/case_detail.py" line="354"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="361"/>
+        <location filename="../../desktop/screens/case_detail.py" line="362"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="374"/>
+        <location filename="../../desktop/screens/case_detail.py" line="375"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="379"/>
+        <location filename="../../desktop/screens/case_detail.py" line="380"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="389"/>
+        <location filename="../../desktop/screens/case_detail.py" line="390"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="398"/>
+        <location filename="../../desktop/screens/case_detail.py" line="399"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="400"/>
+        <location filename="../../desktop/screens/case_detail.py" line="401"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="409"/>
+        <location filename="../../desktop/screens/case_detail.py" line="410"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="417"/>
+        <location filename="../../desktop/screens/case_detail.py" line="418"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="422"/>
+        <location filename="../../desktop/screens/case_detail.py" line="423"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="432"/>
+        <location filename="../../desktop/screens/case_detail.py" line="433"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="486"/>
+        <location filename="../../desktop/screens/case_detail.py" line="487"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="511"/>
+        <location filename="../../desktop/screens/case_detail.py" line="512"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="466"/>
-        <location filename="../../desktop/screens/case_detail.py" line="557"/>
+        <location filename="../../desktop/screens/case_detail.py" line="467"/>
+        <location filename="../../desktop/screens/case_detail.py" line="558"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="104"/>
+        <location filename="../../desktop/screens/case_detail.py" line="105"/>
         <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="467"/>
+        <location filename="../../desktop/screens/case_detail.py" line="468"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="469"/>
+        <location filename="../../desktop/screens/case_detail.py" line="470"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="531"/>
+        <location filename="../../desktop/screens/case_detail.py" line="532"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="533"/>
+        <location filename="../../desktop/screens/case_detail.py" line="534"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="559"/>
+        <location filename="../../desktop/screens/case_detail.py" line="560"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="561"/>
+        <location filename="../../desktop/screens/case_detail.py" line="562"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="563"/>
+        <location filename="../../desktop/screens/case_detail.py" line="564"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="565"/>
+        <location filename="../../desktop/screens/case_detail.py" line="566"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="567"/>
+        <location filename="../../desktop/screens/case_detail.py" line="568"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="572"/>
+        <location filename="../../desktop/screens/case_detail.py" line="573"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="589"/>
+        <location filename="../../desktop/screens/case_detail.py" line="590"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="591"/>
+        <location filename="../../desktop/screens/case_detail.py" line="592"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="627"/>
+        <location filename="../../desktop/screens/case_detail.py" line="628"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="634"/>
+        <location filename="../../desktop/screens/case_detail.py" line="635"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="636"/>
+        <location filename="../../desktop/screens/case_detail.py" line="637"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="638"/>
+        <location filename="../../desktop/screens/case_detail.py" line="639"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="643"/>
+        <location filename="../../desktop/screens/case_detail.py" line="644"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="656"/>
+        <location filename="../../desktop/screens/case_detail.py" line="657"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="708"/>
+        <location filename="../../desktop/screens/case_detail.py" line="709"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="712"/>
+        <location filename="../../desktop/screens/case_detail.py" line="713"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="715"/>
+        <location filename="../../desktop/screens/case_detail.py" line="716"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="737"/>
+        <location filename="../../desktop/screens/case_detail.py" line="738"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="740"/>
+        <location filename="../../desktop/screens/case_detail.py" line="741"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="743"/>
+        <location filename="../../desktop/screens/case_detail.py" line="744"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="746"/>
+        <location filename="../../desktop/screens/case_detail.py" line="747"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="752"/>
+        <location filename="../../desktop/screens/case_detail.py" line="753"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="753"/>
+        <location filename="../../desktop/screens/case_detail.py" line="754"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="758"/>
+        <location filename="../../desktop/screens/case_detail.py" line="759"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="760"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="760"/>
+        <location filename="../../desktop/screens/case_detail.py" line="761"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="767"/>
+        <location filename="../../desktop/screens/case_detail.py" line="768"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="772"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="774"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="774"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="775"/>
+        <location filename="../../desktop/screens/case_detail.py" line="776"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="775"/>
+        <location filename="../../desktop/screens/case_detail.py" line="776"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="779"/>
+        <location filename="../../desktop/screens/case_detail.py" line="780"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="783"/>
+        <location filename="../../desktop/screens/case_detail.py" line="784"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="784"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="786"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="789"/>
+        <location filename="../../desktop/screens/case_detail.py" line="790"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="794"/>
+        <location filename="../../desktop/screens/case_detail.py" line="795"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="794"/>
+        <location filename="../../desktop/screens/case_detail.py" line="795"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="795"/>
+        <location filename="../../desktop/screens/case_detail.py" line="796"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="801"/>
+        <location filename="../../desktop/screens/case_detail.py" line="802"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="816"/>
+        <location filename="../../desktop/screens/case_detail.py" line="817"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="858"/>
+        <location filename="../../desktop/screens/case_detail.py" line="859"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="879"/>
+        <location filename="../../desktop/screens/case_detail.py" line="880"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="881"/>
+        <location filename="../../desktop/screens/case_detail.py" line="882"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="883"/>
+        <location filename="../../desktop/screens/case_detail.py" line="884"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="900"/>
+        <location filename="../../desktop/screens/case_detail.py" line="901"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="900"/>
+        <location filename="../../desktop/screens/case_detail.py" line="901"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="916"/>
+        <location filename="../../desktop/screens/case_detail.py" line="917"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="919"/>
+        <location filename="../../desktop/screens/case_detail.py" line="920"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -1366,42 +1371,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="35"/>
+        <location filename="../../desktop/models/case_table.py" line="36"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="36"/>
+        <location filename="../../desktop/models/case_table.py" line="37"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="37"/>
+        <location filename="../../desktop/models/case_table.py" line="38"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="38"/>
+        <location filename="../../desktop/models/case_table.py" line="39"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="39"/>
+        <location filename="../../desktop/models/case_table.py" line="40"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="40"/>
+        <location filename="../../desktop/models/case_table.py" line="41"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="41"/>
+        <location filename="../../desktop/models/case_table.py" line="42"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/case_table.py" line="42"/>
+        <location filename="../../desktop/models/case_table.py" line="43"/>
         <source>涉案金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -1444,18 +1449,18 @@
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="132"/>
+        <location filename="../../desktop/screens/cases.py" line="141"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="196"/>
-        <location filename="../../desktop/screens/cases.py" line="207"/>
+        <location filename="../../desktop/screens/cases.py" line="205"/>
+        <location filename="../../desktop/screens/cases.py" line="216"/>
         <source>共 %1 件</source>
         <translation>Cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="198"/>
+        <location filename="../../desktop/screens/cases.py" line="207"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -1463,32 +1468,32 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/login.py" line="116"/>
+        <location filename="../../desktop/login.py" line="147"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="126"/>
+        <location filename="../../desktop/login.py" line="157"/>
         <source>这是首次登录或密码已被重置，请设置新密码（至少8位，含字母和数字）。</source>
         <translation>This is your first login or your password was reset. Please set a new password (at least 8 characters, with letters and digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="129"/>
+        <location filename="../../desktop/login.py" line="160"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="131"/>
+        <location filename="../../desktop/login.py" line="162"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="133"/>
+        <location filename="../../desktop/login.py" line="164"/>
         <source>确认新密码</source>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="151"/>
+        <location filename="../../desktop/login.py" line="184"/>
         <source>两次输入的新密码不一致</source>
         <translation>The new passwords do not match</translation>
     </message>
@@ -1927,196 +1932,296 @@
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>进入调解</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <source>调解成功</source>
+        <translation>Successful</translation>
+    </message>
+    <message>
+        <source>调解成功率</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>涉案金额（万元）</source>
+        <translation>Amount claimed (10k yuan)</translation>
+    </message>
+    <message>
+        <source>协议金额（万元）</source>
+        <translation>Amount agreed (10k yuan)</translation>
+    </message>
+    <message>
+        <source>应履行协议</source>
+        <translation>Agreements due</translation>
+    </message>
+    <message>
+        <source>兑现率</source>
+        <translation>Fulfilment rate</translation>
+    </message>
+    <message>
+        <source>司法确认</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <source>回访评价</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>满意评价</source>
+        <translation>Satisfied ratings</translation>
+    </message>
+    <message>
+        <source>好评</source>
+        <translation>Good ratings</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>好评率</source>
+        <translation>Good rating rate</translation>
+    </message>
+    <message>
+        <source>办结天数合计</source>
+        <translation>Days to conclude (total)</translation>
+    </message>
+    <message>
+        <source>平均办结天数</source>
+        <translation>Average days to conclude</translation>
+    </message>
+    <message>
+        <source>超期未结</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>防止激化（件）</source>
+        <translation>Escalations prevented (cases)</translation>
+    </message>
+    <message>
+        <source>防止激化（人）</source>
+        <translation>Escalations prevented (persons)</translation>
+    </message>
+    <message>
+        <source>重复来访</source>
+        <translation>Repeat visitors</translation>
+    </message>
+    <message>
+        <source>调解场次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>取号人次</source>
+        <translation>Queue tickets</translation>
+    </message>
+    <message>
+        <source>等候总秒数</source>
+        <translation>Total wait (seconds)</translation>
+    </message>
+    <message>
+        <source>平均等候（分钟）</source>
+        <translation>Average wait (minutes)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="43"/>
+        <location filename="../../desktop/connection_dialog.py" line="44"/>
         <source>不加密（disable）</source>
         <translation>No encryption (disable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="44"/>
+        <location filename="../../desktop/connection_dialog.py" line="45"/>
         <source>服务器支持时加密（prefer）</source>
         <translation>Encrypt if the server supports it (prefer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="45"/>
+        <location filename="../../desktop/connection_dialog.py" line="46"/>
         <source>必须加密（require）</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="46"/>
+        <location filename="../../desktop/connection_dialog.py" line="47"/>
         <source>加密并校验服务器证书（verify-full）</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="118"/>
+        <location filename="../../desktop/connection_dialog.py" line="106"/>
         <source>首次使用：选择数据存放位置</source>
         <translation>First start: where to keep the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="119"/>
+        <location filename="../../desktop/connection_dialog.py" line="107"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="120"/>
+        <location filename="../../desktop/connection_dialog.py" line="108"/>
         <source>数据库连接</source>
         <translation>Database connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="125"/>
+        <location filename="../../desktop/connection_dialog.py" line="113"/>
         <source>只有这一台电脑使用本程序时，选“本机数据文件”并直接点“完成”即可。几台电脑共用同一份数据时，请选“局域网数据库服务器”，并填写管理员提供的地址。</source>
         <translation>If only this PC uses the program, keep “Local data file” and just click “Finish”. If several PCs share the same data, choose “LAN database server” and enter the address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="127"/>
+        <location filename="../../desktop/connection_dialog.py" line="115"/>
         <source>程序启动时无法打开数据库。请检查下面的设置（或网络、数据库服务器），然后点“连接”。</source>
         <translation>The database could not be opened at start. Check the settings below (or the network and the database server), then click “Connect”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="128"/>
+        <location filename="../../desktop/connection_dialog.py" line="116"/>
         <source>更改本机使用的数据库。保存前会先测试连接。</source>
         <translation>Change the database this PC uses. The connection is tested before it is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="137"/>
+        <location filename="../../desktop/connection_dialog.py" line="125"/>
         <source>本机数据文件（SQLite，单台电脑使用）</source>
         <translation>Local data file (SQLite, one PC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="141"/>
+        <location filename="../../desktop/connection_dialog.py" line="129"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="147"/>
+        <location filename="../../desktop/connection_dialog.py" line="135"/>
         <source>留空即使用默认位置：%1。请勿放在网络共享文件夹中：多台电脑共用请选下面的数据库服务器。</source>
         <translation>Leave empty for the default location: %1. Do not use a network share: for several PCs choose the database server below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="153"/>
+        <location filename="../../desktop/connection_dialog.py" line="141"/>
         <source>文件夹(&amp;F)</source>
         <translation>&amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="160"/>
+        <location filename="../../desktop/connection_dialog.py" line="148"/>
         <source>局域网数据库服务器（PostgreSQL，多台电脑共用）</source>
         <translation>LAN database server (PostgreSQL, several PCs)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="163"/>
+        <location filename="../../desktop/connection_dialog.py" line="151"/>
         <source>例如 192.168.1.10 或 tiaojie-server</source>
         <translation>e.g. 192.168.1.10 or tiaojie-server</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="177"/>
+        <location filename="../../desktop/connection_dialog.py" line="165"/>
         <source>在本机的系统密钥环中保存密码</source>
         <translation>Keep the password in this PC&apos;s system keyring</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="183"/>
+        <location filename="../../desktop/connection_dialog.py" line="171"/>
         <source>本机没有可用的系统密钥环：密码不保存，每次启动时询问</source>
         <translation>No system keyring on this PC: the password is not kept and is asked for at each start</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="188"/>
+        <location filename="../../desktop/connection_dialog.py" line="176"/>
         <source>服务器地址(&amp;H)</source>
         <translation>Server &amp;host</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="190"/>
+        <location filename="../../desktop/connection_dialog.py" line="178"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="192"/>
+        <location filename="../../desktop/connection_dialog.py" line="180"/>
         <source>数据库名(&amp;D)</source>
         <translation>&amp;Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="194"/>
+        <location filename="../../desktop/connection_dialog.py" line="182"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="196"/>
+        <location filename="../../desktop/connection_dialog.py" line="184"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="198"/>
+        <location filename="../../desktop/connection_dialog.py" line="186"/>
         <source>加密方式</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="209"/>
+        <location filename="../../desktop/connection_dialog.py" line="197"/>
         <source>测试连接(&amp;T)</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="218"/>
+        <location filename="../../desktop/connection_dialog.py" line="206"/>
         <source>更改在下次启动程序时生效。</source>
         <translation>Changes take effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="219"/>
+        <location filename="../../desktop/connection_dialog.py" line="207"/>
         <source>数据库服务器的密码不会写入任何文件。</source>
         <translation>The database server password is never written to any file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="226"/>
+        <location filename="../../desktop/connection_dialog.py" line="214"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="226"/>
+        <location filename="../../desktop/connection_dialog.py" line="214"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="227"/>
+        <location filename="../../desktop/connection_dialog.py" line="215"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="229"/>
+        <location filename="../../desktop/connection_dialog.py" line="217"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="229"/>
+        <location filename="../../desktop/connection_dialog.py" line="217"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="275"/>
+        <location filename="../../desktop/connection_dialog.py" line="263"/>
         <source>选择数据文件夹</source>
         <translation>Choose the data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="343"/>
+        <location filename="../../desktop/connection_dialog.py" line="331"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="351"/>
+        <location filename="../../desktop/connection_dialog.py" line="339"/>
         <source>连接成功：</source>
         <translation>Connected: </translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="388"/>
+        <location filename="../../desktop/connection_dialog.py" line="376"/>
         <source>已保存（%1）。更改在下次启动程序时生效。</source>
         <translation>Saved (%1). Changes take effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="391"/>
+        <location filename="../../desktop/connection_dialog.py" line="379"/>
         <source>正在测试连接…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="403"/>
+        <location filename="../../desktop/connection_dialog.py" line="391"/>
         <source>正在打开数据库（首次使用时会建立数据表，请稍候）…</source>
         <translation>Opening the database (the first time, its tables are created; please wait)…</translation>
     </message>
@@ -2140,13 +2245,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="472"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="281"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="473"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
@@ -2162,13 +2267,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="480"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="481"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2183,32 +2288,32 @@
         <translation>Please record the view of at least one party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
         <source>记录当事人意见</source>
         <translation>Record parties&apos; views</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
         <source>记录当事人对公开调解、延长调解期限等事项的意见；口头同意的，请在调解记录中注明并由当事人签名。</source>
         <translation>Record the parties&apos; views on public mediation, extending the time limit and similar matters; for oral consent, note it in the session record and have the party sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="263"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="267"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="283"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="271"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2262,17 +2367,17 @@
 <context>
     <name>ExpertDetailDialog</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="513"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="513"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="519"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2280,97 +2385,97 @@
 <context>
     <name>ExpertDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="225"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="218"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="231"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="224"/>
         <source>多个专长用顿号“、”分开</source>
         <translation>Separate specialities with “、”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="233"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="226"/>
         <source>已退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="234"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="227"/>
         <source>启用（可被邀请参与调解）</source>
         <translation>Active (can be invited to mediations)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="255"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="248"/>
         <source>添加值班</source>
         <translation>Add duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="256"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="249"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="266"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="259"/>
         <source>律师值班（每周）</source>
         <translation>Lawyer duty (weekly)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="273"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="266"/>
         <source>申报的关系（用于回避审查）</source>
         <translation>Declared relationships (for recusal checks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="289"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="282"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="316"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="309"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="318"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="311"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="341"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="334"/>
         <source>选择专家</source>
         <translation>Choose expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="385"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
         <source>专家库中还没有专家</source>
         <translation>There are no experts in the pool yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="385"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
         <source>：请新增</source>
         <translation>: please add one</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="399"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="392"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="404"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="397"/>
         <source>（已停用）</source>
         <translation>(inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="484"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="477"/>
         <source>请按提示修改后再保存</source>
         <translation>Please correct the marked fields, then save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="489"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="482"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="497"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="490"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2537,22 +2642,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="294"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
         <source>延长调解期限</source>
         <translation>Extend mediation time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="299"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="300"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
         <source>双方同意日期</source>
         <translation>Date both sides agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="301"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2618,12 +2723,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="94"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="82"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="95"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="83"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2639,112 +2744,112 @@
 <context>
     <name>HolidaysScreen</name>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="60"/>
+        <location filename="../../desktop/screens/holidays.py" line="53"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="62"/>
+        <location filename="../../desktop/screens/holidays.py" line="55"/>
         <source>下一年</source>
         <translation>Next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="84"/>
+        <location filename="../../desktop/screens/holidays.py" line="77"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="85"/>
+        <location filename="../../desktop/screens/holidays.py" line="78"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="86"/>
+        <location filename="../../desktop/screens/holidays.py" line="79"/>
         <source>如 春节、国庆节</source>
         <translation>e.g. Spring Festival, National Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="89"/>
+        <location filename="../../desktop/screens/holidays.py" line="82"/>
         <source>保存此日(&amp;S)</source>
         <translation>&amp;Save this day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="92"/>
+        <location filename="../../desktop/screens/holidays.py" line="85"/>
         <source>删除本中心录入(&amp;D)</source>
         <translation>&amp;Delete this centre&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="98"/>
+        <location filename="../../desktop/screens/holidays.py" line="91"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="101"/>
+        <location filename="../../desktop/screens/holidays.py" line="94"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="103"/>
+        <location filename="../../desktop/screens/holidays.py" line="96"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="111"/>
+        <location filename="../../desktop/screens/holidays.py" line="104"/>
         <source>本中心录入（优先于国务院安排的程序内置数据）</source>
         <translation>Entered by this centre (takes precedence over the State Council schedule built into the program)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="118"/>
+        <location filename="../../desktop/screens/holidays.py" line="111"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="137"/>
+        <location filename="../../desktop/screens/holidays.py" line="130"/>
         <source>程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %3 天。</source>
         <translation>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %3 day(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="141"/>
+        <location filename="../../desktop/screens/holidays.py" line="134"/>
         <source>程序未内置 %1 年的放假安排，本中心已录入 %2 天。请与国务院办公厅的通知逐日核对。</source>
         <translation>The program has no built-in holiday schedule for %1; this centre has entered %2 day(s). Please check them day by day against the notice of the General Office of the State Council.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="145"/>
+        <location filename="../../desktop/screens/holidays.py" line="138"/>
         <source>程序未内置 %1 年的放假安排，本中心也尚未录入：该年的期限只按周末和法定节日暂定计算，并标为“暂定”。国务院办公厅公布安排后，请在下方逐日录入放假日和调休上班日。</source>
         <translation>The program has no built-in holiday schedule for %1 and this centre has not entered one either: time limits in that year are calculated provisionally from weekends and statutory holidays only, and marked “provisional”. Once the General Office of the State Council publishes the schedule, please enter each day off and make-up working day below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="181"/>
+        <location filename="../../desktop/screens/holidays.py" line="174"/>
         <source>这一天本来就是%1，请写明更正的理由或节日名称</source>
         <translation>This day is already %1; please give the reason for the correction or the name of the holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="182"/>
+        <location filename="../../desktop/screens/holidays.py" line="175"/>
         <source>工作日</source>
         <translation>a working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="182"/>
+        <location filename="../../desktop/screens/holidays.py" line="175"/>
         <source>休息日</source>
         <translation>a day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="198"/>
+        <location filename="../../desktop/screens/holidays.py" line="191"/>
         <source>已保存：%1 %2</source>
         <translation>Saved: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="205"/>
+        <location filename="../../desktop/screens/holidays.py" line="198"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="206"/>
+        <location filename="../../desktop/screens/holidays.py" line="199"/>
         <source>删除本中心对 %1 的录入？此后按程序内置的安排计算。</source>
         <translation>Delete this centre&apos;s entry for %1? The built-in schedule will then apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="215"/>
+        <location filename="../../desktop/screens/holidays.py" line="208"/>
         <source>已删除 %1 的录入</source>
         <translation>Entry for %1 deleted</translation>
     </message>
@@ -2770,258 +2875,258 @@
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="333"/>
+        <location filename="../../desktop/screens/intake.py" line="322"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="334"/>
+        <location filename="../../desktop/screens/intake.py" line="323"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="348"/>
+        <location filename="../../desktop/screens/intake.py" line="337"/>
         <source>打印受理登记表 (Ctrl+P)</source>
         <translation>Print intake form (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="349"/>
+        <location filename="../../desktop/screens/intake.py" line="338"/>
         <source>打印权利义务告知书</source>
         <translation>Print notice of rights</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="381"/>
+        <location filename="../../desktop/screens/intake.py" line="370"/>
         <source>登记人：%1</source>
         <translation>Registered by: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="384"/>
+        <location filename="../../desktop/screens/intake.py" line="373"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="391"/>
+        <location filename="../../desktop/screens/intake.py" line="380"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="392"/>
+        <location filename="../../desktop/screens/intake.py" line="381"/>
         <source>+ 自然人 (Ctrl+Shift+P)</source>
         <translation>+ Person (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="393"/>
+        <location filename="../../desktop/screens/intake.py" line="382"/>
         <source>+ 单位 (Ctrl+Shift+O)</source>
         <translation>+ Organisation (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="394"/>
+        <location filename="../../desktop/screens/intake.py" line="383"/>
         <source>+ 代理人 (Ctrl+Shift+A)</source>
         <translation>+ Agent (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="411"/>
+        <location filename="../../desktop/screens/intake.py" line="400"/>
         <source>纠纷情况</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="413"/>
-        <location filename="../../desktop/screens/intake.py" line="441"/>
+        <location filename="../../desktop/screens/intake.py" line="402"/>
+        <location filename="../../desktop/screens/intake.py" line="430"/>
         <source>— 请选择 —</source>
         <translation>— Please choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="420"/>
+        <location filename="../../desktop/screens/intake.py" line="409"/>
         <source>纠纷简要情况：时间、地点、经过、争议焦点</source>
         <translation>Brief account: time, place, events, points in dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="425"/>
+        <location filename="../../desktop/screens/intake.py" line="414"/>
         <source>元，如 50000、12345.60 或 5万</source>
         <translation>yuan, e.g. 50000, 12345.60 or 5万</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="428"/>
+        <location filename="../../desktop/screens/intake.py" line="417"/>
         <source>群体性纠纷</source>
         <translation>Group dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="429"/>
+        <location filename="../../desktop/screens/intake.py" line="418"/>
         <source>涉及%1人以上</source>
         <translation>Involves %1 or more people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="432"/>
+        <location filename="../../desktop/screens/intake.py" line="421"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="433"/>
+        <location filename="../../desktop/screens/intake.py" line="422"/>
         <source>人数</source>
         <translation>Headcount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="434"/>
+        <location filename="../../desktop/screens/intake.py" line="423"/>
         <source>有激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="436"/>
+        <location filename="../../desktop/screens/intake.py" line="425"/>
         <source>已报告的公安机关或部门、联系人</source>
         <translation>Police or authority informed, contact person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="444"/>
+        <location filename="../../desktop/screens/intake.py" line="433"/>
         <source>医疗纠纷申请</source>
         <translation>Medical dispute application</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="445"/>
+        <location filename="../../desktop/screens/intake.py" line="434"/>
         <source>医疗纠纷预防和处理条例第三十一条</source>
         <translation>Medical Dispute Regulation, Art. 31</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="452"/>
+        <location filename="../../desktop/screens/intake.py" line="441"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="454"/>
+        <location filename="../../desktop/screens/intake.py" line="443"/>
         <source>纠纷来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="458"/>
+        <location filename="../../desktop/screens/intake.py" line="447"/>
         <source>简要情况</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="461"/>
+        <location filename="../../desktop/screens/intake.py" line="450"/>
         <source>请求事项</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="463"/>
+        <location filename="../../desktop/screens/intake.py" line="452"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="473"/>
+        <location filename="../../desktop/screens/intake.py" line="462"/>
         <source>特别情形</source>
         <translation>Special cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="480"/>
+        <location filename="../../desktop/screens/intake.py" line="469"/>
         <source>已报告</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="482"/>
+        <location filename="../../desktop/screens/intake.py" line="471"/>
         <source>报告时间</source>
         <translation>Reported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="516"/>
+        <location filename="../../desktop/screens/intake.py" line="505"/>
         <source>分流建议</source>
         <translation>Routing suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="518"/>
+        <location filename="../../desktop/screens/intake.py" line="507"/>
         <source>填写案情、当事人或纠纷类型后显示建议</source>
         <translation>Suggestions appear once the facts, parties or dispute type are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="525"/>
+        <location filename="../../desktop/screens/intake.py" line="514"/>
         <source>— 请选择（Alt+1 采纳首选）—</source>
         <translation>— Please choose (Alt+1 takes the first) —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="533"/>
+        <location filename="../../desktop/screens/intake.py" line="522"/>
         <source>出具转办单</source>
         <translation>Issue referral slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="541"/>
+        <location filename="../../desktop/screens/intake.py" line="530"/>
         <source>保存登记 (Ctrl+S)</source>
         <translation>Save intake (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="545"/>
+        <location filename="../../desktop/screens/intake.py" line="534"/>
         <source>下一位 / 新登记 (Ctrl+N)</source>
         <translation>Next / new intake (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="556"/>
+        <location filename="../../desktop/screens/intake.py" line="545"/>
         <source>受理委员会（可改选）</source>
         <translation>Committee (can be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="692"/>
+        <location filename="../../desktop/screens/intake.py" line="681"/>
         <source>查询在册当事人失败：%1</source>
         <translation>Looking up known parties failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="703"/>
+        <location filename="../../desktop/screens/intake.py" line="692"/>
         <source>正在读身份证…</source>
         <translation>Reading ID card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="718"/>
+        <location filename="../../desktop/screens/intake.py" line="707"/>
         <source>已读入 %1 的身份证</source>
         <translation>Read the ID card of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="726"/>
+        <location filename="../../desktop/screens/intake.py" line="715"/>
         <source>读卡失败：%1</source>
         <translation>Could not read the card: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="728"/>
+        <location filename="../../desktop/screens/intake.py" line="717"/>
         <source>未读到身份证，可重试或手工录入</source>
         <translation>No ID card read; try again or enter the details by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="804"/>
+        <location filename="../../desktop/screens/intake.py" line="793"/>
         <source>号票 %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="817"/>
+        <location filename="../../desktop/screens/intake.py" line="806"/>
         <source>新登记</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="818"/>
+        <location filename="../../desktop/screens/intake.py" line="807"/>
         <source>当前登记尚未保存。开始新登记吗？（已填内容会另存为草稿，可以恢复）</source>
         <translation>This intake has not been saved. Start a new one? (What you entered is kept as a draft and can be restored.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="939"/>
+        <location filename="../../desktop/screens/intake.py" line="928"/>
         <source>暂无第%1条建议</source>
         <translation>There is no suggestion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="943"/>
+        <location filename="../../desktop/screens/intake.py" line="932"/>
         <source>已采纳建议：%1</source>
         <translation>Suggestion taken: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="997"/>
+        <location filename="../../desktop/screens/intake.py" line="986"/>
         <source>有 %1 处需要更正，已标在对应栏目旁</source>
         <translation>%1 field(s) need correcting; see the marks beside them</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1020"/>
+        <location filename="../../desktop/screens/intake.py" line="1009"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1028"/>
+        <location filename="../../desktop/screens/intake.py" line="1017"/>
         <source>可能重复登记</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1029"/>
+        <location filename="../../desktop/screens/intake.py" line="1018"/>
         <source>这批当事人已有在办案件：
 %1
 
@@ -3032,144 +3137,144 @@
 Register a new case anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1034"/>
+        <location filename="../../desktop/screens/intake.py" line="1023"/>
         <source>未保存：可能与在办案件重复</source>
         <translation>Not saved: may duplicate an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1040"/>
+        <location filename="../../desktop/screens/intake.py" line="1029"/>
         <source>&#x3000;重复来访</source>
         <translation>  repeat visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1042"/>
+        <location filename="../../desktop/screens/intake.py" line="1031"/>
         <source>已登记：%1&#x3000;%2%3%4</source>
         <translation>Registered: %1  %2%3%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1046"/>
+        <location filename="../../desktop/screens/intake.py" line="1035"/>
         <source>可打印受理登记表（Ctrl+P）和当事人权利义务告知书。</source>
         <translation>You can print the intake form (Ctrl+P) and the notice of the parties&apos; rights and obligations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1050"/>
+        <location filename="../../desktop/screens/intake.py" line="1039"/>
         <source>已保存 %1，可接待下一位</source>
         <translation>Saved %1; ready for the next visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1057"/>
+        <location filename="../../desktop/screens/intake.py" line="1046"/>
         <source>有 %1 处需要更正</source>
         <translation>%1 field(s) need correcting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1063"/>
+        <location filename="../../desktop/screens/intake.py" line="1052"/>
         <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
         <translation>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %2 seconds), or press Ctrl+S to retry now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1067"/>
+        <location filename="../../desktop/screens/intake.py" line="1056"/>
         <source>等待数据库恢复连接…</source>
         <translation>Waiting for the database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1071"/>
+        <location filename="../../desktop/screens/intake.py" line="1060"/>
         <source>保存失败：%1
 已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。</source>
         <translation>Saving failed: %1
 Everything you entered is still in the form and a draft has been saved; once the problem is fixed, press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1074"/>
+        <location filename="../../desktop/screens/intake.py" line="1063"/>
         <source>保存失败，内容未丢失</source>
         <translation>Saving failed; nothing was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1086"/>
+        <location filename="../../desktop/screens/intake.py" line="1075"/>
         <source>还没有刚保存的案件可打印</source>
         <translation>No newly saved case to print yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1094"/>
+        <location filename="../../desktop/screens/intake.py" line="1083"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1102"/>
+        <location filename="../../desktop/screens/intake.py" line="1091"/>
         <source>已保存到 %1：%2</source>
         <translation>Saved to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1107"/>
+        <location filename="../../desktop/screens/intake.py" line="1096"/>
         <source>生成文书失败：%1</source>
         <translation>Could not generate documents: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1124"/>
+        <location filename="../../desktop/screens/intake.py" line="1113"/>
         <source>请先在当事人中填写来访人姓名</source>
         <translation>Please enter the visitor&apos;s name under Parties first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1150"/>
+        <location filename="../../desktop/screens/intake.py" line="1139"/>
         <source>已出具转办单 %1（%2）</source>
         <translation>Referral slip %1 issued (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1154"/>
+        <location filename="../../desktop/screens/intake.py" line="1143"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1193"/>
+        <location filename="../../desktop/screens/intake.py" line="1182"/>
         <source>草稿保存失败：%1</source>
         <translation>Could not save draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1210"/>
+        <location filename="../../desktop/screens/intake.py" line="1199"/>
         <source>上一份未保存的登记已另存为草稿</source>
         <translation>The previous unsaved intake was kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1211"/>
+        <location filename="../../desktop/screens/intake.py" line="1200"/>
         <source>未保存的内容已另存为草稿</source>
         <translation>Unsaved entries were kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1233"/>
+        <location filename="../../desktop/screens/intake.py" line="1222"/>
         <source>发现未保存的登记草稿</source>
         <translation>Unsaved intake draft found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1240"/>
+        <location filename="../../desktop/screens/intake.py" line="1229"/>
         <source>草稿无法读取（%1），文件保留在 %2</source>
         <translation>Cannot read the draft (%1); the file is kept at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1245"/>
+        <location filename="../../desktop/screens/intake.py" line="1234"/>
         <source>未填姓名</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1247"/>
+        <location filename="../../desktop/screens/intake.py" line="1236"/>
         <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
         <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1249"/>
+        <location filename="../../desktop/screens/intake.py" line="1238"/>
         <source>另有 %1 份草稿。</source>
         <translation>%1 more draft(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1263"/>
+        <location filename="../../desktop/screens/intake.py" line="1252"/>
         <source>草稿无法读取：%1</source>
         <translation>Cannot read the draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1271"/>
+        <location filename="../../desktop/screens/intake.py" line="1260"/>
         <source>草稿已恢复</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1285"/>
+        <location filename="../../desktop/screens/intake.py" line="1274"/>
         <source>还有未保存的登记草稿</source>
         <translation>There are unsaved intake drafts</translation>
     </message>
@@ -3177,62 +3282,62 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desktop/lock.py" line="70"/>
+        <location filename="../../desktop/lock.py" line="71"/>
         <source>屏幕已锁定 — 调解超市前台</source>
         <translation>Screen locked — Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="78"/>
+        <location filename="../../desktop/lock.py" line="79"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="82"/>
+        <location filename="../../desktop/lock.py" line="83"/>
         <source>%1（%2，用户名 %3）</source>
         <translation>%1 (%2, user name %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="86"/>
+        <location filename="../../desktop/lock.py" line="87"/>
         <source>请输入密码继续工作，之前填写的内容都会保留。</source>
         <translation>Enter your password to continue; everything you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="92"/>
+        <location filename="../../desktop/lock.py" line="93"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="97"/>
+        <location filename="../../desktop/lock.py" line="98"/>
         <source>解锁(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="100"/>
+        <location filename="../../desktop/lock.py" line="101"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="101"/>
+        <location filename="../../desktop/lock.py" line="102"/>
         <source>注销当前用户：未保存的内容将丢失</source>
         <translation>Logs out the current user: unsaved entries are lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="103"/>
+        <location filename="../../desktop/lock.py" line="104"/>
         <source>切换用户会注销当前用户，未保存的内容将丢失。</source>
         <translation>Switching user logs out the current user; unsaved entries will be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="121"/>
+        <location filename="../../desktop/lock.py" line="122"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="141"/>
+        <location filename="../../desktop/lock.py" line="142"/>
         <source>请输入密码</source>
         <translation>Please enter your password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="152"/>
+        <location filename="../../desktop/lock.py" line="153"/>
         <source>账号已变更，请切换用户</source>
         <translation>The account has changed; please switch user</translation>
     </message>
@@ -3240,57 +3345,63 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login.py" line="39"/>
+        <location filename="../../desktop/login.py" line="42"/>
         <source>登录 — 调解超市前台</source>
         <translation>Log in — Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="45"/>
+        <location filename="../../desktop/login.py" line="52"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="50"/>
+        <location filename="../../desktop/login.py" line="57"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="53"/>
+        <location filename="../../desktop/login.py" line="60"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="57"/>
+        <location filename="../../desktop/login.py" line="64"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="58"/>
+        <location filename="../../desktop/login.py" line="65"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="62"/>
+        <location filename="../../desktop/login.py" line="69"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="63"/>
+        <location filename="../../desktop/login.py" line="70"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="68"/>
+        <location filename="../../desktop/login.py" line="75"/>
+        <location filename="../../desktop/login.py" line="92"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="82"/>
+        <location filename="../../desktop/login.py" line="104"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="96"/>
+        <location filename="../../desktop/login.py" line="112"/>
+        <source>正在打开数据库，稍候自动登录…</source>
+        <translation>Opening the database — you will be logged in as soon as it is open…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login.py" line="127"/>
         <source>首次登录须修改初始密码</source>
         <translation>Please change the initial password at first login</translation>
     </message>
@@ -3298,128 +3409,128 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="35"/>
+        <location filename="../../desktop/main_window.py" line="36"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
         <source>注销(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="117"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>导出诊断信息(&amp;D)…</source>
         <translation>Export &amp;diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="135"/>
         <source>数据库连接…</source>
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>实时同步</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>定时刷新</source>
         <translation>Periodic refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>其他电脑的更改会立即显示</source>
         <translation>Changes made on other PCs appear at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
         <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
@@ -3609,88 +3720,88 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="96"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="89"/>
         <source>已提交授权委托书</source>
         <translation>Power of attorney submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="97"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="90"/>
         <source>明确拒绝调解</source>
         <translation>Expressly refuses mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="98"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="91"/>
         <source>人民调解法第十七条：一方明确拒绝的，不得调解，案件以“拒绝调解”结束</source>
         <translation>People&apos;s Mediation Law, Art. 17: if a party expressly refuses, there is no mediation and the case ends as “Mediation refused”</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="100"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="93"/>
         <source>代理：</source>
         <translation>Acts for: </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="113"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="106"/>
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="116"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="109"/>
         <source>把身份证放在读卡器上，读出姓名、性别、民族、出生日期、号码和住址</source>
         <translation>Place the ID card on the reader to read the name, sex, ethnicity, date of birth, ID number and address</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="119"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="112"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="120"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="113"/>
         <source>移除此当事人</source>
         <translation>Remove this party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="197"/>
-        <location filename="../../desktop/widgets/party_editor.py" line="502"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="190"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="495"/>
         <source>18位号码，离开时自动核对</source>
         <translation>18 digits, checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="198"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="191"/>
         <source>1990-01-02</source>
         <translation>1990-01-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="199"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="192"/>
         <source>手机或 0570-3012345</source>
         <translation>Mobile/0570-3012345</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="200"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="193"/>
         <source>18位，如 12330803…</source>
         <translation>18 characters, e.g. 12330803…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="302"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="295"/>
         <source>当事人 %1 · %2</source>
         <translation>Party %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="314"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="307"/>
         <source>— 请选择被代理人 —</source>
         <translation>— Choose the party represented —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="322"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="315"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="435"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="428"/>
         <source>在册当事人（点击填入）：</source>
         <translation>Known parties (click to fill in): </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="471"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="464"/>
         <source>在册：%1（无需重新输入）</source>
         <translation>On file: %1 (no need to re-enter)</translation>
     </message>
@@ -3698,44 +3809,44 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="420"/>
+        <location filename="../../desktop/connection_dialog.py" line="408"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="422"/>
+        <location filename="../../desktop/connection_dialog.py" line="410"/>
         <source>数据库服务器：%1
 数据库用户：%2</source>
         <translation>Database server: %1
 Database user: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="429"/>
+        <location filename="../../desktop/connection_dialog.py" line="417"/>
         <source>在本机的系统密钥环中保存密码</source>
         <translation>Keep the password in this PC&apos;s system keyring</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="431"/>
+        <location filename="../../desktop/connection_dialog.py" line="419"/>
         <source>本机没有可用的系统密钥环：密码只在本次运行期间保存在内存中。</source>
         <translation>No system keyring on this PC: the password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="438"/>
+        <location filename="../../desktop/connection_dialog.py" line="426"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="443"/>
+        <location filename="../../desktop/connection_dialog.py" line="431"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="444"/>
+        <location filename="../../desktop/connection_dialog.py" line="432"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="454"/>
+        <location filename="../../desktop/connection_dialog.py" line="442"/>
         <source>请填写密码</source>
         <translation>Please enter the password</translation>
     </message>
@@ -3743,37 +3854,37 @@ Database user: %2</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="250"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="251"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
         <source>%1 应于 %2 支付，尚欠 %3 元。</source>
         <translation>%1 is due on %2; %3 yuan still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="253"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="254"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="246"/>
         <source>付款方式</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="259"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="247"/>
         <source>收据/凭证号</source>
         <translation>Receipt/voucher no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="260"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="248"/>
         <source>确认超额（付款多于尚欠金额）</source>
         <translation>Confirm overpayment (more than the amount owed)</translation>
     </message>
@@ -3910,72 +4021,72 @@ Database user: %2</translation>
 <context>
     <name>PrivacyScreen</name>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="106"/>
+        <location filename="../../desktop/screens/privacy.py" line="100"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="108"/>
+        <location filename="../../desktop/screens/privacy.py" line="102"/>
         <source>匿名化所选案件…</source>
         <translation>Anonymise selected cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="114"/>
+        <location filename="../../desktop/screens/privacy.py" line="108"/>
         <source>匿名化已归档案件（个人信息保护法第十九条、第四十七条）</source>
         <translation>Anonymise archived cases (Personal Information Protection Law, Arts. 19 and 47)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="127"/>
+        <location filename="../../desktop/screens/privacy.py" line="121"/>
         <source>身份证号码或其他证件号码</source>
         <translation>ID card number or other ID document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="128"/>
+        <location filename="../../desktop/screens/privacy.py" line="122"/>
         <source>无证件号码时：姓名</source>
         <translation>Without an ID number: name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="129"/>
+        <location filename="../../desktop/screens/privacy.py" line="123"/>
         <source>无证件号码时：电话</source>
         <translation>Without an ID number: phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="130"/>
+        <location filename="../../desktop/screens/privacy.py" line="124"/>
         <source>导出此人的全部信息…</source>
         <translation>Export all data on this person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="136"/>
+        <location filename="../../desktop/screens/privacy.py" line="130"/>
         <source>导出个人信息（个人信息保护法第四十五条：个人有权查阅、复制其个人信息）</source>
         <translation>Export personal data (Personal Information Protection Law, Art. 45: individuals may access and copy their personal data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="138"/>
+        <location filename="../../desktop/screens/privacy.py" line="132"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="139"/>
+        <location filename="../../desktop/screens/privacy.py" line="133"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="140"/>
+        <location filename="../../desktop/screens/privacy.py" line="134"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="157"/>
+        <location filename="../../desktop/screens/privacy.py" line="151"/>
         <source>归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
         <translation>Cases archived for %1 years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="170"/>
+        <location filename="../../desktop/screens/privacy.py" line="164"/>
         <source>请先在表中选择要匿名化的案件</source>
         <translation>First select the cases to anonymise in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="173"/>
+        <location filename="../../desktop/screens/privacy.py" line="167"/>
         <source>确定将%1件案件（%2）匿名化？
 
 匿名化后无法恢复当事人的个人信息。</source>
@@ -3984,32 +4095,32 @@ Database user: %2</translation>
 The parties&apos; personal data cannot be restored afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="183"/>
+        <location filename="../../desktop/screens/privacy.py" line="177"/>
         <source>已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，删除附件%4个。</source>
         <translation>%1 case(s) anonymised: personal data of %2 party(ies) erased, %3 party(ies) shared with other cases given a separate anonymous record, %4 attachment(s) deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="196"/>
+        <location filename="../../desktop/screens/privacy.py" line="190"/>
         <source>请填写证件号码，或同时填写姓名和电话</source>
         <translation>Enter an ID number, or both a name and a phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="207"/>
+        <location filename="../../desktop/screens/privacy.py" line="201"/>
         <source>已导出到 %1：%2</source>
         <translation>Exported to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="218"/>
+        <location filename="../../desktop/screens/privacy.py" line="212"/>
         <source>确认匿名化</source>
         <translation>Confirm anonymisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="224"/>
+        <location filename="../../desktop/screens/privacy.py" line="218"/>
         <source>导出个人信息</source>
         <translation>Export personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="225"/>
+        <location filename="../../desktop/screens/privacy.py" line="219"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
@@ -4340,27 +4451,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="127"/>
+        <location filename="../../desktop/models/queue_table.py" line="128"/>
         <source>过号待呼</source>
         <translation>Missed, to recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="132"/>
+        <location filename="../../desktop/models/queue_table.py" line="133"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="143"/>
+        <location filename="../../desktop/models/queue_table.py" line="144"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="145"/>
+        <location filename="../../desktop/models/queue_table.py" line="146"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="147"/>
+        <location filename="../../desktop/models/queue_table.py" line="148"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
@@ -4368,42 +4479,42 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="367"/>
+        <location filename="../../desktop/screens/calendar.py" line="360"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="370"/>
+        <location filename="../../desktop/screens/calendar.py" line="363"/>
         <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
         <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="374"/>
+        <location filename="../../desktop/screens/calendar.py" line="367"/>
         <source>确认取消预约</source>
         <translation>Confirm cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="375"/>
+        <location filename="../../desktop/screens/calendar.py" line="368"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="182"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="188"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="176"/>
         <source>拒绝调解的当事人</source>
         <translation>Party refusing mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="191"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="179"/>
         <source>原因（将写入告知书）</source>
         <translation>Reason (goes into the notice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="193"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="181"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4467,27 +4578,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="148"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="141"/>
         <source>姓名或单位名称</source>
         <translation>Name of person or organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="149"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="142"/>
         <source>关系：配偶、近亲属、原工作单位、股东…</source>
         <translation>Relationship: spouse, close relative, former employer, shareholder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="150"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="143"/>
         <source>身份证号或统一社会信用代码（可不填）</source>
         <translation>ID number or unified social credit code (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="151"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="144"/>
         <source>添加关系</source>
         <translation>Add relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="152"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="145"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
@@ -4495,7 +4606,7 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RequestsEditor</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="162"/>
+        <location filename="../../desktop/screens/intake.py" line="151"/>
         <source>请求事项（回车添加下一项）</source>
         <translation>Request (Enter adds another)</translation>
     </message>
@@ -4503,47 +4614,47 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="405"/>
+        <location filename="../../desktop/screens/calendar.py" line="398"/>
         <source>改期</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="415"/>
+        <location filename="../../desktop/screens/calendar.py" line="408"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="418"/>
+        <location filename="../../desktop/screens/calendar.py" line="411"/>
         <source>改期原因（必填）</source>
         <translation>Reason for rescheduling (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="432"/>
+        <location filename="../../desktop/screens/calendar.py" line="425"/>
         <source>确认改期</source>
         <translation>Confirm new time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="433"/>
+        <location filename="../../desktop/screens/calendar.py" line="426"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="441"/>
+        <location filename="../../desktop/screens/calendar.py" line="434"/>
         <source>原定</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="443"/>
+        <location filename="../../desktop/screens/calendar.py" line="436"/>
         <source>新时间</source>
         <translation>New time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="445"/>
+        <location filename="../../desktop/screens/calendar.py" line="438"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="474"/>
+        <location filename="../../desktop/screens/calendar.py" line="467"/>
         <source>不能改到该时间：</source>
         <translation>Cannot move to that time: </translation>
     </message>
@@ -4559,7 +4670,7 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ScheduleGrid</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="168"/>
+        <location filename="../../desktop/screens/calendar.py" line="169"/>
         <source>没有可显示的行</source>
         <translation>Nothing to show</translation>
     </message>
@@ -4804,27 +4915,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="370"/>
+        <location filename="../../desktop/screens/stats.py" line="380"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="371"/>
+        <location filename="../../desktop/screens/stats.py" line="381"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="364"/>
+        <location filename="../../desktop/screens/stats.py" line="374"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="370"/>
+        <location filename="../../desktop/screens/stats.py" line="380"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="371"/>
+        <location filename="../../desktop/screens/stats.py" line="381"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
     </message>
@@ -4890,146 +5001,146 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="418"/>
+        <location filename="../../desktop/screens/stats.py" line="428"/>
         <source>统计月份（上下键切换月份）</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="419"/>
+        <location filename="../../desktop/screens/stats.py" line="429"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="420"/>
+        <location filename="../../desktop/screens/stats.py" line="430"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="421"/>
+        <location filename="../../desktop/screens/stats.py" line="431"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="422"/>
+        <location filename="../../desktop/screens/stats.py" line="432"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="423"/>
+        <location filename="../../desktop/screens/stats.py" line="433"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="434"/>
+        <location filename="../../desktop/screens/stats.py" line="444"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="476"/>
+        <location filename="../../desktop/screens/stats.py" line="487"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="477"/>
+        <location filename="../../desktop/screens/stats.py" line="488"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="478"/>
+        <location filename="../../desktop/screens/stats.py" line="489"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="479"/>
+        <location filename="../../desktop/screens/stats.py" line="490"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="536"/>
+        <location filename="../../desktop/screens/stats.py" line="547"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="550"/>
+        <location filename="../../desktop/screens/stats.py" line="561"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="568"/>
-        <location filename="../../desktop/screens/stats.py" line="574"/>
+        <location filename="../../desktop/screens/stats.py" line="579"/>
+        <location filename="../../desktop/screens/stats.py" line="586"/>
         <source>受理</source>
-        <translation>Accepted</translation>
+        <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="569"/>
-        <location filename="../../desktop/screens/stats.py" line="576"/>
+        <location filename="../../desktop/screens/stats.py" line="580"/>
+        <location filename="../../desktop/screens/stats.py" line="588"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="575"/>
+        <location filename="../../desktop/screens/stats.py" line="587"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="578"/>
+        <location filename="../../desktop/screens/stats.py" line="590"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="582"/>
+        <location filename="../../desktop/screens/stats.py" line="594"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="592"/>
-        <location filename="../../desktop/screens/stats.py" line="607"/>
+        <location filename="../../desktop/screens/stats.py" line="604"/>
+        <location filename="../../desktop/screens/stats.py" line="619"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="623"/>
+        <location filename="../../desktop/screens/stats.py" line="635"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="651"/>
+        <location filename="../../desktop/screens/stats.py" line="663"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="673"/>
+        <location filename="../../desktop/screens/stats.py" line="685"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="674"/>
+        <location filename="../../desktop/screens/stats.py" line="686"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="681"/>
+        <location filename="../../desktop/screens/stats.py" line="693"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="682"/>
+        <location filename="../../desktop/screens/stats.py" line="694"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="713"/>
+        <location filename="../../desktop/screens/stats.py" line="725"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="717"/>
+        <location filename="../../desktop/screens/stats.py" line="729"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="722"/>
+        <location filename="../../desktop/screens/stats.py" line="734"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -5037,26 +5148,51 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsTableModel</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="149"/>
+        <location filename="../../desktop/screens/stats.py" line="159"/>
         <source>上月</source>
         <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="149"/>
+        <location filename="../../desktop/screens/stats.py" line="159"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="154"/>
+        <location filename="../../desktop/screens/stats.py" line="164"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="463"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="464"/>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="465"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="466"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="467"/>
+        <source>所属委员会</source>
+        <translation>Committee</translation>
     </message>
 </context>
 <context>
     <name>SuggestionRow</name>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="250"/>
+        <location filename="../../desktop/screens/intake.py" line="239"/>
         <source>采纳此建议（Alt+%1）</source>
         <translation>Take this suggestion (Alt+%1)</translation>
     </message>
@@ -5064,391 +5200,391 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableHeaders</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="38"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <location filename="../../desktop/models/appointment_table.py" line="39"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="39"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="184"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/appointment_table.py" line="40"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="40"/>
+        <location filename="../../desktop/models/appointment_table.py" line="41"/>
         <source>调解室</source>
         <translation>Mediation room</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="41"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <location filename="../../desktop/models/appointment_table.py" line="42"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="42"/>
+        <location filename="../../desktop/models/appointment_table.py" line="43"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="43"/>
+        <location filename="../../desktop/models/appointment_table.py" line="44"/>
         <source>邀请当事人（✓到场 ✗未到）</source>
         <translation>Parties invited (✓ present ✗ absent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="44"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="214"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="228"/>
-        <location filename="../../desktop/models/queue_table.py" line="37"/>
+        <location filename="../../desktop/models/appointment_table.py" line="45"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="135"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="135"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="134"/>
+        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="135"/>
+        <location filename="../../desktop/models/appointment_table.py" line="136"/>
         <source>到场情况</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="146"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="262"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="263"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="136"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="136"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
-        <location filename="../../desktop/models/queue_table.py" line="43"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
+        <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="150"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="151"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="158"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="160"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="160"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="162"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="162"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="170"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="171"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="171"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="191"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="35"/>
+        <location filename="../../desktop/models/queue_table.py" line="36"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="36"/>
+        <location filename="../../desktop/models/queue_table.py" line="37"/>
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="38"/>
+        <location filename="../../desktop/models/queue_table.py" line="39"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="39"/>
+        <location filename="../../desktop/models/queue_table.py" line="40"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="40"/>
+        <location filename="../../desktop/models/queue_table.py" line="41"/>
         <source>前面</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="41"/>
+        <location filename="../../desktop/models/queue_table.py" line="42"/>
         <source>呼叫次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="42"/>
+        <location filename="../../desktop/models/queue_table.py" line="43"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -5664,57 +5800,57 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="210"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="198"/>
         <source>登记回访</source>
         <translation>Record follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="199"/>
         <source>被回访人：%1。如实记录当事人的评价，不得诱导或代替评价；评价为“不满意”或“非常不满意”的，自动登记差评台账。</source>
         <translation>Visited: %1. Record the party&apos;s rating truthfully, without leading or rating for them; “Dissatisfied” or “Very dissatisfied” goes into the complaints log automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="213"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="201"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="214"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="202"/>
         <source>履行情况</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="215"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="203"/>
         <source>协议履行情况（已付款项、未履行部分及原因）</source>
         <translation>Performance of the agreement (amounts paid, what is outstanding and why)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="223"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
         <source>未评价</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="229"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="217"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="230"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
         <source>当事人已就本纠纷向人民法院起诉</source>
         <translation>A party has sued in the people&apos;s court over this dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="231"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="219"/>
         <source>存在矛盾激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="232"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
         <source>采取的措施</source>
         <translation>Measures taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="233"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="221"/>
         <source>如：再次组织协商、已报告派出所（写明时间、对象）</source>
         <translation>e.g. arranged further talks, reported to the police station (give time and to whom)</translation>
     </message>
@@ -5722,62 +5858,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="588"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="588"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="596"/>
+        <location filename="../../desktop/screens/calendar.py" line="589"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="597"/>
+        <location filename="../../desktop/screens/calendar.py" line="590"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="597"/>
+        <location filename="../../desktop/screens/calendar.py" line="590"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="602"/>
+        <location filename="../../desktop/screens/calendar.py" line="595"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="603"/>
+        <location filename="../../desktop/screens/calendar.py" line="596"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="604"/>
+        <location filename="../../desktop/screens/calendar.py" line="597"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="605"/>
+        <location filename="../../desktop/screens/calendar.py" line="598"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="624"/>
+        <location filename="../../desktop/screens/calendar.py" line="617"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="686"/>
+        <location filename="../../desktop/screens/calendar.py" line="679"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="697"/>
+        <location filename="../../desktop/screens/calendar.py" line="690"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -5785,7 +5921,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="700"/>
+        <location filename="../../desktop/screens/calendar.py" line="693"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
     </message>
