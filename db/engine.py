@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy is imported where an engine is made, not here: the GUI shows its login dialog
+# (which needs data_dir and the URL) before the ORM has loaded.
 
 APP_NAME = "tiaojie"
 ENV_DB = "TIAOJIE_DB"
@@ -54,10 +58,15 @@ def make_engine(url: str, **kwargs) -> Engine:
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         return _sqlite_engine(url, **kwargs)
+    from sqlalchemy import create_engine
+
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
 def _sqlite_engine(url: str, **kwargs) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     memory = url in ("sqlite://", "sqlite:///:memory:")
     if memory:
         kwargs.setdefault("poolclass", StaticPool)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import desktop.refcount_guard  # noqa: F401 — before any Qt call
 from core.resources import resource_path
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -76,79 +80,165 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def choose_database(tasks, cli_url: str | None = None):
-    """Which database to work on, by precedence: ``--db`` > ``TIAOJIE_DB`` > the connection
-    saved by the wizard (password from the keyring, or asked for and kept in memory) > the
-    wizard itself on first start (SQLite in the per-user folder preselected). When the
-    database cannot be opened, the connection dialog is offered. Returns (engine, url, 0), or
-    (None, None, exit code) when the user gives up or a newer client's schema refuses us."""
+class OpenedDatabase(NamedTuple):
+    """What the login dialog shows once the database is open."""
+
+    engine: Engine
+    centre_name: str
+    where: str
+
+
+def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
+    """Open (connect, migrate, seed) the database and read the centre's name. Runs on a worker
+    while the login dialog is already on screen: it is also where the ORM gets imported."""
     from core.database import open_database
-    from db import connection, migrate
-    from db.engine import ENV_DB, describe
-    from desktop.connection_dialog import ConnectionDialog, PasswordDialog
-
-    url = cli_url or os.environ.get(ENV_DB)
-    config = None
-    if not url:
-        config = connection.load_config()
-        if config is None:
-            wizard = ConnectionDialog(tasks, mode=ConnectionDialog.WIZARD)
-            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.engine is None:
-                return None, None, 0
-            return wizard.engine, wizard.url, 0
-        password = connection.get_password(config) if config.is_postgresql else None
-        if config.is_postgresql and password is None:
-            ask = PasswordDialog(config)
-            if ask.exec() != QDialog.DialogCode.Accepted:
-                return None, None, 0
-            password = ask.value()
-        url = connection.to_url(config, password)
-    log.info("starting tiaojie on %s", describe(url))
-    try:
-        return open_database(url), url, 0
-    except migrate.SchemaTooNewError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), str(exc))
-        return None, None, 2
-    except Exception as exc:  # noqa: BLE001 — explained to the user, with the details logged
-        log.exception("cannot open database %s", describe(url))
-        dialog = ConnectionDialog(tasks, mode=ConnectionDialog.REPAIR, current_url=url,
-                                  config=config or connection.config_from_url(url),
-                                  error=connection.explain(exc, url))
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.engine is None:
-            return None, None, 2
-        return dialog.engine, dialog.url, 0
-
-
-def run_gui(url: str | None = None) -> int:
-    from core.logs import setup_logging
     from core.settings import get_settings
     from core.uow import read_only
     from db.engine import describe
-    from desktop.context import AppContext
-    from desktop.housekeeping import DailyJobs
+
+    log.info("starting tiaojie on %s", describe(url))
+    engine = engine or open_database(url)
+    with read_only(engine) as session:
+        centre = get_settings(session)["centre_name"]
+    # While the user is still typing: what checking the password and building the main window
+    # import (the GUI thread imports nothing while the login dialog waits, so no import races).
+    import argon2  # noqa: F401
+
+    import desktop.main_window  # noqa: F401
+    from desktop.refcount_guard import guard_singletons
+
+    guard_singletons()  # the full reserve for a day's session (only a little is held at start)
+    return OpenedDatabase(engine, centre, describe(url))
+
+
+def choose_target(tasks, cli_url: str | None = None):
+    """Which database to work on, by precedence: ``--db`` > ``TIAOJIE_DB`` > the connection
+    saved by the wizard (password from the keyring, or asked for and kept in memory) > the
+    wizard itself on first start (SQLite in the per-user folder preselected; it opens the
+    database itself). Returns (url, config, engine or None, 0), or (None, None, None, 0) when
+    the user gives up. Imports nothing heavy unless the wizard or the password dialog shows."""
+    from db import connection
+    from db.engine import ENV_DB
+
+    url = cli_url or os.environ.get(ENV_DB)
+    if url:
+        return url, None, None, 0
+    config = connection.load_config()
+    if config is None:
+        from desktop.connection_dialog import ConnectionDialog
+
+        wizard = ConnectionDialog(tasks, mode=ConnectionDialog.WIZARD)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.engine is None:
+            return None, None, None, 0
+        return wizard.url, None, wizard.engine, 0
+    password = connection.get_password(config) if config.is_postgresql else None
+    if config.is_postgresql and password is None:
+        from desktop.connection_dialog import PasswordDialog
+
+        ask = PasswordDialog(config)
+        if ask.exec() != QDialog.DialogCode.Accepted:
+            return None, None, None, 0
+        password = ask.value()
+    return connection.to_url(config, password), config, None, 0
+
+
+def repair_database(tasks, url: str, config, exc: BaseException):
+    """The database at ``url`` could not be opened: a newer client's schema ends the start
+    (exit code 2), anything else offers the connection dialog. Returns (engine, url, 0) or
+    (None, None, exit code)."""
+    from db import connection, migrate
+    from db.engine import describe
+    from desktop.connection_dialog import ConnectionDialog
+
+    if isinstance(exc, migrate.SchemaTooNewError):
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), str(exc))
+        return None, None, 2
+    log.error("cannot open database %s", describe(url), exc_info=exc)
+    dialog = ConnectionDialog(tasks, mode=ConnectionDialog.REPAIR, current_url=url,
+                              config=config or connection.config_from_url(url), error=connection.explain(exc, url))
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.engine is None:
+        return None, None, 2
+    return dialog.engine, dialog.url, 0
+
+
+def choose_database(tasks, cli_url: str | None = None):
+    """:func:`choose_target`, then open it here and now (with the repair dialog when that
+    fails). Returns (engine, url, 0), or (None, None, exit code)."""
+    from core.database import open_database
+
+    url, config, engine, code = choose_target(tasks, cli_url)
+    if url is None:
+        return None, None, code
+    if engine is not None:
+        return engine, url, 0
+    try:
+        return open_database(url), url, 0
+    except Exception as exc:  # noqa: BLE001 — explained to the user, with the details logged
+        return repair_database(tasks, url, config, exc)
+
+
+def run_gui(url: str | None = None) -> int:
+    """The application. The login dialog is the first window, shown as soon as Qt is up; the
+    database is opened (and SQLAlchemy's ORM imported, ≈ 0.5 s) on a worker behind it, while
+    the user types. A login submitted before that waits for it."""
+    from core.logs import setup_logging
     from desktop.login import LoginDialog
-    from desktop.main_window import MainWindow
     from desktop.tasks import TaskRunner
 
     setup_logging()
     app = create_application()
     tasks = TaskRunner(app)
-    engine, url, code = choose_database(tasks, url)
-    if engine is None:
+    try:
+        return _sessions(app, tasks, url, LoginDialog)
+    finally:
+        tasks.wait()  # the database may still be opening when the user quits at the login
+
+
+def _sessions(app: QApplication, tasks, cli_url: str | None, login_dialog) -> int:
+    url, config, engine, code = choose_target(tasks, cli_url)
+    if url is None:
         return code
-    with read_only(engine) as session:
-        centre = get_settings(session)["centre_name"]
+    opened = open_for_login(url, engine) if engine is not None else None
     while True:
-        login = LoginDialog(engine, centre_name=centre, where=describe(url))
-        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        login = login_dialog(opened.engine if opened else None, centre_name=opened.centre_name if opened else "",
+                             where=opened.where if opened else QCoreApplication.translate("App", "正在打开…"))
+        if opened is None:
+            holder: list[OpenedDatabase] = []
+
+            def arrived(result: OpenedDatabase, dialog=login, holder=holder) -> None:
+                holder.append(result)
+                dialog.set_database(result.engine, result.centre_name, result.where)
+
+            tasks.run(open_for_login, url, on_done=arrived, on_error=login.database_failed, owner=login)
+        accepted = login.exec() == QDialog.DialogCode.Accepted and login.user is not None
+        if opened is None:
+            tasks.wait()  # a dialog closed early: the opening is finished (or failed) before we go on
+            if login.failure is not None:
+                engine, url, code = repair_database(tasks, url, config, login.failure)
+                if engine is None:
+                    return code
+                opened = open_for_login(url, engine)
+                continue
+            opened = holder[0] if holder else None
+        if not accepted or opened is None:
             return 0
-        window = MainWindow(AppContext(engine, url, login.user, tasks), centre_name=centre)
-        window.show()
-        # Medical expiry (条例第三十八条) and the daily SQLite backup, as the system, once a day.
-        jobs = DailyJobs(AppContext(engine, url, login.user, tasks), window)
-        jobs.message.connect(lambda text, w=window: w.statusBar().showMessage(text, 30000))
-        jobs.start()
-        app.exec()
-        tasks.wait()
-        if not window.logged_out:
+        if not _main_window(app, tasks, opened, url, login.user):
             return 0
+
+
+def _main_window(app: QApplication, tasks, opened: OpenedDatabase, url: str, user) -> bool:
+    """Run the main window for ``user`` until it closes; True if the user logged out (so the
+    login dialog shows again)."""
+    from desktop.context import AppContext
+    from desktop.housekeeping import DailyJobs
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(AppContext(opened.engine, url, user, tasks), centre_name=opened.centre_name)
+    window.show()
+    # Medical expiry (条例第三十八条) and the daily SQLite backup, as the system, once a day.
+    jobs = DailyJobs(AppContext(opened.engine, url, user, tasks), window)
+    jobs.message.connect(lambda text, w=window: w.statusBar().showMessage(text, 30000))
+    jobs.start()
+    app.exec()
+    tasks.wait()
+    return window.logged_out

@@ -59,9 +59,6 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if rest:
             _global_parser(add_help=True).error(f"无法识别的参数：{' '.join(rest)}")
-        # The ORM and the models first: once PySide6 is loaded, its import hook reads the source
-        # of every module imported after it (≈ 0.1 s over SQLAlchemy's few hundred modules).
-        import core.database  # noqa: F401
         from desktop.app import run_gui
 
         return run_gui(known.db)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,36 +14,41 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from core.auth import AuthError, CurrentUser, change_password, login, validate_new_password
+from desktop.widgets.field_errors import field_error, show_error
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+    from core.auth import CurrentUser
 
-
-def _show(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
+# core.auth (and with it SQLAlchemy's ORM) is imported when a password is checked, not here:
+# the login dialog is the first window and is shown while the database opens behind it.
 
 
 class LoginDialog(QDialog):
-    def __init__(self, engine: Engine, *, centre_name: str, where: str, parent: QWidget | None = None):
+    """登录. ``engine`` may be ``None`` while the database is still being opened (desktop.app
+    opens it on a worker as soon as this dialog shows): a login typed before it is ready waits
+    for :meth:`set_database` and then goes ahead by itself; :meth:`database_failed` closes the
+    dialog with the error in ``failure`` for the start-up code to deal with."""
+
+    def __init__(self, engine: Engine | None, *, centre_name: str, where: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("login")
         self.engine = engine
         self.user: CurrentUser | None = None
+        self.failure: BaseException | None = None
+        self._waiting = False  # a login was asked for before the database was open
         self.setWindowTitle(self.tr("登录 — 调解超市前台"))
         self.setMinimumWidth(420)
 
         title = QLabel(centre_name)
         title.setObjectName("loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The centre's name comes with the database: keep its line so the dialog does not jump.
+        title.ensurePolished()
+        title.setMinimumHeight(title.fontMetrics().height())
+        self.title = title
         subtitle = QLabel(self.tr("调解超市前台"))
         subtitle.setObjectName("loginSubtitle")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +58,7 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
-        self.error = _error_label()
+        self.error = field_error()
 
         form = QFormLayout()
         form.addRow(self.tr("用户名(&U)"), self.username)
@@ -67,6 +74,7 @@ class LoginDialog(QDialog):
 
         where_label = QLabel(self.tr("数据库：%1").replace("%1", where))
         where_label.setObjectName("hint")
+        self.where_label = where_label
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -77,15 +85,38 @@ class LoginDialog(QDialog):
         layout.addWidget(where_label)
         self.username.setFocus()
 
+    def set_database(self, engine: Engine, centre_name: str, where: str) -> None:
+        """The database is open: name the centre and the database, and finish a waiting login."""
+        self.engine = engine
+        self.title.setText(centre_name)
+        self.where_label.setText(self.tr("数据库：%1").replace("%1", where))
+        if self._waiting:
+            self._waiting = False
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+            self.try_login()
+
+    def database_failed(self, exc: BaseException) -> None:
+        self.failure = exc
+        self.reject()
+
     def try_login(self) -> None:
         if not self.username.text().strip():
-            _show(self.error, self.tr("请输入用户名"))
+            show_error(self.error, self.tr("请输入用户名"))
             self.username.setFocus()
             return
+        if self.engine is None:
+            # Typed faster than the database opened (a second or so on a cold start): wait.
+            self._waiting = True
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)  # 退出 still works
+            show_error(self.error, None)
+            self.where_label.setText(self.tr("正在打开数据库，稍候自动登录…"))
+            return
+        from core.auth import AuthError, login
+
         try:
             self.user = login(self.engine, self.username.text(), self.password.text())
         except AuthError as exc:
-            _show(self.error, str(exc))
+            show_error(self.error, str(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -93,7 +124,7 @@ class LoginDialog(QDialog):
             dialog = ChangePasswordDialog(self.engine, self.user, forced=True, old_password=self.password.text(), parent=self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self.user = None
-                _show(self.error, self.tr("首次登录须修改初始密码"))
+                show_error(self.error, self.tr("首次登录须修改初始密码"))
                 return
             self.user = dialog.user
         self.accept()
@@ -119,7 +150,7 @@ class ChangePasswordDialog(QDialog):
         self.confirm = QLineEdit()
         for edit in (self.old, self.new, self.confirm):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.old_error, self.new_error, self.confirm_error = _error_label(), _error_label(), _error_label()
+        self.old_error, self.new_error, self.confirm_error = field_error(), field_error(), field_error()
 
         form = QFormLayout()
         if forced:
@@ -141,18 +172,20 @@ class ChangePasswordDialog(QDialog):
         (self.new if old_password else self.old).setFocus()
 
     def try_change(self) -> None:
-        _show(self.old_error, None)
-        _show(self.confirm_error, None)
+        from core.auth import AuthError, change_password, validate_new_password
+
+        show_error(self.old_error, None)
+        show_error(self.confirm_error, None)
         problem = validate_new_password(self.new.text(), username=self.user.username)
-        _show(self.new_error, problem)
+        show_error(self.new_error, problem)
         if problem:
             return
         if self.new.text() != self.confirm.text():
-            _show(self.confirm_error, self.tr("两次输入的新密码不一致"))
+            show_error(self.confirm_error, self.tr("两次输入的新密码不一致"))
             return
         try:
             self.user = change_password(self.engine, self.user, self.old.text(), self.new.text())
         except AuthError as exc:
-            _show(self.old_error, str(exc))
+            show_error(self.old_error, str(exc))
             return
         self.accept()

@@ -1,0 +1,146 @@
+"""Start-up: the login dialog is the first window and does not wait for the database — it is
+opened (and the ORM imported) on a worker behind the dialog; a login typed before that waits
+for it and then goes ahead by itself (desktop.app.run_gui)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from desktop import app as app_module
+from desktop.login import LoginDialog
+from desktop.tasks import TaskRunner
+from tests.conftest import TEST_PASSWORD
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_first_window_imports_no_sqlalchemy(tmp_path):
+    """What runs before the login dialog shows (logging, Qt, fonts, the worker helper, the dialog
+    itself, choosing the database) must not import SQLAlchemy: ≈ 0.4 s the user would wait for."""
+    code = (
+        "import sys\n"
+        "import core.logs, desktop.app, desktop.login, desktop.tasks, db.connection, db.engine\n"
+        "from desktop.app import create_application\n"
+        "create_application()\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'reportlab', 'argon2'))\n"
+        "print(heavy[:5])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "TIAOJIE_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_login_typed_before_the_database_is_open_waits_for_it(app, qtbot, engine, users):
+    dialog = LoginDialog(None, centre_name="", where="正在打开…")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.title.text() == "" and dialog.title.height() > 0  # its line is kept for the name
+    qtbot.keyClicks(dialog.username, "qiantai")
+    qtbot.keyClicks(dialog.password, TEST_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.user is None and dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()  # quitting still works
+    assert dialog.where_label.text() == "正在打开数据库，稍候自动登录…"
+
+    dialog.set_database(engine, "衢州市衢江区专业调解中心", "SQLite 测试库")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user.role == "reception"
+    assert dialog.title.text() == "衢州市衢江区专业调解中心"
+    assert dialog.where_label.text() == "数据库：SQLite 测试库"
+
+
+def test_the_database_opening_behind_the_dialog_is_not_waited_for_when_it_is_there(app, qtbot, engine, users):
+    dialog = LoginDialog(None, centre_name="", where="正在打开…")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_database(engine, "中心", "SQLite")  # opened while the user was still typing
+    qtbot.keyClicks(dialog.username, "zhuren")
+    qtbot.keyClicks(dialog.password, "wrong")
+    dialog.try_login()
+    assert dialog.error.isVisible() and dialog.buttons.isEnabled()  # a wrong password, said at once
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+class _TypingLogin(LoginDialog):
+    """The user types their name and password the moment the dialog shows (a fast typist: the
+    database is still opening), then the dialog runs modally as in the application."""
+
+    seen: list[LoginDialog] = []
+    username_typed = "zhuren"
+
+    def exec(self) -> int:
+        self.seen.append(self)
+        self.show()
+        self.username.setText(self.username_typed)
+        self.password.setText(TEST_PASSWORD)
+        self.try_login()
+        QTimer.singleShot(30000, self.reject)  # a test that goes wrong fails instead of hanging
+        return super().exec()
+
+
+def test_run_gui_opens_the_database_behind_the_login_and_starts_the_main_window(app, qtbot, engine, users,
+                                                                                  monkeypatch):
+    db_url = engine.url.render_as_string(hide_password=False)
+    started = []
+    monkeypatch.setattr(app_module, "_main_window",
+                        lambda _app, _tasks, opened, url, user: started.append((opened, url, user)) or False)
+    _TypingLogin.seen = []
+    tasks = TaskRunner()
+    assert app_module._sessions(app, tasks, db_url, _TypingLogin) == 0
+    tasks.wait()
+    (opened, url, user), = started
+    assert url == db_url and user.username == "zhuren" and user.role == "director"
+    assert opened.centre_name and opened.where.split()[0] == engine.dialect.name.replace("sqlite", "SQLite").replace(
+        "postgresql", "PostgreSQL")
+    opened.engine.dispose()
+    dialog = _TypingLogin.seen[0]
+    assert dialog.title.text() == opened.centre_name  # filled in once the database was open
+
+
+def test_a_database_that_cannot_be_opened_goes_to_the_repair_dialog(app, qtbot, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    bad_url = f"sqlite:///{blocker}/tiaojie.sqlite3"
+    repaired = []
+
+    def repair(tasks, url, config, exc):
+        repaired.append((url, exc))
+        return None, None, 2
+
+    monkeypatch.setattr(app_module, "repair_database", repair)
+    _TypingLogin.seen = []
+    tasks = TaskRunner()
+    assert app_module._sessions(app, tasks, bad_url, _TypingLogin) == 2
+    tasks.wait()
+    (url, exc), = repaired
+    assert url == bad_url and isinstance(exc, Exception)
+    assert _TypingLogin.seen[0].failure is exc
+
+
+def test_the_refcount_reserve_is_small_at_start_and_topped_up_once_the_database_is_open(tmp_path):
+    """desktop.refcount_guard (PySide6 on Python 3.11 drops references to None/True/False): a
+    little is held at import, the full reserve after the database opened (off the first window)."""
+    code = (
+        "import sys\n"
+        "from desktop import refcount_guard as g\n"
+        "if sys.version_info >= (3, 12):\n"
+        "    print('immortal'); raise SystemExit\n"
+        "start = g.held()\n"
+        "from desktop.app import open_for_login\n"
+        "opened = open_for_login('sqlite:///' + sys.argv[1])\n"
+        "print(start, g.held(), opened.centre_name != '')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite3")], capture_output=True, text=True,
+                          cwd=REPO, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                                                      "TIAOJIE_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    if done.stdout.strip() != "immortal":
+        assert done.stdout.split() == ["100000", "2000000", "True"]
