@@ -102,10 +102,16 @@ def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
         centre = get_settings(session)["centre_name"]
     # While the user is still typing: what checking the password and building the main window
     # import (the GUI thread imports nothing while the login dialog waits, so no import races).
+    import importlib
+
     import argon2  # noqa: F401
 
     import desktop.main_window  # noqa: F401
+    from desktop.navigation import home_modules
     from desktop.refcount_guard import guard_singletons
+
+    for module in home_modules():
+        importlib.import_module(module)
 
     guard_singletons()  # the full reserve for a day's session (only a little is held at start)
     return OpenedDatabase(engine, centre, describe(url))

@@ -64,6 +64,12 @@ def screens_for(role: str) -> list[Screen]:
     return home + [s for s in mine if s not in home]
 
 
+def home_modules() -> list[str]:
+    """The modules of every role's home screen (what the first main window after a login
+    builds): desktop.app imports them while the login dialog waits for the user."""
+    return sorted({s.factory.split(":")[0] for s in SCREENS if s.key in HOME.values()})
+
+
 def screen_by_key(key: str) -> Screen | None:
     return next((s for s in SCREENS if s.key == key), None)
 
