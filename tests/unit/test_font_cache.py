@@ -7,7 +7,9 @@ from core.resources import font_files
 
 
 def _face_state(face) -> dict:
-    return {k: v for k, v in vars(face).items() if k != "_pdfScale"}
+    state = {k: v for k, v in vars(face).items() if k != "_pdfScale"}
+    state["_ttf_data"] = bytes(state["_ttf_data"][:])  # the cache maps the file instead of loading it
+    return state
 
 
 def test_cached_face_equals_the_parsed_one(tmp_path, monkeypatch):
@@ -39,3 +41,18 @@ def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch):
     monkeypatch.setenv("TIAOJIE_CACHE_DIR", str(blocker))  # cannot make a folder under a file
     face = fonts._cached_face(str(font_files().latin))
     assert face.charToGlyph[ord("A")]
+
+
+def test_every_bundled_face_comes_back_from_the_cache_exactly(tmp_path, monkeypatch):
+    """The packed tables (typed arrays) rebuild ReportLab's dicts and lists value for value and
+    type for type, for every bundled font — the rare-character ones with their 57,000 glyphs too."""
+    monkeypatch.setenv("TIAOJIE_CACHE_DIR", str(tmp_path))
+    files = font_files()
+    for path in (files.main, files.latin, *files.rare):
+        parsed, loaded = fonts._cached_face(str(path)), fonts._cached_face(str(path))
+        a, b = _face_state(parsed), _face_state(loaded)
+        assert a == b, path.name
+        for key in ("charToGlyph", "charWidths", "hmetrics", "glyphPos"):
+            first = next(iter(a[key].items() if isinstance(a[key], dict) else a[key]))
+            again = next(iter(b[key].items() if isinstance(b[key], dict) else b[key]))
+            assert repr(first) == repr(again), (path.name, key)  # same types, not only equal values
