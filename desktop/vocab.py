@@ -65,12 +65,14 @@ AGREEMENT_KINDS: Vocabulary[str] = Vocabulary(codes.AGREEMENT_KINDS)
 
 def catalogue() -> list[str]:
     """Every label of every vocabulary in db.codes, then the statistics' figure names
-    (core.stats.COLUMN_LABELS: table headers and cards), in the order they are declared."""
+    (core.stats.COLUMN_LABELS: table headers and cards) and the kinds of identity document
+    (core.identifiers.ID_TYPES), in the order they are declared."""
+    from core.identifiers import ID_TYPES
     from core.stats import COLUMN_LABELS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
-    for vocabulary in [*vocabularies, COLUMN_LABELS]:
+    for vocabulary in [*vocabularies, COLUMN_LABELS, ID_TYPES]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from desktop.models.mediation_tables import DeadlineTableModel
 from desktop.screens.case_detail import open_case
 from desktop.widgets.mediation_forms import hint
 
-LEGEND = "红色：已逾期　橙色：即将到期　灰色：鉴定期间暂停计算　（暂定）：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算"
+LEGEND = QT_TRANSLATE_NOOP("DeadlineLegend", "红色：已逾期　橙色：即将到期　灰色：鉴定期间暂停计算　（暂定）：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算")
 
 
 class MyCasesScreen(QWidget):
@@ -77,7 +77,7 @@ class MyCasesScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint(self.tr(LEGEND)))
+        layout.addWidget(hint(QCoreApplication.translate("DeadlineLegend", LEGEND)))
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)

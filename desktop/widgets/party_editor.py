@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,20 +38,20 @@ from core.identifiers import (
     validate_party_id,
 )
 from core.intake import ETHNICITIES, PARTY_FORM_KINDS, PRINCIPAL_ROLES, PartyForm, parse_date
-from desktop.vocab import ORGANISATION_KINDS, SEXES
+from desktop.vocab import ORGANISATION_KINDS, SEXES, tr_code
 from desktop.widgets.field_errors import field_error
 
 # (field, label) in reading order; three pairs per row, the address spans the whole row.
 PERSON_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "姓名"), ("id_type", "证件类型"), ("id_number", "证件号码"),
-    ("sex", "性别"), ("birth_date", "出生日期"), ("ethnicity", "民族"),
-    ("phone", "联系电话"), ("occupation", "职业"), ("workplace", "工作单位"),
-    ("address", "住址"),
+    ("name", QT_TRANSLATE_NOOP("PartyEditor", "姓名")), ("id_type", QT_TRANSLATE_NOOP("PartyEditor", "证件类型")), ("id_number", QT_TRANSLATE_NOOP("PartyEditor", "证件号码")),
+    ("sex", QT_TRANSLATE_NOOP("PartyEditor", "性别")), ("birth_date", QT_TRANSLATE_NOOP("PartyEditor", "出生日期")), ("ethnicity", QT_TRANSLATE_NOOP("PartyEditor", "民族")),
+    ("phone", QT_TRANSLATE_NOOP("PartyEditor", "联系电话")), ("occupation", QT_TRANSLATE_NOOP("PartyEditor", "职业")), ("workplace", QT_TRANSLATE_NOOP("PartyEditor", "工作单位")),
+    ("address", QT_TRANSLATE_NOOP("PartyEditor", "住址")),
 )
 ORGANISATION_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "单位名称"), ("org_kind", "单位类型"), ("uscc", "统一社会信用代码"),
-    ("legal_representative", "法定代表人"), ("phone", "联系电话"),
-    ("address", "住所"),
+    ("name", QT_TRANSLATE_NOOP("PartyEditor", "单位名称")), ("org_kind", QT_TRANSLATE_NOOP("PartyEditor", "单位类型")), ("uscc", QT_TRANSLATE_NOOP("PartyEditor", "统一社会信用代码")),
+    ("legal_representative", QT_TRANSLATE_NOOP("PartyEditor", "法定代表人")), ("phone", QT_TRANSLATE_NOOP("PartyEditor", "联系电话")),
+    ("address", QT_TRANSLATE_NOOP("PartyEditor", "住所")),
 )
 _WIDE = {"address"}
 _ID_TYPES_WITH_DATES = ("resident_id", "hk_mo_permit", "tw_permit", "foreign_pr")
@@ -96,7 +96,7 @@ class PartyEditor(QFrame):
             self.errors["represents"] = field_error()
         else:
             for code, label in PRINCIPAL_ROLES.items():
-                self.role.addItem(label, code)
+                self.role.addItem(tr_code(label), code)
             header.addWidget(self.role)
             header.addWidget(self.refuses)
             header.addStretch(1)
@@ -164,7 +164,10 @@ class PartyEditor(QFrame):
         if name == "id_type":
             combo = QComboBox()
             for code, label in ID_TYPES.items():
-                combo.addItem(label, code)
+                combo.addItem(tr_code(label), code)
+            # The longest kind (an English permit name) must not widen the whole form.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             return combo
         if name == "sex":
             combo = QComboBox()
@@ -293,7 +296,7 @@ class PartyEditor(QFrame):
 
     def set_position(self, n: int) -> None:
         self.heading.setText(self.tr("当事人 %1 · %2").replace("%1", str(n))
-                             .replace("%2", self.tr(PARTY_FORM_KINDS[self.kind])))
+                             .replace("%2", tr_code(PARTY_FORM_KINDS[self.kind])))
 
     def set_principals(self, principals: Sequence[tuple[int, str]]) -> None:
         """Agents: the parties they may represent, as (uid, label)."""

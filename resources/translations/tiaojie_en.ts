@@ -373,12 +373,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="154"/>
+        <location filename="../../desktop/app.py" line="160"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="204"/>
+        <location filename="../../desktop/app.py" line="210"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -2032,6 +2032,38 @@
         <source>平均等候（分钟）</source>
         <translation>Average wait (minutes)</translation>
     </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>港澳居民居住证</source>
+        <translation>Residence permit (Hong Kong/Macao)</translation>
+    </message>
+    <message>
+        <source>台湾居民居住证</source>
+        <translation>Residence permit (Taiwan)</translation>
+    </message>
+    <message>
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID card</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>港澳居民来往内地通行证</source>
+        <translation>Mainland travel permit (Hong Kong/Macao)</translation>
+    </message>
+    <message>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Mainland travel permit (Taiwan)</translation>
+    </message>
+    <message>
+        <source>其他证件</source>
+        <translation>Other document</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -2324,6 +2356,14 @@
         <location filename="../../desktop/housekeeping.py" line="58"/>
         <source>每日例行任务失败：%1</source>
         <translation>Daily housekeeping failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineLegend</name>
+    <message>
+        <location filename="../../desktop/screens/my_cases.py" line="30"/>
+        <source>红色：已逾期&#x3000;橙色：即将到期&#x3000;灰色：鉴定期间暂停计算&#x3000;（暂定）：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
+        <translation>Red: overdue   Orange: due soon   Grey: paused during a medical assessment   (provisional): the time limit runs into a year whose holidays are not yet published, counted with weekends and statutory holidays</translation>
     </message>
 </context>
 <context>
@@ -3719,6 +3759,82 @@ Everything you entered is still in the form and a draft has been saved; once the
 </context>
 <context>
     <name>PartyEditor</name>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="46"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="46"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="46"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="47"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="47"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="47"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="48"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="53"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="48"/>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="48"/>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="49"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="52"/>
+        <source>单位名称</source>
+        <translation>Name of organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="52"/>
+        <source>单位类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="52"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="53"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="54"/>
+        <source>住所</source>
+        <translation>Registered address</translation>
+    </message>
     <message>
         <location filename="../../desktop/widgets/party_editor.py" line="89"/>
         <source>已提交授权委托书</source>
