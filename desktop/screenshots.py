@@ -48,6 +48,7 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
     if name not in screen_names():
         raise ValueError(f"未知界面：{name}（可用：{', '.join(screen_names())}）")
     app = create_application()
+    tasks = None
     url = resolve_url(url)
     engine = open_database(url)
     with read_only(engine) as session:
@@ -82,7 +83,7 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
     widget.show()
     for _ in range(3):
         app.processEvents()
-    if name != "login":
+    if tasks is not None:
         tasks.wait()
     if name == "lock":  # the lock screen, covering the main window
         widget = widget.idle_lock.lock_now()
@@ -94,6 +95,10 @@ def render(name: str, out: Path, *, url: str | None = None, role: str | None = N
         raise OSError(f"无法保存截图：{out}")
     widget.close()
     QApplication.processEvents()
+    if tasks is not None:
+        # A task a timer started while settling (a debounced search …) must finish before Qt
+        # is torn down at exit, or its result is emitted from a deleted object.
+        tasks.wait()
     return out
 
 
