@@ -36,9 +36,10 @@ _CATALOGUE = SOURCES / "_vocab_catalogue.py"
 def update(targets: list[Path] | None = None) -> None:
     """Collect the tr() strings of desktop/ and the labels of db.codes (desktop.vocab, context
     ``Codes``: written to a throw-away module lupdate can read, its locations then dropped)."""
-    from desktop.vocab import CONTEXT, catalogue
+    from desktop.vocab import CONTEXT, OPERATIONS_CONTEXT, catalogue, operation_labels
 
     lines = [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in catalogue()]
+    lines += [f"QT_TRANSLATE_NOOP({OPERATIONS_CONTEXT!r}, {text!r})" for text in operation_labels()]
     _CATALOGUE.write_text("\n".join(lines) + "\n", "utf-8")
     try:
         sources = sorted(str(p) for p in SOURCES.rglob("*.py"))

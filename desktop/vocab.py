@@ -21,12 +21,26 @@ from PySide6.QtCore import QCoreApplication
 from db import codes
 
 CONTEXT = "Codes"
+#: The case operations' button texts (core.lifecycle.OPERATIONS) — a context of their own: "受理"
+#: is the act of accepting here, the figure "received" in the statistics.
+OPERATIONS_CONTEXT = "Operations"
 K = TypeVar("K")
 
 
 def tr_code(text: str) -> str:
     """``text`` (a Chinese label of db.codes, or a committee name) in the UI's language."""
     return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def tr_operation(label: str) -> str:
+    """A case operation's label (core.lifecycle) as its button says it in the UI's language."""
+    return QCoreApplication.translate(OPERATIONS_CONTEXT, label)
+
+
+def operation_labels() -> list[str]:
+    from core.lifecycle import OPERATIONS
+
+    return [op.label for op in OPERATIONS.values()]
 
 
 class Vocabulary(Mapping[K, str]):

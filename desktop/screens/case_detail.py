@@ -88,7 +88,7 @@ from desktop.models.mediation_tables import (
     day,
     money,
 )
-from desktop.vocab import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, tr_code
+from desktop.vocab import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, tr_code, tr_operation
 from desktop.widgets.mediation_forms import (
     ConsentDialog,
     ExtendDialog,
@@ -112,18 +112,20 @@ _UNSAFE = '<>:"/\\|?*'
 
 # What each transition's dialog says (the article it rests on).
 _INTROS = {
-    "accept_case": "受理后开始计算调解期限；受理人为承办调解员。",
-    "start_mediation": "开始调解（填写第一份调解记录时会自动开始）。",
-    "record_agreement_reached": "书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效"
-                                "（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。",
-    "fail_mediation": "调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。",
-    "terminate_mediation": "终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。",
-    "withdraw_case": "申请人撤回调解申请。",
-    "refuse_mediation": "当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。",
-    "mark_performed": "全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。",
-    "archive_case": "将案件材料立卷归档（人民调解法第二十七条）。",
+    "accept_case": QT_TRANSLATE_NOOP("CaseDetailScreen", "受理后开始计算调解期限；受理人为承办调解员。"),
+    "start_mediation": QT_TRANSLATE_NOOP("CaseDetailScreen", "开始调解（填写第一份调解记录时会自动开始）。"),
+    "record_agreement_reached": QT_TRANSLATE_NOOP("CaseDetailScreen", "书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效"
+                                "（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。"),
+    "fail_mediation": QT_TRANSLATE_NOOP("CaseDetailScreen", "调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。"),
+    "terminate_mediation": QT_TRANSLATE_NOOP("CaseDetailScreen", "终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。"),
+    "withdraw_case": QT_TRANSLATE_NOOP("CaseDetailScreen", "申请人撤回调解申请。"),
+    "refuse_mediation": QT_TRANSLATE_NOOP("CaseDetailScreen", "当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。"),
+    "mark_performed": QT_TRANSLATE_NOOP("CaseDetailScreen", "全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。"),
+    "archive_case": QT_TRANSLATE_NOOP("CaseDetailScreen", "将案件材料立卷归档（人民调解法第二十七条）。"),
 }
-_TRAFFIC_INTRO = "道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。"
+_TRAFFIC_INTRO = QT_TRANSLATE_NOOP(
+    "CaseDetailScreen", "道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解"
+    "（《道路交通事故处理程序规定》第八十五条）。")
 
 
 def safe_name(text: str) -> str:
@@ -614,7 +616,7 @@ class CaseDetailScreen(QWidget):
         if self.overview is None:
             return
         for name in self.overview.operations:
-            button = QPushButton(self.tr(OPERATIONS[name].label))
+            button = QPushButton(tr_operation(OPERATIONS[name].label))
             button.setObjectName(f"op_{name}")
             button.clicked.connect(lambda _=False, n=name: self.run_operation(n))
             self.actions.addWidget(button)
@@ -694,11 +696,11 @@ class CaseDetailScreen(QWidget):
             return None
         op = OPERATIONS[name]
         h = self.overview.header
-        intro = _INTROS.get(name, "")
+        intro = self.tr(_INTROS[name]) if name in _INTROS else ""
         if name == "terminate_mediation" and h.committee == "traffic":
-            intro += _TRAFFIC_INTRO
+            intro += self.tr(_TRAFFIC_INTRO)
         defaults = {"withdraw_case": "申请人撤回调解申请"}
-        dialog = ReasonDialog(f"{op.label} — {h.number}", self, intro=intro, reason=defaults.get(name, ""),
+        dialog = ReasonDialog(f"{tr_operation(op.label)} — {h.number}", self, intro=intro, reason=defaults.get(name, ""),
                               needs_reason=op.needs_reason and name != "refuse_mediation",
                               parties=self._principals() if name == "refuse_mediation" else ())
         consent = party = None

@@ -809,113 +809,113 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="216"/>
+        <location filename="../../desktop/screens/case_detail.py" line="218"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="304"/>
+        <location filename="../../desktop/screens/case_detail.py" line="306"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="310"/>
+        <location filename="../../desktop/screens/case_detail.py" line="312"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="315"/>
+        <location filename="../../desktop/screens/case_detail.py" line="317"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="321"/>
+        <location filename="../../desktop/screens/case_detail.py" line="323"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="323"/>
+        <location filename="../../desktop/screens/case_detail.py" line="325"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="333"/>
+        <location filename="../../desktop/screens/case_detail.py" line="335"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="341"/>
+        <location filename="../../desktop/screens/case_detail.py" line="343"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="354"/>
+        <location filename="../../desktop/screens/case_detail.py" line="356"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="362"/>
+        <location filename="../../desktop/screens/case_detail.py" line="364"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="375"/>
+        <location filename="../../desktop/screens/case_detail.py" line="377"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="380"/>
+        <location filename="../../desktop/screens/case_detail.py" line="382"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="390"/>
+        <location filename="../../desktop/screens/case_detail.py" line="392"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="399"/>
+        <location filename="../../desktop/screens/case_detail.py" line="401"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="401"/>
+        <location filename="../../desktop/screens/case_detail.py" line="403"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="410"/>
+        <location filename="../../desktop/screens/case_detail.py" line="412"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="418"/>
+        <location filename="../../desktop/screens/case_detail.py" line="420"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="423"/>
+        <location filename="../../desktop/screens/case_detail.py" line="425"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="433"/>
+        <location filename="../../desktop/screens/case_detail.py" line="435"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="487"/>
+        <location filename="../../desktop/screens/case_detail.py" line="489"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="512"/>
+        <location filename="../../desktop/screens/case_detail.py" line="514"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="467"/>
-        <location filename="../../desktop/screens/case_detail.py" line="558"/>
+        <location filename="../../desktop/screens/case_detail.py" line="469"/>
+        <location filename="../../desktop/screens/case_detail.py" line="560"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
@@ -925,272 +925,322 @@
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="468"/>
+        <location filename="../../desktop/screens/case_detail.py" line="115"/>
+        <source>受理后开始计算调解期限；受理人为承办调解员。</source>
+        <translation>The mediation time limit runs from acceptance; whoever accepts the case is its mediator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="116"/>
+        <source>开始调解（填写第一份调解记录时会自动开始）。</source>
+        <translation>Start mediating (this also happens by itself when the first session record is filled in).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="117"/>
+        <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。</source>
+        <translation>A written agreement takes effect once every party has signed (or sealed, or fingerprinted) it and the mediator has signed it under the committee&apos;s seal (People&apos;s Mediation Law, Art. 29); an oral agreement takes effect when it is reached (Art. 30). A follow-up visit is scheduled automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="119"/>
+        <source>调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。</source>
+        <translation>When mediation fails it ends, and the parties are told they may protect their rights through arbitration, administrative or judicial channels (People&apos;s Mediation Law, Art. 26).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="120"/>
+        <source>终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。</source>
+        <translation>End the mediation and tell the parties their other remedies (People&apos;s Mediation Law, Arts. 23 and 26).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="121"/>
+        <source>申请人撤回调解申请。</source>
+        <translation>The applicant withdraws the application for mediation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="122"/>
+        <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。</source>
+        <translation>A dispute may not be mediated when one party expressly refuses (People&apos;s Mediation Law, Art. 17).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="123"/>
+        <source>全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。</source>
+        <translation>An agreement is recorded as performed by itself once everything is paid; an agreement with nothing to pay is recorded here by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="124"/>
+        <source>将案件材料立卷归档（人民调解法第二十七条）。</source>
+        <translation>File the case papers in the archive (People&apos;s Mediation Law, Art. 27).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="126"/>
+        <source>道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。</source>
+        <translation>After mediation of a road traffic accident ends, the parties may jointly apply in writing, within 3 days of the end, for mediation by the traffic police (Road Traffic Accident Handling Procedures, Art. 85).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="470"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="470"/>
+        <location filename="../../desktop/screens/case_detail.py" line="472"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="532"/>
+        <location filename="../../desktop/screens/case_detail.py" line="534"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="534"/>
+        <location filename="../../desktop/screens/case_detail.py" line="536"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="560"/>
+        <location filename="../../desktop/screens/case_detail.py" line="562"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="562"/>
+        <location filename="../../desktop/screens/case_detail.py" line="564"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="564"/>
+        <location filename="../../desktop/screens/case_detail.py" line="566"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="566"/>
+        <location filename="../../desktop/screens/case_detail.py" line="568"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="568"/>
+        <location filename="../../desktop/screens/case_detail.py" line="570"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="573"/>
+        <location filename="../../desktop/screens/case_detail.py" line="575"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="590"/>
+        <location filename="../../desktop/screens/case_detail.py" line="592"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="592"/>
+        <location filename="../../desktop/screens/case_detail.py" line="594"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="628"/>
+        <location filename="../../desktop/screens/case_detail.py" line="630"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="635"/>
+        <location filename="../../desktop/screens/case_detail.py" line="637"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="637"/>
+        <location filename="../../desktop/screens/case_detail.py" line="639"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="639"/>
+        <location filename="../../desktop/screens/case_detail.py" line="641"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="644"/>
+        <location filename="../../desktop/screens/case_detail.py" line="646"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="657"/>
+        <location filename="../../desktop/screens/case_detail.py" line="659"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="709"/>
+        <location filename="../../desktop/screens/case_detail.py" line="711"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="713"/>
+        <location filename="../../desktop/screens/case_detail.py" line="715"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="716"/>
+        <location filename="../../desktop/screens/case_detail.py" line="718"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="738"/>
+        <location filename="../../desktop/screens/case_detail.py" line="740"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="741"/>
+        <location filename="../../desktop/screens/case_detail.py" line="743"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="744"/>
+        <location filename="../../desktop/screens/case_detail.py" line="746"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="747"/>
+        <location filename="../../desktop/screens/case_detail.py" line="749"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="753"/>
+        <location filename="../../desktop/screens/case_detail.py" line="755"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="754"/>
+        <location filename="../../desktop/screens/case_detail.py" line="756"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="761"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="760"/>
+        <location filename="../../desktop/screens/case_detail.py" line="762"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="761"/>
+        <location filename="../../desktop/screens/case_detail.py" line="763"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="768"/>
+        <location filename="../../desktop/screens/case_detail.py" line="770"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="774"/>
+        <location filename="../../desktop/screens/case_detail.py" line="776"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="775"/>
+        <location filename="../../desktop/screens/case_detail.py" line="777"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <location filename="../../desktop/screens/case_detail.py" line="778"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <location filename="../../desktop/screens/case_detail.py" line="778"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="780"/>
+        <location filename="../../desktop/screens/case_detail.py" line="782"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="784"/>
+        <location filename="../../desktop/screens/case_detail.py" line="786"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="787"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="786"/>
+        <location filename="../../desktop/screens/case_detail.py" line="788"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="790"/>
+        <location filename="../../desktop/screens/case_detail.py" line="792"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="795"/>
+        <location filename="../../desktop/screens/case_detail.py" line="797"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="795"/>
+        <location filename="../../desktop/screens/case_detail.py" line="797"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="796"/>
+        <location filename="../../desktop/screens/case_detail.py" line="798"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="802"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="817"/>
+        <location filename="../../desktop/screens/case_detail.py" line="819"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="859"/>
+        <location filename="../../desktop/screens/case_detail.py" line="861"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="880"/>
+        <location filename="../../desktop/screens/case_detail.py" line="882"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="882"/>
+        <location filename="../../desktop/screens/case_detail.py" line="884"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="884"/>
+        <location filename="../../desktop/screens/case_detail.py" line="886"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="901"/>
+        <location filename="../../desktop/screens/case_detail.py" line="903"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="901"/>
+        <location filename="../../desktop/screens/case_detail.py" line="903"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="917"/>
+        <location filename="../../desktop/screens/case_detail.py" line="919"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="920"/>
+        <location filename="../../desktop/screens/case_detail.py" line="922"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -3730,6 +3780,45 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>开始调解</source>
+        <translation>Start mediating</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreement reached</translation>
+    </message>
+    <message>
+        <source>调解不成</source>
+        <translation>Mediation failed</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <translation>End mediation</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>拒绝调解</source>
+        <translation>Refused by a party</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>Performed</translation>
+    </message>
+    <message>
+        <source>立卷归档</source>
+        <translation>Archive</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <location filename="../../desktop/screens/experts.py" line="574"/>
@@ -3876,48 +3965,48 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Remove this party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="190"/>
-        <location filename="../../desktop/widgets/party_editor.py" line="495"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="193"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="498"/>
         <source>18位号码，离开时自动核对</source>
         <translation>18 digits, checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="191"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="194"/>
         <source>1990-01-02</source>
         <translation>1990-01-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="192"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="195"/>
         <source>手机或 0570-3012345</source>
         <translation>Mobile/0570-3012345</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="193"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="196"/>
         <source>18位，如 12330803…</source>
         <translation>18 characters, e.g. 12330803…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="295"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="298"/>
         <source>当事人 %1 · %2</source>
         <translation>Party %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="307"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="310"/>
         <source>— 请选择被代理人 —</source>
         <translation>— Choose the party represented —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="315"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="318"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="428"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="431"/>
         <source>在册当事人（点击填入）：</source>
         <translation>Known parties (click to fill in): </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="464"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="467"/>
         <source>在册：%1（无需重新输入）</source>
         <translation>On file: %1 (no need to re-enter)</translation>
     </message>

@@ -178,3 +178,15 @@ def test_coded_labels_show_in_english(english, qtbot, make_ctx, users, engine):
     assert "Mediating" in statuses and not [s for s in statuses if CJK.search(s)]
     # The codes themselves are untouched: the combo still filters by code.
     assert cases.status.itemData(statuses.index("Mediating")) == "mediating"
+
+
+def test_case_operations_have_their_own_context():
+    """受理 is a button (accept the case) and a statistic (cases received): two contexts."""
+    from desktop.vocab import CONTEXT, OPERATIONS_CONTEXT, operation_labels
+
+    by_context: dict[str, dict[str, str]] = {}
+    for context, message in _messages(TS):
+        by_context.setdefault(context, {})[message.findtext("source")] = message.findtext("translation")
+    assert all(by_context[OPERATIONS_CONTEXT].get(label) for label in operation_labels())
+    assert by_context[OPERATIONS_CONTEXT]["受理"] == "Accept"
+    assert by_context[CONTEXT]["受理"] == "Received"
