@@ -71,6 +71,21 @@ EXTENSION_MAX_DAYS = 90
 PAUSE_REASON_DEFAULT = "医疗损害鉴定"
 PROVISIONAL_MARK = "（暂定）"
 
+#: The words of the deadline texts shown on screen, as templates: the core and the documents use
+#: them as they are; desktop.vocab hands in their translation for the English UI.
+DEADLINE_WORDS: dict[str, str] = {
+    "working_days": "{n}个工作日",
+    "days": "{n}日",
+    "left": "还剩{amount}{mark}",
+    "overdue": "逾期{amount}{mark}",
+    "today": "今日届满{mark}",
+    "paused": "暂停计算（鉴定中）",
+    "provisional": PROVISIONAL_MARK,
+    "limit_medical": "30个工作日",
+    "limit_labour": "15日",
+    "limit_general": "1个月",
+}
+
 
 def deadline_kind(committee: str, dispute_type: str) -> str:
     """Which deadline a case has: "medical", "labour" or "general"."""
@@ -96,8 +111,7 @@ class CaseDeadline(Deadline):
 
     @property
     def short_label(self) -> str:
-        return {"medical": "30个工作日", "labour": "15日"}.get(self.kind, "1个月") + (
-            f"+{self.extended_days}" if self.extended_days else "")
+        return limit_text(self)
 
     @property
     def paused(self) -> bool:
@@ -105,7 +119,17 @@ class CaseDeadline(Deadline):
 
     @property
     def due_text(self) -> str:
-        return self.due.isoformat() + (PROVISIONAL_MARK if self.provisional else "")
+        return due_text(self)
+
+
+def limit_text(deadline: CaseDeadline, words: dict[str, str] = DEADLINE_WORDS) -> str:
+    """"30个工作日", "1个月+15" (days added by the parties' consent)."""
+    key = f"limit_{deadline.kind}" if deadline.kind in ("medical", "labour") else "limit_general"
+    return words[key] + (f"+{deadline.extended_days}" if deadline.extended_days else "")
+
+
+def due_text(deadline: CaseDeadline, words: dict[str, str] = DEADLINE_WORDS) -> str:
+    return deadline.due.isoformat() + (words["provisional"] if deadline.provisional else "")
 
 
 @dataclass(frozen=True)
@@ -177,20 +201,20 @@ def police_mediation_deadline(engine: Engine, user: CurrentUser, case_id: int) -
         return police_window(session, load_case(session, user, case_id, write=False))
 
 
-def left_text(deadline: CaseDeadline | None, left: int | None) -> str:
+def left_text(deadline: CaseDeadline | None, left: int | None, words: dict[str, str] = DEADLINE_WORDS) -> str:
     """"还剩3个工作日" / "今日届满" / "逾期2日" / "暂停计算（鉴定中）" — in the deadline's own unit,
-    with "（暂定）" when the count is provisional."""
+    with "（暂定）" when the count is provisional (``words``: the templates, translated or not)."""
     if deadline is None or left is None:
         return ""
     if deadline.paused:
-        return "暂停计算（鉴定中）"
-    unit = "个工作日" if deadline.working_days else "日"
-    mark = PROVISIONAL_MARK if deadline.provisional else ""
+        return words["paused"]
+    amount = words["working_days" if deadline.working_days else "days"].format(n=abs(left))
+    mark = words["provisional"] if deadline.provisional else ""
     if left < 0:
-        return f"逾期{-left}{unit}{mark}"
+        return words["overdue"].format(amount=amount, mark=mark)
     if left == 0:
-        return f"今日届满{mark}"
-    return f"还剩{left}{unit}{mark}"
+        return words["today"].format(mark=mark)
+    return words["left"].format(amount=amount, mark=mark)
 
 
 # ------------------------------------------------------------------------------ pauses and extensions

@@ -32,6 +32,13 @@ def tr_code(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
+def deadline_words() -> dict[str, str]:
+    """core.case_deadlines.DEADLINE_WORDS in the UI's language, for its text functions."""
+    from core.case_deadlines import DEADLINE_WORDS
+
+    return {key: tr_code(text) for key, text in DEADLINE_WORDS.items()}
+
+
 def tr_operation(label: str) -> str:
     """A case operation's label (core.lifecycle) as its button says it in the UI's language."""
     return QCoreApplication.translate(OPERATIONS_CONTEXT, label)
@@ -79,14 +86,18 @@ AGREEMENT_KINDS: Vocabulary[str] = Vocabulary(codes.AGREEMENT_KINDS)
 
 def catalogue() -> list[str]:
     """Every label of every vocabulary in db.codes, then the statistics' figure names
-    (core.stats.COLUMN_LABELS: table headers and cards) and the kinds of identity document
-    (core.identifiers.ID_TYPES), in the order they are declared."""
+    (core.stats.COLUMN_LABELS: table headers and cards), the kinds of identity document
+    (core.identifiers.ID_TYPES) and the deadline names and texts (core.deadlines.KIND_LABELS,
+    core.case_deadlines.DEADLINE_WORDS: templates whose ``{n}``/``{amount}``/``{mark}`` the
+    translation keeps), in the order they are declared."""
+    from core.case_deadlines import DEADLINE_WORDS
+    from core.deadlines import KIND_LABELS
     from core.identifiers import ID_TYPES
     from core.stats import COLUMN_LABELS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
-    for vocabulary in [*vocabularies, COLUMN_LABELS, ID_TYPES]:
+    for vocabulary in [*vocabularies, COLUMN_LABELS, ID_TYPES, KIND_LABELS, DEADLINE_WORDS]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

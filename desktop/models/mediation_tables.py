@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from core.case_deadlines import DeadlineRow
-from desktop.vocab import tr_code
+from core.case_deadlines import DeadlineRow, due_text, left_text, limit_text
+from desktop.vocab import deadline_words, tr_code
 
 RED = QColor("#b42318")
 ORANGE = QColor("#b54708")
@@ -121,10 +121,14 @@ class DeadlineTableModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("TableHeaders", "当事人"), lambda r: r.parties, tip=lambda r: r.parties),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: tr_code(r.status_name)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "受理日期"), lambda r: day(r.accepted_on)),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限"), lambda r: r.deadline.short_label if r.deadline else "",
-               tip=lambda r: r.deadline.label if r.deadline else ""),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限届满日"), lambda r: r.due_text, color=_deadline_color, tip=_deadline_tip),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "剩余"), lambda r: r.left_text, color=_deadline_color, tip=_deadline_tip),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限"),
+               lambda r: limit_text(r.deadline, deadline_words()) if r.deadline else "",
+               tip=lambda r: tr_code(r.deadline.label) if r.deadline else ""),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "期限届满日"),
+               lambda r: due_text(r.deadline, deadline_words()) if r.deadline else "",
+               color=_deadline_color, tip=_deadline_tip),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "剩余"), lambda r: left_text(r.deadline, r.days_left, deadline_words()),
+               color=_deadline_color, tip=_deadline_tip),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "下次预约"), lambda r: when(r.next_appointment)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "调解员"), lambda r: r.mediator),
     )

@@ -40,7 +40,9 @@ from core.auth import MEDICAL_NOTICE, MedicalDetailsRestricted, PermissionDenied
 from core.case_deadlines import (
     DeadlineInfo,
     deadline_info,
+    due_text,
     extend_deadline,
+    left_text,
     pause_deadline,
     resume_deadline,
 )
@@ -88,7 +90,14 @@ from desktop.models.mediation_tables import (
     day,
     money,
 )
-from desktop.vocab import CASE_SOURCES, CASE_STATUSES, COMMITTEE_SHORT, tr_code, tr_operation
+from desktop.vocab import (
+    CASE_SOURCES,
+    CASE_STATUSES,
+    COMMITTEE_SHORT,
+    deadline_words,
+    tr_code,
+    tr_operation,
+)
 from desktop.widgets.mediation_forms import (
     ConsentDialog,
     ExtendDialog,
@@ -583,8 +592,9 @@ class CaseDetailScreen(QWidget):
         d = info.deadline
         if d is not None and info.running:
             color = "#b42318" if (info.days_left or 0) < 0 else "#1f3a5f"
-            parts.append(f"<b>{escape(d.label)}：</b><span style='color:{color}'>{escape(d.due_text)}"
-                         f"（{escape(info.left_text)}）</span>")
+            words = deadline_words()
+            parts.append(f"<b>{escape(tr_code(d.label))}：</b><span style='color:{color}'>"
+                         f"{escape(due_text(d, words))}（{escape(left_text(d, info.days_left, words))}）</span>")
             if d.provisional:
                 parts.append("<span style='color:#b54708'>暂定：期限跨入节假日安排尚未公布的年份，"
                              "按周末和法定节假日推算，请以国务院公布的安排为准</span>")
@@ -789,7 +799,7 @@ class CaseDetailScreen(QWidget):
         dialog.submit = lambda: resume_deadline(self.ctx.engine, self.ctx.user, h.id, date_of(ends))
         if self.run_dialog(dialog):
             self.refresh()
-            self._say(self.tr("已恢复计算调解期限，新的期限：%1。").replace("%1", self.deadline.deadline.due_text))
+            self._say(self.tr("已恢复计算调解期限，新的期限：%1。").replace("%1", due_text(self.deadline.deadline, deadline_words())))
 
     def extend(self) -> None:
         h = self.overview.header
@@ -801,7 +811,7 @@ class CaseDetailScreen(QWidget):
                                                 consented_on=date_of(dialog.consented_on), note=dialog.note.text())
         if self.run_dialog(dialog):
             self.refresh()
-            self._say(self.tr("调解期限已延长至%1。").replace("%1", self.deadline.deadline.due_text))
+            self._say(self.tr("调解期限已延长至%1。").replace("%1", due_text(self.deadline.deadline, deadline_words())))
 
     def record_consent(self) -> None:
         h = self.overview.header

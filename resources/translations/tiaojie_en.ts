@@ -809,438 +809,438 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="218"/>
+        <location filename="../../desktop/screens/case_detail.py" line="220"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="306"/>
+        <location filename="../../desktop/screens/case_detail.py" line="308"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="312"/>
+        <location filename="../../desktop/screens/case_detail.py" line="314"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="317"/>
+        <location filename="../../desktop/screens/case_detail.py" line="319"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="323"/>
+        <location filename="../../desktop/screens/case_detail.py" line="325"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="325"/>
+        <location filename="../../desktop/screens/case_detail.py" line="327"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="335"/>
+        <location filename="../../desktop/screens/case_detail.py" line="337"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="343"/>
+        <location filename="../../desktop/screens/case_detail.py" line="345"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="356"/>
+        <location filename="../../desktop/screens/case_detail.py" line="358"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="364"/>
+        <location filename="../../desktop/screens/case_detail.py" line="366"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="377"/>
+        <location filename="../../desktop/screens/case_detail.py" line="379"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="382"/>
+        <location filename="../../desktop/screens/case_detail.py" line="384"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="392"/>
+        <location filename="../../desktop/screens/case_detail.py" line="394"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="401"/>
+        <location filename="../../desktop/screens/case_detail.py" line="403"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="403"/>
+        <location filename="../../desktop/screens/case_detail.py" line="405"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="412"/>
+        <location filename="../../desktop/screens/case_detail.py" line="414"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="420"/>
+        <location filename="../../desktop/screens/case_detail.py" line="422"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="425"/>
+        <location filename="../../desktop/screens/case_detail.py" line="427"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="435"/>
+        <location filename="../../desktop/screens/case_detail.py" line="437"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="489"/>
+        <location filename="../../desktop/screens/case_detail.py" line="491"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="514"/>
+        <location filename="../../desktop/screens/case_detail.py" line="516"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="469"/>
-        <location filename="../../desktop/screens/case_detail.py" line="560"/>
+        <location filename="../../desktop/screens/case_detail.py" line="471"/>
+        <location filename="../../desktop/screens/case_detail.py" line="562"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="105"/>
+        <location filename="../../desktop/screens/case_detail.py" line="107"/>
         <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="115"/>
+        <location filename="../../desktop/screens/case_detail.py" line="117"/>
         <source>受理后开始计算调解期限；受理人为承办调解员。</source>
         <translation>The mediation time limit runs from acceptance; whoever accepts the case is its mediator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="116"/>
+        <location filename="../../desktop/screens/case_detail.py" line="118"/>
         <source>开始调解（填写第一份调解记录时会自动开始）。</source>
         <translation>Start mediating (this also happens by itself when the first session record is filled in).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="117"/>
+        <location filename="../../desktop/screens/case_detail.py" line="119"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。</source>
         <translation>A written agreement takes effect once every party has signed (or sealed, or fingerprinted) it and the mediator has signed it under the committee&apos;s seal (People&apos;s Mediation Law, Art. 29); an oral agreement takes effect when it is reached (Art. 30). A follow-up visit is scheduled automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="119"/>
+        <location filename="../../desktop/screens/case_detail.py" line="121"/>
         <source>调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。</source>
         <translation>When mediation fails it ends, and the parties are told they may protect their rights through arbitration, administrative or judicial channels (People&apos;s Mediation Law, Art. 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="120"/>
+        <location filename="../../desktop/screens/case_detail.py" line="122"/>
         <source>终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。</source>
         <translation>End the mediation and tell the parties their other remedies (People&apos;s Mediation Law, Arts. 23 and 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="121"/>
+        <location filename="../../desktop/screens/case_detail.py" line="123"/>
         <source>申请人撤回调解申请。</source>
         <translation>The applicant withdraws the application for mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="122"/>
+        <location filename="../../desktop/screens/case_detail.py" line="124"/>
         <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。</source>
         <translation>A dispute may not be mediated when one party expressly refuses (People&apos;s Mediation Law, Art. 17).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="123"/>
+        <location filename="../../desktop/screens/case_detail.py" line="125"/>
         <source>全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。</source>
         <translation>An agreement is recorded as performed by itself once everything is paid; an agreement with nothing to pay is recorded here by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="124"/>
+        <location filename="../../desktop/screens/case_detail.py" line="126"/>
         <source>将案件材料立卷归档（人民调解法第二十七条）。</source>
         <translation>File the case papers in the archive (People&apos;s Mediation Law, Art. 27).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="126"/>
+        <location filename="../../desktop/screens/case_detail.py" line="128"/>
         <source>道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。</source>
         <translation>After mediation of a road traffic accident ends, the parties may jointly apply in writing, within 3 days of the end, for mediation by the traffic police (Road Traffic Accident Handling Procedures, Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="470"/>
+        <location filename="../../desktop/screens/case_detail.py" line="472"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="472"/>
+        <location filename="../../desktop/screens/case_detail.py" line="474"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="534"/>
+        <location filename="../../desktop/screens/case_detail.py" line="536"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="536"/>
+        <location filename="../../desktop/screens/case_detail.py" line="538"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="562"/>
+        <location filename="../../desktop/screens/case_detail.py" line="564"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="564"/>
+        <location filename="../../desktop/screens/case_detail.py" line="566"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="566"/>
+        <location filename="../../desktop/screens/case_detail.py" line="568"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="568"/>
+        <location filename="../../desktop/screens/case_detail.py" line="570"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="570"/>
+        <location filename="../../desktop/screens/case_detail.py" line="572"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="575"/>
+        <location filename="../../desktop/screens/case_detail.py" line="577"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="592"/>
+        <location filename="../../desktop/screens/case_detail.py" line="595"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="594"/>
+        <location filename="../../desktop/screens/case_detail.py" line="597"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="630"/>
+        <location filename="../../desktop/screens/case_detail.py" line="633"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="637"/>
+        <location filename="../../desktop/screens/case_detail.py" line="640"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="639"/>
+        <location filename="../../desktop/screens/case_detail.py" line="642"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="641"/>
+        <location filename="../../desktop/screens/case_detail.py" line="644"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="646"/>
+        <location filename="../../desktop/screens/case_detail.py" line="649"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="659"/>
+        <location filename="../../desktop/screens/case_detail.py" line="662"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="711"/>
+        <location filename="../../desktop/screens/case_detail.py" line="714"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="715"/>
+        <location filename="../../desktop/screens/case_detail.py" line="718"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="718"/>
+        <location filename="../../desktop/screens/case_detail.py" line="721"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="740"/>
+        <location filename="../../desktop/screens/case_detail.py" line="743"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="743"/>
+        <location filename="../../desktop/screens/case_detail.py" line="746"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="746"/>
+        <location filename="../../desktop/screens/case_detail.py" line="749"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="749"/>
+        <location filename="../../desktop/screens/case_detail.py" line="752"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="755"/>
+        <location filename="../../desktop/screens/case_detail.py" line="758"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="756"/>
+        <location filename="../../desktop/screens/case_detail.py" line="759"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="761"/>
+        <location filename="../../desktop/screens/case_detail.py" line="764"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="762"/>
+        <location filename="../../desktop/screens/case_detail.py" line="765"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="763"/>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="775"/>
+        <location filename="../../desktop/screens/case_detail.py" line="778"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <location filename="../../desktop/screens/case_detail.py" line="779"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="777"/>
+        <location filename="../../desktop/screens/case_detail.py" line="780"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="778"/>
+        <location filename="../../desktop/screens/case_detail.py" line="781"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="778"/>
+        <location filename="../../desktop/screens/case_detail.py" line="781"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="782"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="786"/>
+        <location filename="../../desktop/screens/case_detail.py" line="789"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="787"/>
+        <location filename="../../desktop/screens/case_detail.py" line="790"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="791"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="792"/>
+        <location filename="../../desktop/screens/case_detail.py" line="795"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="797"/>
+        <location filename="../../desktop/screens/case_detail.py" line="800"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="797"/>
+        <location filename="../../desktop/screens/case_detail.py" line="800"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="798"/>
+        <location filename="../../desktop/screens/case_detail.py" line="801"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="804"/>
+        <location filename="../../desktop/screens/case_detail.py" line="807"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="819"/>
+        <location filename="../../desktop/screens/case_detail.py" line="822"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="861"/>
+        <location filename="../../desktop/screens/case_detail.py" line="864"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="882"/>
+        <location filename="../../desktop/screens/case_detail.py" line="885"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="884"/>
+        <location filename="../../desktop/screens/case_detail.py" line="887"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="886"/>
+        <location filename="../../desktop/screens/case_detail.py" line="889"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="903"/>
+        <location filename="../../desktop/screens/case_detail.py" line="906"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="903"/>
+        <location filename="../../desktop/screens/case_detail.py" line="906"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="919"/>
+        <location filename="../../desktop/screens/case_detail.py" line="922"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="922"/>
+        <location filename="../../desktop/screens/case_detail.py" line="925"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -2113,6 +2113,66 @@
     <message>
         <source>其他证件</source>
         <translation>Other document</translation>
+    </message>
+    <message>
+        <source>一般纠纷调解期限</source>
+        <translation>Mediation time limit (general)</translation>
+    </message>
+    <message>
+        <source>医疗纠纷调解期限</source>
+        <translation>Mediation time limit (medical)</translation>
+    </message>
+    <message>
+        <source>劳动争议调解期限</source>
+        <translation>Mediation time limit (labour)</translation>
+    </message>
+    <message>
+        <source>申请司法确认期限</source>
+        <translation>Time limit for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>申请公安机关调解期限</source>
+        <translation>Time limit for police mediation</translation>
+    </message>
+    <message>
+        <source>{n}个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <source>{n}日</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>还剩{amount}{mark}</source>
+        <translation>{amount} left{mark}</translation>
+    </message>
+    <message>
+        <source>逾期{amount}{mark}</source>
+        <translation>{amount} overdue{mark}</translation>
+    </message>
+    <message>
+        <source>今日届满{mark}</source>
+        <translation>due today{mark}</translation>
+    </message>
+    <message>
+        <source>暂停计算（鉴定中）</source>
+        <translation>paused (assessment under way)</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <source>30个工作日</source>
+        <translation>30 working days</translation>
+    </message>
+    <message>
+        <source>15日</source>
+        <translation>15 days</translation>
+    </message>
+    <message>
+        <source>1个月</source>
+        <translation>1 month</translation>
     </message>
 </context>
 <context>
@@ -5406,16 +5466,16 @@ Missed %3  Transferred %4</translation>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="39"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="252"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
         <location filename="../../desktop/models/mediation_tables.py" line="119"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -5426,7 +5486,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="42"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="133"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -5443,9 +5503,9 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="45"/>
         <location filename="../../desktop/models/mediation_tables.py" line="122"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="182"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>状态</source>
@@ -5454,14 +5514,14 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="136"/>
         <location filename="../../desktop/models/mediation_tables.py" line="121"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="136"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -5471,35 +5531,35 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="151"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="262"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="136"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="120"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
@@ -5514,247 +5574,247 @@ Missed %3  Transferred %4</translation>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="132"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="141"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="142"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="228"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="143"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="144"/>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="150"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="154"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="160"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="162"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="166"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="167"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="168"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="169"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="171"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="202"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="192"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="191"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="181"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="191"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="203"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="214"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="217"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="253"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="254"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>

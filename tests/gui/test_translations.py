@@ -21,7 +21,7 @@ from desktop.main_window import MainWindow
 from tests.factories import add_case
 
 TS = i18n.ts_files()[0]
-PLACEHOLDER = re.compile(r"%(?:\d|n)")
+PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w+\}")  # Qt's %1 and the core's {n} templates
 MNEMONIC = re.compile(r"&(?!&)\w")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
@@ -190,3 +190,20 @@ def test_case_operations_have_their_own_context():
     assert all(by_context[OPERATIONS_CONTEXT].get(label) for label in operation_labels())
     assert by_context[OPERATIONS_CONTEXT]["受理"] == "Accept"
     assert by_context[CONTEXT]["受理"] == "Received"
+
+
+def test_deadline_texts_follow_the_ui_language(english):
+    """The deadline texts are the core's templates (core.case_deadlines.DEADLINE_WORDS) filled in
+    with translated words: the Chinese UI and the documents keep the Chinese ones."""
+    from datetime import date
+
+    from core.case_deadlines import CaseDeadline, left_text, limit_text
+    from desktop.vocab import deadline_words
+
+    medical = CaseDeadline(date(2026, 12, 1), True, True, "条例", kind="medical", extended_days=10)
+    words = deadline_words()
+    assert limit_text(medical, words) == "30 working days+10"
+    assert left_text(medical, 3, words) == "3 working days left (provisional)"
+    assert left_text(medical, -2, words) == "2 working days overdue (provisional)"
+    assert left_text(medical, 0, words) == "due today (provisional)"
+    assert left_text(medical, 3) == "还剩3个工作日（暂定）"  # the defaults: Chinese, as before
