@@ -1239,7 +1239,11 @@ def change(name: str, current: Any, base: Any) -> float | None:
     return float(current) / float(base) - 1
 
 
-def fmt_change(name: str, current: Any, base: Any) -> str:
+#: The unit of a change of a rate (the desktop hands in its translation).
+POINTS = "{value}个百分点"
+
+
+def fmt_change(name: str, current: Any, base: Any, points: str = POINTS) -> str:
     """"+12.5%", "−3.0个百分点", "+1.2" or "—"."""
     value = change(name, current, base)
     if value is None:
@@ -1247,7 +1251,7 @@ def fmt_change(name: str, current: Any, base: Any) -> str:
     kind = FIGURE_KINDS.get(name, "count")
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     if kind == "rate":
-        return f"{sign}{abs(value) * 100:.1f}个百分点"
+        return points.format(value=f"{sign}{abs(value) * 100:.1f}")
     if kind in ("days", "minutes") and name != "days_total":
         return f"{sign}{abs(value):.1f}"
     return f"{sign}{abs(value) * 100:.1f}%"

@@ -93,11 +93,11 @@ def catalogue() -> list[str]:
     from core.case_deadlines import DEADLINE_WORDS
     from core.deadlines import KIND_LABELS
     from core.identifiers import ID_TYPES
-    from core.stats import COLUMN_LABELS
+    from core.stats import COLUMN_LABELS, POINTS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
-    for vocabulary in [*vocabularies, COLUMN_LABELS, ID_TYPES, KIND_LABELS, DEADLINE_WORDS]:
+    for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

@@ -49,6 +49,12 @@ from desktop.context import AppContext
 from desktop.screens.stats_drilldown import DrillSpec, StatsDrilldownScreen, opens
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 
+
+def _points() -> str:
+    """core.stats.POINTS ("{value}个百分点") in the UI's language."""
+    return tr_code(stats.POINTS)
+
+
 #: The headline cards: (figure, title).
 CARDS: tuple[tuple[str, str], ...] = (
     ("received", "受理"),
@@ -159,7 +165,7 @@ class StatsTableModel(QAbstractTableModel):
         for label, other in ((self.tr("上月"), row.previous), (self.tr("去年同月"), row.last_year)):
             if other is not None:
                 base = other.value(figure)
-                lines.append(f"{label}：{fmt(figure, base)}（{fmt_change(figure, cur, base)}）")
+                lines.append(f"{label}：{fmt(figure, base)}（{fmt_change(figure, cur, base, _points())}）")
         if opens(figure):
             lines.append(self.tr("单击查看案件明细"))
         return "\n".join(lines) or None
@@ -379,7 +385,7 @@ class StatCard(QFrame):
         self.value.setToolTip(fmt(f, current))
         for key, base, name, word in (("previous", previous, self.tr("上月"), self.tr("环比")),
                                       ("last_year", last_year, self.tr("去年同月"), self.tr("同比"))):
-            change_text = fmt_change(f, current, base)
+            change_text = fmt_change(f, current, base, _points())
             label = self.compare[key]
             label.setText(f"{name} {_card_text(f, base)} · {change_text.replace('个百分点', '百分点')}")
             label.setToolTip(f"{name} {fmt(f, base)}，{word} {change_text}")

@@ -541,7 +541,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="231"/>
+        <location filename="../../desktop/screens/stats.py" line="237"/>
         <source>单击柱形查看案件明细</source>
         <translation>Click a bar to see the cases</translation>
     </message>
@@ -809,438 +809,438 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="220"/>
+        <location filename="../../desktop/screens/case_detail.py" line="227"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="308"/>
+        <location filename="../../desktop/screens/case_detail.py" line="315"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="314"/>
+        <location filename="../../desktop/screens/case_detail.py" line="321"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="319"/>
+        <location filename="../../desktop/screens/case_detail.py" line="326"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="325"/>
+        <location filename="../../desktop/screens/case_detail.py" line="332"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="327"/>
+        <location filename="../../desktop/screens/case_detail.py" line="334"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="337"/>
+        <location filename="../../desktop/screens/case_detail.py" line="344"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="345"/>
+        <location filename="../../desktop/screens/case_detail.py" line="352"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="358"/>
+        <location filename="../../desktop/screens/case_detail.py" line="365"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="366"/>
+        <location filename="../../desktop/screens/case_detail.py" line="373"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="379"/>
+        <location filename="../../desktop/screens/case_detail.py" line="386"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="384"/>
+        <location filename="../../desktop/screens/case_detail.py" line="391"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="394"/>
+        <location filename="../../desktop/screens/case_detail.py" line="401"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="403"/>
+        <location filename="../../desktop/screens/case_detail.py" line="410"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="405"/>
+        <location filename="../../desktop/screens/case_detail.py" line="412"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="414"/>
+        <location filename="../../desktop/screens/case_detail.py" line="421"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="422"/>
+        <location filename="../../desktop/screens/case_detail.py" line="429"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="427"/>
+        <location filename="../../desktop/screens/case_detail.py" line="434"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="437"/>
+        <location filename="../../desktop/screens/case_detail.py" line="444"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="491"/>
+        <location filename="../../desktop/screens/case_detail.py" line="498"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="516"/>
+        <location filename="../../desktop/screens/case_detail.py" line="523"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="471"/>
-        <location filename="../../desktop/screens/case_detail.py" line="562"/>
+        <location filename="../../desktop/screens/case_detail.py" line="478"/>
+        <location filename="../../desktop/screens/case_detail.py" line="569"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="107"/>
+        <location filename="../../desktop/screens/case_detail.py" line="114"/>
         <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="117"/>
+        <location filename="../../desktop/screens/case_detail.py" line="124"/>
         <source>受理后开始计算调解期限；受理人为承办调解员。</source>
         <translation>The mediation time limit runs from acceptance; whoever accepts the case is its mediator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="118"/>
+        <location filename="../../desktop/screens/case_detail.py" line="125"/>
         <source>开始调解（填写第一份调解记录时会自动开始）。</source>
         <translation>Start mediating (this also happens by itself when the first session record is filled in).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="119"/>
+        <location filename="../../desktop/screens/case_detail.py" line="126"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。</source>
         <translation>A written agreement takes effect once every party has signed (or sealed, or fingerprinted) it and the mediator has signed it under the committee&apos;s seal (People&apos;s Mediation Law, Art. 29); an oral agreement takes effect when it is reached (Art. 30). A follow-up visit is scheduled automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="121"/>
+        <location filename="../../desktop/screens/case_detail.py" line="128"/>
         <source>调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。</source>
         <translation>When mediation fails it ends, and the parties are told they may protect their rights through arbitration, administrative or judicial channels (People&apos;s Mediation Law, Art. 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="122"/>
+        <location filename="../../desktop/screens/case_detail.py" line="129"/>
         <source>终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。</source>
         <translation>End the mediation and tell the parties their other remedies (People&apos;s Mediation Law, Arts. 23 and 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="123"/>
+        <location filename="../../desktop/screens/case_detail.py" line="130"/>
         <source>申请人撤回调解申请。</source>
         <translation>The applicant withdraws the application for mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="124"/>
+        <location filename="../../desktop/screens/case_detail.py" line="131"/>
         <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。</source>
         <translation>A dispute may not be mediated when one party expressly refuses (People&apos;s Mediation Law, Art. 17).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="125"/>
+        <location filename="../../desktop/screens/case_detail.py" line="132"/>
         <source>全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。</source>
         <translation>An agreement is recorded as performed by itself once everything is paid; an agreement with nothing to pay is recorded here by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="126"/>
+        <location filename="../../desktop/screens/case_detail.py" line="133"/>
         <source>将案件材料立卷归档（人民调解法第二十七条）。</source>
         <translation>File the case papers in the archive (People&apos;s Mediation Law, Art. 27).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="128"/>
+        <location filename="../../desktop/screens/case_detail.py" line="135"/>
         <source>道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。</source>
         <translation>After mediation of a road traffic accident ends, the parties may jointly apply in writing, within 3 days of the end, for mediation by the traffic police (Road Traffic Accident Handling Procedures, Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="472"/>
+        <location filename="../../desktop/screens/case_detail.py" line="479"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="474"/>
+        <location filename="../../desktop/screens/case_detail.py" line="481"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="536"/>
+        <location filename="../../desktop/screens/case_detail.py" line="543"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="538"/>
+        <location filename="../../desktop/screens/case_detail.py" line="545"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="564"/>
+        <location filename="../../desktop/screens/case_detail.py" line="571"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="566"/>
+        <location filename="../../desktop/screens/case_detail.py" line="573"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="568"/>
+        <location filename="../../desktop/screens/case_detail.py" line="575"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="570"/>
+        <location filename="../../desktop/screens/case_detail.py" line="577"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="572"/>
+        <location filename="../../desktop/screens/case_detail.py" line="579"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="577"/>
+        <location filename="../../desktop/screens/case_detail.py" line="584"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="595"/>
+        <location filename="../../desktop/screens/case_detail.py" line="602"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="597"/>
+        <location filename="../../desktop/screens/case_detail.py" line="604"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="633"/>
+        <location filename="../../desktop/screens/case_detail.py" line="640"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="640"/>
+        <location filename="../../desktop/screens/case_detail.py" line="647"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="642"/>
+        <location filename="../../desktop/screens/case_detail.py" line="649"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="644"/>
+        <location filename="../../desktop/screens/case_detail.py" line="651"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="649"/>
+        <location filename="../../desktop/screens/case_detail.py" line="656"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="662"/>
+        <location filename="../../desktop/screens/case_detail.py" line="669"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="714"/>
+        <location filename="../../desktop/screens/case_detail.py" line="721"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="718"/>
+        <location filename="../../desktop/screens/case_detail.py" line="725"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="721"/>
+        <location filename="../../desktop/screens/case_detail.py" line="728"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="743"/>
+        <location filename="../../desktop/screens/case_detail.py" line="750"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="746"/>
+        <location filename="../../desktop/screens/case_detail.py" line="753"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="749"/>
+        <location filename="../../desktop/screens/case_detail.py" line="756"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="752"/>
+        <location filename="../../desktop/screens/case_detail.py" line="759"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="758"/>
+        <location filename="../../desktop/screens/case_detail.py" line="765"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="764"/>
+        <location filename="../../desktop/screens/case_detail.py" line="771"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <location filename="../../desktop/screens/case_detail.py" line="773"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="780"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="778"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="779"/>
+        <location filename="../../desktop/screens/case_detail.py" line="786"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="780"/>
+        <location filename="../../desktop/screens/case_detail.py" line="787"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="781"/>
+        <location filename="../../desktop/screens/case_detail.py" line="788"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="781"/>
+        <location filename="../../desktop/screens/case_detail.py" line="788"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="792"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="789"/>
+        <location filename="../../desktop/screens/case_detail.py" line="796"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="790"/>
+        <location filename="../../desktop/screens/case_detail.py" line="797"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="791"/>
+        <location filename="../../desktop/screens/case_detail.py" line="798"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="795"/>
+        <location filename="../../desktop/screens/case_detail.py" line="802"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="800"/>
+        <location filename="../../desktop/screens/case_detail.py" line="807"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="800"/>
+        <location filename="../../desktop/screens/case_detail.py" line="807"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="801"/>
+        <location filename="../../desktop/screens/case_detail.py" line="808"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="807"/>
+        <location filename="../../desktop/screens/case_detail.py" line="814"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="822"/>
+        <location filename="../../desktop/screens/case_detail.py" line="829"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="864"/>
+        <location filename="../../desktop/screens/case_detail.py" line="871"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="885"/>
+        <location filename="../../desktop/screens/case_detail.py" line="892"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="887"/>
+        <location filename="../../desktop/screens/case_detail.py" line="894"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="889"/>
+        <location filename="../../desktop/screens/case_detail.py" line="896"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="906"/>
+        <location filename="../../desktop/screens/case_detail.py" line="913"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="906"/>
+        <location filename="../../desktop/screens/case_detail.py" line="913"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="922"/>
+        <location filename="../../desktop/screens/case_detail.py" line="929"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="925"/>
+        <location filename="../../desktop/screens/case_detail.py" line="932"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
@@ -2081,6 +2081,10 @@
     <message>
         <source>平均等候（分钟）</source>
         <translation>Average wait (minutes)</translation>
+    </message>
+    <message>
+        <source>{value}个百分点</source>
+        <translation>{value} pp</translation>
     </message>
     <message>
         <source>居民身份证</source>
@@ -5180,27 +5184,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="380"/>
+        <location filename="../../desktop/screens/stats.py" line="386"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="381"/>
+        <location filename="../../desktop/screens/stats.py" line="387"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="374"/>
+        <location filename="../../desktop/screens/stats.py" line="380"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="380"/>
+        <location filename="../../desktop/screens/stats.py" line="386"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="381"/>
+        <location filename="../../desktop/screens/stats.py" line="387"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
     </message>
@@ -5266,146 +5270,146 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="428"/>
+        <location filename="../../desktop/screens/stats.py" line="434"/>
         <source>统计月份（上下键切换月份）</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="429"/>
+        <location filename="../../desktop/screens/stats.py" line="435"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="430"/>
+        <location filename="../../desktop/screens/stats.py" line="436"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="431"/>
+        <location filename="../../desktop/screens/stats.py" line="437"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="432"/>
+        <location filename="../../desktop/screens/stats.py" line="438"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="433"/>
+        <location filename="../../desktop/screens/stats.py" line="439"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="444"/>
+        <location filename="../../desktop/screens/stats.py" line="450"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="487"/>
+        <location filename="../../desktop/screens/stats.py" line="493"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="488"/>
+        <location filename="../../desktop/screens/stats.py" line="494"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="489"/>
+        <location filename="../../desktop/screens/stats.py" line="495"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="490"/>
+        <location filename="../../desktop/screens/stats.py" line="496"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="547"/>
+        <location filename="../../desktop/screens/stats.py" line="553"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="561"/>
+        <location filename="../../desktop/screens/stats.py" line="567"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="579"/>
-        <location filename="../../desktop/screens/stats.py" line="586"/>
+        <location filename="../../desktop/screens/stats.py" line="585"/>
+        <location filename="../../desktop/screens/stats.py" line="592"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="580"/>
-        <location filename="../../desktop/screens/stats.py" line="588"/>
+        <location filename="../../desktop/screens/stats.py" line="586"/>
+        <location filename="../../desktop/screens/stats.py" line="594"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="587"/>
+        <location filename="../../desktop/screens/stats.py" line="593"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="590"/>
+        <location filename="../../desktop/screens/stats.py" line="596"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="594"/>
+        <location filename="../../desktop/screens/stats.py" line="600"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="604"/>
-        <location filename="../../desktop/screens/stats.py" line="619"/>
+        <location filename="../../desktop/screens/stats.py" line="610"/>
+        <location filename="../../desktop/screens/stats.py" line="625"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="635"/>
+        <location filename="../../desktop/screens/stats.py" line="641"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="663"/>
+        <location filename="../../desktop/screens/stats.py" line="669"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="685"/>
+        <location filename="../../desktop/screens/stats.py" line="691"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="686"/>
+        <location filename="../../desktop/screens/stats.py" line="692"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="693"/>
+        <location filename="../../desktop/screens/stats.py" line="699"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="694"/>
+        <location filename="../../desktop/screens/stats.py" line="700"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="725"/>
+        <location filename="../../desktop/screens/stats.py" line="731"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="729"/>
+        <location filename="../../desktop/screens/stats.py" line="735"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="734"/>
+        <location filename="../../desktop/screens/stats.py" line="740"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -5413,43 +5417,43 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsTableModel</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="159"/>
+        <location filename="../../desktop/screens/stats.py" line="165"/>
         <source>上月</source>
         <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="159"/>
+        <location filename="../../desktop/screens/stats.py" line="165"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="164"/>
+        <location filename="../../desktop/screens/stats.py" line="170"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="463"/>
+        <location filename="../../desktop/screens/stats.py" line="469"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="464"/>
+        <location filename="../../desktop/screens/stats.py" line="470"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="465"/>
+        <location filename="../../desktop/screens/stats.py" line="471"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="466"/>
+        <location filename="../../desktop/screens/stats.py" line="472"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="467"/>
+        <location filename="../../desktop/screens/stats.py" line="473"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>

@@ -207,3 +207,11 @@ def test_deadline_texts_follow_the_ui_language(english):
     assert left_text(medical, -2, words) == "2 working days overdue (provisional)"
     assert left_text(medical, 0, words) == "due today (provisional)"
     assert left_text(medical, 3) == "还剩3个工作日（暂定）"  # the defaults: Chinese, as before
+
+
+def test_a_rate_change_is_in_points_in_either_language(english):
+    from core.stats import fmt_change
+    from desktop.screens.stats import _points
+
+    assert fmt_change("success_rate", 0.84, 0.80, _points()) == "+4.0 pp"
+    assert fmt_change("success_rate", 0.84, 0.80) == "+4.0个百分点"  # reports and documents
