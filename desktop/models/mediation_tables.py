@@ -206,6 +206,16 @@ class PaymentTableModel(RowsModel):
     )
 
 
+def _cell(text: str) -> str:
+    """A word of a table cell (context ``TableCells``) in the UI's language."""
+    return QCoreApplication.translate("TableCells", text)
+
+
+# core.followups.LedgerRow.state, for Linguist.
+_LEDGER_STATES = (QT_TRANSLATE_NOOP("TableCells", "待答复"), QT_TRANSLATE_NOOP("TableCells", "逾期未答复"),
+                  QT_TRANSLATE_NOOP("TableCells", "已答复"), QT_TRANSLATE_NOOP("TableCells", "逾期答复"))
+
+
 class FollowupTableModel(RowsModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("TableHeaders", "计划日期"), lambda r: day(r.scheduled_on), color=lambda r: RED if r.overdue else None),
@@ -216,7 +226,10 @@ class FollowupTableModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("TableHeaders", "回访日期"), lambda r: day(r.visited_on)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "满意度"), lambda r: tr_code(r.rating_name),
                color=lambda r: RED if r.rating is not None and r.rating <= 2 else None),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: "已回访" if r.visited_on else ("逾期未回访" if r.overdue else "待回访"),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"),
+               lambda r: _cell(QT_TRANSLATE_NOOP("TableCells", "已回访")) if r.visited_on
+               else _cell(QT_TRANSLATE_NOOP("TableCells", "逾期未回访")) if r.overdue
+               else _cell(QT_TRANSLATE_NOOP("TableCells", "待回访")),
                color=lambda r: RED if r.overdue else None),
     )
 
@@ -230,7 +243,8 @@ class LedgerTableModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("TableHeaders", "登记日"), lambda r: day(r.opened_on)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "答复期限"), lambda r: day(r.due_on) + ("（暂定）" if r.provisional else ""),
                tip=lambda r: "期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算" if r.provisional else ""),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: r.state, color=lambda r: RED if r.overdue else (GREEN if r.answered_on else None)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda r: _cell(r.state),
+               color=lambda r: RED if r.overdue else (GREEN if r.answered_on else None)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "答复日"), lambda r: day(r.answered_on)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "答复情况"), lambda r: r.answer, tip=lambda r: r.answer),
     )

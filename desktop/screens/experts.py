@@ -12,7 +12,7 @@ from datetime import date
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,7 +91,16 @@ class ExpertCol(IntEnum):
     STATE = 7
 
 
-EXPERT_HEADERS = ("姓名", "类别", "工作单位（原单位）", "职称/职务", "专长", "服务委员会", "电话", "状态")
+EXPERT_HEADERS = (
+    QT_TRANSLATE_NOOP("ExpertTableModel", "姓名"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "类别"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "工作单位（原单位）"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "职称/职务"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "专长"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "服务委员会"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "电话"),
+    QT_TRANSLATE_NOOP("ExpertTableModel", "状态"),
+)
 
 
 class ExpertTableModel(QAbstractTableModel):
@@ -132,7 +141,7 @@ class ExpertTableModel(QAbstractTableModel):
                 case ExpertCol.NAME:
                     return r.name
                 case ExpertCol.KIND:
-                    return r.kind_name
+                    return tr_code(r.kind_name)
                 case ExpertCol.AGENCY:
                     return r.agency_display
                 case ExpertCol.TITLE:
@@ -144,7 +153,7 @@ class ExpertTableModel(QAbstractTableModel):
                 case ExpertCol.PHONE:
                     return r.phone
                 case ExpertCol.STATE:
-                    return ("退休" if r.retired else "在职") + ("" if r.active else "·停用")
+                    return (self.tr("退休") if r.retired else self.tr("在职")) + ("" if r.active else self.tr("·停用"))
         if role == Qt.ItemDataRole.ForegroundRole and not r.active:
             return INACTIVE_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -223,7 +232,14 @@ class MediatorCol(IntEnum):
     RELATIONS = 5
 
 
-MEDIATOR_HEADERS = ("委员会", "调解员", "电话", "在办案件", "本周调解", "申报关系")
+MEDIATOR_HEADERS = (
+    QT_TRANSLATE_NOOP("MediatorModel", "委员会"),
+    QT_TRANSLATE_NOOP("MediatorModel", "调解员"),
+    QT_TRANSLATE_NOOP("MediatorModel", "电话"),
+    QT_TRANSLATE_NOOP("MediatorModel", "在办案件"),
+    QT_TRANSLATE_NOOP("MediatorModel", "本周调解"),
+    QT_TRANSLATE_NOOP("MediatorModel", "申报关系"),
+)
 
 
 class MediatorModel(QAbstractTableModel):
@@ -283,7 +299,14 @@ class SuggestionCol(IntEnum):
     CONFLICT = 5
 
 
-SUGGESTION_HEADERS = ("姓名", "类别", "单位/委员会", "适配理由", "当前负荷", "回避事由")
+SUGGESTION_HEADERS = (
+    QT_TRANSLATE_NOOP("SuggestionModel", "姓名"),
+    QT_TRANSLATE_NOOP("SuggestionModel", "类别"),
+    QT_TRANSLATE_NOOP("SuggestionModel", "单位/委员会"),
+    QT_TRANSLATE_NOOP("SuggestionModel", "适配理由"),
+    QT_TRANSLATE_NOOP("SuggestionModel", "当前负荷"),
+    QT_TRANSLATE_NOOP("SuggestionModel", "回避事由"),
+)
 
 
 class SuggestionModel(QAbstractTableModel):
@@ -337,7 +360,9 @@ class SuggestionModel(QAbstractTableModel):
 
 
 class SafeguardModel(QAbstractTableModel):
-    HEADERS = ("日期", "事项", "当事人", "人员", "内容")
+    HEADERS = (QT_TRANSLATE_NOOP("SafeguardModel", "日期"), QT_TRANSLATE_NOOP("SafeguardModel", "事项"),
+               QT_TRANSLATE_NOOP("SafeguardModel", "当事人"), QT_TRANSLATE_NOOP("SafeguardModel", "人员"),
+               QT_TRANSLATE_NOOP("SafeguardModel", "内容"))
     KINDS = {"consent": "专家参与（第二十条）", "mediator_choice": "选定调解员（第十九条）",
              "recusal": "回避申请", "override": "回避放行"}
 

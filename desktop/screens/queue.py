@@ -38,6 +38,7 @@ from core.queue import QueueError, Service, TicketRow
 from db.engine import data_dir
 from desktop.context import AppContext
 from desktop.models.queue_table import Col, QueueTableModel
+from desktop.vocab import tr_code
 
 POLL_MS = 2000
 DEFAULT_WINDOWS = [f"{i}号窗口" for i in range(1, 7)]
@@ -166,7 +167,7 @@ class QueueScreen(QWidget):
             button.setMinimumHeight(50)
             button.setMaximumHeight(78)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setToolTip(self.tr("为“%1”取号并打印票据").replace("%1", service.name))
+            button.setToolTip(self.tr("为“%1”取号并打印票据").replace("%1", tr_code(service.name)))
             button.clicked.connect(lambda _=False, code=service.code: self.take(code))
             if i < len(SERVICE_KEYS):
                 QShortcut(QKeySequence(SERVICE_KEYS[i]), self,
@@ -367,6 +368,10 @@ class QueueScreen(QWidget):
         """What recall/skip/transfer/intake act on: the selected row, else this window's ticket."""
         return self.selected_ticket() or self.current
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt API
+        super().resizeEvent(event)
+        self._update_take_buttons()  # the service names are elided to the buttons' new width
+
     # -- polling ---------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 — Qt API
         super().showEvent(event)
@@ -468,8 +473,14 @@ class QueueScreen(QWidget):
         for i, service in enumerate(self.services):
             key = SERVICE_KEYS[i] if i < len(SERVICE_KEYS) else ""
             waiting = self._counts.get(service.code, 0)
-            text = f"{service.short_name}　{key}\n" + self.tr("等候 %1 人").replace("%1", str(waiting))
-            self.take_buttons[service.code].setText(text)
+            name = tr_code(service.short_name)
+            button = self.take_buttons[service.code]
+            # English names are three times the Chinese: the name gets its own line, elided to the
+            # button's width (the whole name is in the tooltip), the key and the count the second.
+            # Redone when the screen is resized (resizeEvent).
+            room = max(button.width() - 24, 60)
+            shown = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room)
+            button.setText(f"{shown}\n{key}　" + self.tr("等候 %1 人").replace("%1", str(waiting)))
 
     def _show_current(self) -> None:
         window = self.window() or self.tr("未选择窗口")

@@ -1248,172 +1248,172 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="643"/>
+        <location filename="../../desktop/screens/experts.py" line="668"/>
         <source>案号，或案号中的流水号</source>
         <translation>Case number, or its serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="645"/>
+        <location filename="../../desktop/screens/experts.py" line="670"/>
         <source>查找案件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="648"/>
+        <location filename="../../desktop/screens/experts.py" line="673"/>
         <source>输入案号后按回车：按委员会、专长匹配度和当前负荷推荐调解员与专家，并逐一审查回避事由。</source>
         <translation>Enter a case number and press Enter: mediators and experts are suggested by committee, matching speciality and current workload, and each is checked for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="664"/>
+        <location filename="../../desktop/screens/experts.py" line="689"/>
         <source>邀请专家参与…</source>
         <translation>Invite expert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="665"/>
+        <location filename="../../desktop/screens/experts.py" line="690"/>
         <source>当事人选定调解员…</source>
         <translation>Parties choose mediator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="666"/>
+        <location filename="../../desktop/screens/experts.py" line="691"/>
         <source>回避申请…</source>
         <translation>Recusal request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="667"/>
+        <location filename="../../desktop/screens/experts.py" line="692"/>
         <source>放行…</source>
         <translation>Override…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="668"/>
+        <location filename="../../desktop/screens/experts.py" line="693"/>
         <source>有回避事由仍需参与的，写明理由后放行（调解员）</source>
         <translation>If someone with grounds for recusal must still take part, give the reason and override (mediator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="670"/>
+        <location filename="../../desktop/screens/experts.py" line="695"/>
         <source>准予回避</source>
         <translation>Grant recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="671"/>
+        <location filename="../../desktop/screens/experts.py" line="696"/>
         <source>驳回申请…</source>
         <translation>Reject request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="698"/>
+        <location filename="../../desktop/screens/experts.py" line="723"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="708"/>
+        <location filename="../../desktop/screens/experts.py" line="733"/>
         <source>调解员（按适配度、负荷排序）</source>
         <translation>Mediators (by fit, then workload)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="709"/>
+        <location filename="../../desktop/screens/experts.py" line="734"/>
         <source>专家与律师（按适配度、负荷排序；红色为有回避事由）</source>
         <translation>Experts and lawyers (by fit, then workload; red: grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="720"/>
+        <location filename="../../desktop/screens/experts.py" line="745"/>
         <source>本案同意、选定、回避记录</source>
         <translation>Consents, choices and recusals in this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="748"/>
+        <location filename="../../desktop/screens/experts.py" line="773"/>
         <source>找不到该案件（或该案不属于您的委员会；流水号对应多件时请输入完整案号）</source>
         <translation>Case not found (or not in your committee; if the serial number matches several cases, enter the full case number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="769"/>
+        <location filename="../../desktop/screens/experts.py" line="794"/>
         <source>正在推荐…</source>
         <translation>Finding suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="781"/>
+        <location filename="../../desktop/screens/experts.py" line="806"/>
         <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
         <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="786"/>
+        <location filename="../../desktop/screens/experts.py" line="811"/>
         <source>推荐失败：</source>
         <translation>Suggestions failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="803"/>
+        <location filename="../../desktop/screens/experts.py" line="828"/>
         <source>不能邀请%1参与本案，存在回避事由：</source>
         <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="805"/>
+        <location filename="../../desktop/screens/experts.py" line="830"/>
         <source>确需参与的，由调解员写明理由后“放行”。</source>
         <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="820"/>
+        <location filename="../../desktop/screens/experts.py" line="845"/>
         <source>请先查找案件并选中一位专家</source>
         <translation>First find the case and select an expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="828"/>
+        <location filename="../../desktop/screens/experts.py" line="853"/>
         <source>已记录%1方当事人的意见</source>
         <translation>Views of %1 party(ies) recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="836"/>
+        <location filename="../../desktop/screens/experts.py" line="861"/>
         <source>请先查找案件并选中一位调解员</source>
         <translation>First find the case and select a mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="850"/>
+        <location filename="../../desktop/screens/experts.py" line="875"/>
         <source>请先查找案件并选中申请回避的专家或调解员</source>
         <translation>First find the case and select the expert or mediator to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="853"/>
+        <location filename="../../desktop/screens/experts.py" line="878"/>
         <source>已记录回避申请</source>
         <translation>Recusal request recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="859"/>
+        <location filename="../../desktop/screens/experts.py" line="884"/>
         <source>请先选中有回避事由的人员</source>
         <translation>First select a person with grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="862"/>
+        <location filename="../../desktop/screens/experts.py" line="887"/>
         <source>%1没有回避事由，无需放行</source>
         <translation>%1 has no grounds for recusal; no override needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="866"/>
+        <location filename="../../desktop/screens/experts.py" line="891"/>
         <source>已记录放行理由</source>
         <translation>Override reason recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="873"/>
+        <location filename="../../desktop/screens/experts.py" line="898"/>
         <source>请在下方记录中选中一条待决定的回避申请</source>
         <translation>Select a pending recusal request in the records below</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="878"/>
+        <location filename="../../desktop/screens/experts.py" line="903"/>
         <source>驳回回避申请</source>
         <translation>Reject recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="880"/>
+        <location filename="../../desktop/screens/experts.py" line="905"/>
         <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
         <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="893"/>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
         <source>回避申请</source>
         <translation>Recusal requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="895"/>
+        <location filename="../../desktop/screens/experts.py" line="920"/>
         <source>已准予回避</source>
         <translation>Recusal granted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="895"/>
+        <location filename="../../desktop/screens/experts.py" line="920"/>
         <source>已驳回回避申请</source>
         <translation>Recusal request rejected</translation>
     </message>
@@ -1551,47 +1551,47 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="506"/>
+        <location filename="../../desktop/screens/experts.py" line="531"/>
         <source>当事人选定调解员（人民调解法第十九条）</source>
         <translation>Parties choose the mediator (People&apos;s Mediation Law, Art. 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="514"/>
+        <location filename="../../desktop/screens/experts.py" line="539"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="515"/>
+        <location filename="../../desktop/screens/experts.py" line="540"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="516"/>
+        <location filename="../../desktop/screens/experts.py" line="541"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="517"/>
+        <location filename="../../desktop/screens/experts.py" line="542"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="518"/>
+        <location filename="../../desktop/screens/experts.py" line="543"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="519"/>
+        <location filename="../../desktop/screens/experts.py" line="544"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="530"/>
+        <location filename="../../desktop/screens/experts.py" line="555"/>
         <source>各方当事人均已选定，已列为本案调解员</source>
         <translation>All parties have chosen; now a mediator on this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="531"/>
+        <location filename="../../desktop/screens/experts.py" line="556"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
@@ -2375,61 +2375,61 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="465"/>
+        <location filename="../../desktop/screens/experts.py" line="490"/>
         <source>当事人同意专家参与调解（人民调解法第二十条）</source>
         <translation>Parties&apos; consent to an expert (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="467"/>
+        <location filename="../../desktop/screens/experts.py" line="492"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="468"/>
+        <location filename="../../desktop/screens/experts.py" line="493"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="472"/>
+        <location filename="../../desktop/screens/experts.py" line="497"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="473"/>
+        <location filename="../../desktop/screens/experts.py" line="498"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="474"/>
+        <location filename="../../desktop/screens/experts.py" line="499"/>
         <source>暂未表态</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="479"/>
+        <location filename="../../desktop/screens/experts.py" line="504"/>
         <source>备注（可不填；代理人代为表示的在此说明）</source>
         <translation>Note (optional; say so here if an agent answered for the party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="480"/>
+        <location filename="../../desktop/screens/experts.py" line="505"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="481"/>
+        <location filename="../../desktop/screens/experts.py" line="506"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="482"/>
+        <location filename="../../desktop/screens/experts.py" line="507"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="488"/>
+        <location filename="../../desktop/screens/experts.py" line="513"/>
         <source>请至少记录一方当事人的意见</source>
         <translation>Please record the view of at least one party</translation>
     </message>
@@ -2635,160 +2635,218 @@
     </message>
 </context>
 <context>
+    <name>ExpertTableModel</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="95"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="96"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="97"/>
+        <source>工作单位（原单位）</source>
+        <translation>Employer (former)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="98"/>
+        <source>职称/职务</source>
+        <translation>Title / post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="99"/>
+        <source>专长</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="100"/>
+        <source>服务委员会</source>
+        <translation>Committees served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="101"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="102"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <source>退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <source>在职</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <source>·停用</source>
+        <translation> · inactive</translation>
+    </message>
+</context>
+<context>
     <name>ExpertsScreen</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="911"/>
+        <location filename="../../desktop/screens/experts.py" line="936"/>
         <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
         <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="914"/>
+        <location filename="../../desktop/screens/experts.py" line="939"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="915"/>
+        <location filename="../../desktop/screens/experts.py" line="940"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="917"/>
+        <location filename="../../desktop/screens/experts.py" line="942"/>
         <source>仅启用</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="918"/>
+        <location filename="../../desktop/screens/experts.py" line="943"/>
         <source>全部（含停用）</source>
         <translation>All (incl. inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="919"/>
+        <location filename="../../desktop/screens/experts.py" line="944"/>
         <source>仅停用</source>
         <translation>Inactive only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="922"/>
+        <location filename="../../desktop/screens/experts.py" line="947"/>
         <source>详情(&amp;O)</source>
         <translation>Details (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="923"/>
+        <location filename="../../desktop/screens/experts.py" line="948"/>
         <source>新增专家(&amp;N)</source>
         <translation>&amp;New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="924"/>
+        <location filename="../../desktop/screens/experts.py" line="949"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="925"/>
+        <location filename="../../desktop/screens/experts.py" line="950"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="980"/>
+        <location filename="../../desktop/screens/experts.py" line="1005"/>
         <source>值班安排在专家详情中修改（系统管理员）。</source>
         <translation>Duty rosters are edited in Expert details (administrator).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="986"/>
+        <location filename="../../desktop/screens/experts.py" line="1011"/>
         <source>申报的关系…</source>
         <translation>Declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="986"/>
+        <location filename="../../desktop/screens/experts.py" line="1011"/>
         <source>查看申报的关系…</source>
         <translation>View declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="990"/>
+        <location filename="../../desktop/screens/experts.py" line="1015"/>
         <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
         <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="998"/>
+        <location filename="../../desktop/screens/experts.py" line="1023"/>
         <source>专家名录</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="999"/>
+        <location filename="../../desktop/screens/experts.py" line="1024"/>
         <source>律师值班表</source>
         <translation>Lawyer duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1000"/>
+        <location filename="../../desktop/screens/experts.py" line="1025"/>
         <source>各委员会调解员</source>
         <translation>Committee mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1004"/>
+        <location filename="../../desktop/screens/experts.py" line="1029"/>
         <source>为案件选人</source>
         <translation>Staff a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1041"/>
+        <location filename="../../desktop/screens/experts.py" line="1066"/>
         <source>今天（%1）值班：</source>
         <translation>On duty today (%1): </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1043"/>
+        <location filename="../../desktop/screens/experts.py" line="1068"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1050"/>
+        <location filename="../../desktop/screens/experts.py" line="1075"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1112"/>
+        <location filename="../../desktop/screens/experts.py" line="1137"/>
         <source>导入专家库</source>
         <translation>Import expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1113"/>
-        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <location filename="../../desktop/screens/experts.py" line="1138"/>
+        <location filename="../../desktop/screens/experts.py" line="1165"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1119"/>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1130"/>
+        <location filename="../../desktop/screens/experts.py" line="1155"/>
         <source>导入失败，未导入任何数据</source>
         <translation>Import failed; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1134"/>
+        <location filename="../../desktop/screens/experts.py" line="1159"/>
         <source>导入失败：</source>
         <translation>Import failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <location filename="../../desktop/screens/experts.py" line="1165"/>
         <source>导出专家库</source>
         <translation>Export expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1147"/>
+        <location filename="../../desktop/screens/experts.py" line="1172"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1150"/>
+        <location filename="../../desktop/screens/experts.py" line="1175"/>
         <source>已导出 %1 人：%2</source>
         <translation>Exported %1 people: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1153"/>
+        <location filename="../../desktop/screens/experts.py" line="1178"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1162"/>
+        <location filename="../../desktop/screens/experts.py" line="1187"/>
         <source>请先选中一位调解员</source>
         <translation>Please select a mediator first</translation>
     </message>
@@ -3011,17 +3069,17 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="406"/>
+        <location filename="../../desktop/screens/experts.py" line="431"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="408"/>
+        <location filename="../../desktop/screens/experts.py" line="433"/>
         <source>文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
         <translation>The file has %1 problem(s); nothing was imported. Please correct them in Excel and import again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="414"/>
+        <location filename="../../desktop/screens/experts.py" line="439"/>
         <source>复制全部</source>
         <translation>Copy all</translation>
     </message>
@@ -3692,7 +3750,37 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MediatorModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="267"/>
+        <location filename="../../desktop/screens/experts.py" line="236"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="237"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="238"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="239"/>
+        <source>在办案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="240"/>
+        <source>本周调解</source>
+        <translation>Sessions this week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="241"/>
+        <source>申报关系</source>
+        <translation>Declared ties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="283"/>
         <source>（暂无调解员）</source>
         <translation>(no mediators yet)</translation>
     </message>
@@ -3885,27 +3973,27 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="574"/>
+        <location filename="../../desktop/screens/experts.py" line="599"/>
         <source>回避事由放行</source>
         <translation>Override grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="580"/>
+        <location filename="../../desktop/screens/experts.py" line="605"/>
         <source>放行理由：如已向各方当事人说明并征得同意</source>
         <translation>Reason, e.g. explained to all parties and they agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="582"/>
+        <location filename="../../desktop/screens/experts.py" line="607"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="583"/>
+        <location filename="../../desktop/screens/experts.py" line="608"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="584"/>
+        <location filename="../../desktop/screens/experts.py" line="609"/>
         <source>放行理由</source>
         <translation>Reason for override</translation>
     </message>
@@ -4397,322 +4485,322 @@ The parties&apos; personal data cannot be restored afterwards.</translation>
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="159"/>
+        <location filename="../../desktop/screens/queue.py" line="160"/>
         <source>取号（按服务）</source>
         <extracomment>Keys for the services in the centre&apos;s order (11 services: F1…F11; F12 calls). Start intake: the ticket being served (its ``prefill`` fills the intake form). A ticket was printed (PrintResult) — for the status bar and tests.</extracomment>
         <translation>Take a ticket (by service)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="169"/>
+        <location filename="../../desktop/screens/queue.py" line="170"/>
         <source>为“%1”取号并打印票据</source>
         <translation>Take a ticket for “%1” and print it</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="190"/>
+        <location filename="../../desktop/screens/queue.py" line="191"/>
         <source>本机所在的窗口或柜台（叫号大屏上显示）</source>
         <translation>The window or counter of this PC (shown on the call display)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="193"/>
+        <location filename="../../desktop/screens/queue.py" line="194"/>
         <source>全部服务</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="196"/>
+        <location filename="../../desktop/screens/queue.py" line="197"/>
         <source>叫下一位时从哪项服务的队列中叫号</source>
         <translation>Which service queue “Call next” calls from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="198"/>
+        <location filename="../../desktop/screens/queue.py" line="199"/>
         <source>本机窗口</source>
         <translation>This window</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="201"/>
+        <location filename="../../desktop/screens/queue.py" line="202"/>
         <source>叫号范围</source>
         <translation>Call from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="207"/>
+        <location filename="../../desktop/screens/queue.py" line="208"/>
         <source>当前呼叫</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="223"/>
+        <location filename="../../desktop/screens/queue.py" line="224"/>
         <source>叫下一位
 F12</source>
         <translation>Call next
 F12</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="225"/>
+        <location filename="../../desktop/screens/queue.py" line="226"/>
         <source>叫下一位（F12 或 Ctrl+Enter）</source>
         <translation>Call the next number (F12 or Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <location filename="../../desktop/screens/queue.py" line="228"/>
         <source>重呼  Ctrl+R</source>
         <translation>Recall Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="227"/>
+        <location filename="../../desktop/screens/queue.py" line="228"/>
         <source>再呼叫一次（选中过号的号票可重新呼叫）</source>
         <translation>Call again (a selected missed ticket can be called again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="229"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>过号  Ctrl+K</source>
         <translation>Skip Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="229"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>当事人不在：放回队列，呼叫次数满即作过号</source>
         <translation>Party not here: back into the queue; marked missed once the call limit is reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="231"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>转窗口  Ctrl+T</source>
         <translation>Transfer Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="231"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>转到其他服务，保留原排队时间</source>
         <translation>Move to another service, keeping the original queue time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="237"/>
+        <location filename="../../desktop/screens/queue.py" line="238"/>
         <source>开始登记  Ctrl+I</source>
         <translation>Intake Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="237"/>
+        <location filename="../../desktop/screens/queue.py" line="238"/>
         <source>开始办理并打开登记表（预填服务和到达时间）</source>
         <translation>Start serving and open the intake form (service and arrival time filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="239"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>办结  Ctrl+D</source>
         <translation>Done Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="239"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>接待完毕</source>
         <translation>Finished serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="275"/>
+        <location filename="../../desktop/screens/queue.py" line="276"/>
         <source>显示已办结、过号和已转的号</source>
         <translation>Show done/missed/transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="299"/>
+        <location filename="../../desktop/screens/queue.py" line="300"/>
         <source>最近打印的票据</source>
         <translation>Last printed ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="300"/>
+        <location filename="../../desktop/screens/queue.py" line="301"/>
         <source>尚未打印票据</source>
         <translation>No ticket printed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="307"/>
+        <location filename="../../desktop/screens/queue.py" line="308"/>
         <source>重打  Ctrl+P</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="307"/>
+        <location filename="../../desktop/screens/queue.py" line="308"/>
         <source>再打印选中号票（或最近一张）的票据</source>
         <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="309"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="309"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>用系统的 PDF 阅读器打开，可从中打印</source>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="429"/>
+        <location filename="../../desktop/screens/queue.py" line="434"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="453"/>
+        <location filename="../../desktop/screens/queue.py" line="458"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="460"/>
+        <location filename="../../desktop/screens/queue.py" line="465"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="464"/>
+        <location filename="../../desktop/screens/queue.py" line="469"/>
         <source>平均等候 %1 分钟</source>
         <translation>Average wait %1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="471"/>
+        <location filename="../../desktop/screens/queue.py" line="483"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="475"/>
+        <location filename="../../desktop/screens/queue.py" line="486"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="480"/>
+        <location filename="../../desktop/screens/queue.py" line="491"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="481"/>
+        <location filename="../../desktop/screens/queue.py" line="492"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="485"/>
+        <location filename="../../desktop/screens/queue.py" line="496"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="486"/>
+        <location filename="../../desktop/screens/queue.py" line="497"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="488"/>
+        <location filename="../../desktop/screens/queue.py" line="499"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="491"/>
+        <location filename="../../desktop/screens/queue.py" line="502"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="493"/>
+        <location filename="../../desktop/screens/queue.py" line="504"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="546"/>
+        <location filename="../../desktop/screens/queue.py" line="557"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="555"/>
+        <location filename="../../desktop/screens/queue.py" line="566"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="565"/>
+        <location filename="../../desktop/screens/queue.py" line="576"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="572"/>
+        <location filename="../../desktop/screens/queue.py" line="583"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="577"/>
+        <location filename="../../desktop/screens/queue.py" line="588"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="585"/>
+        <location filename="../../desktop/screens/queue.py" line="596"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="591"/>
+        <location filename="../../desktop/screens/queue.py" line="602"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="600"/>
+        <location filename="../../desktop/screens/queue.py" line="611"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="608"/>
+        <location filename="../../desktop/screens/queue.py" line="619"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="611"/>
+        <location filename="../../desktop/screens/queue.py" line="622"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="624"/>
+        <location filename="../../desktop/screens/queue.py" line="635"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="631"/>
+        <location filename="../../desktop/screens/queue.py" line="642"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="642"/>
+        <location filename="../../desktop/screens/queue.py" line="653"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="647"/>
+        <location filename="../../desktop/screens/queue.py" line="658"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="656"/>
+        <location filename="../../desktop/screens/queue.py" line="667"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="663"/>
+        <location filename="../../desktop/screens/queue.py" line="674"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="677"/>
+        <location filename="../../desktop/screens/queue.py" line="688"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="678"/>
+        <location filename="../../desktop/screens/queue.py" line="689"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="680"/>
+        <location filename="../../desktop/screens/queue.py" line="691"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="691"/>
+        <location filename="../../desktop/screens/queue.py" line="702"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="692"/>
+        <location filename="../../desktop/screens/queue.py" line="703"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="711"/>
+        <location filename="../../desktop/screens/queue.py" line="722"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="712"/>
+        <location filename="../../desktop/screens/queue.py" line="723"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -4791,42 +4879,42 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="539"/>
+        <location filename="../../desktop/screens/experts.py" line="564"/>
         <source>回避申请</source>
         <translation>Recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="549"/>
+        <location filename="../../desktop/screens/experts.py" line="574"/>
         <source>申请理由（口头申请的，记录当事人的陈述）</source>
         <translation>Grounds (for an oral request, record what the party said)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="551"/>
+        <location filename="../../desktop/screens/experts.py" line="576"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="552"/>
+        <location filename="../../desktop/screens/experts.py" line="577"/>
         <source>申请回避的人员</source>
         <translation>Person to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="553"/>
+        <location filename="../../desktop/screens/experts.py" line="578"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="554"/>
+        <location filename="../../desktop/screens/experts.py" line="579"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="555"/>
+        <location filename="../../desktop/screens/experts.py" line="580"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="556"/>
+        <location filename="../../desktop/screens/experts.py" line="581"/>
         <source>理由</source>
         <translation>Grounds</translation>
     </message>
@@ -4834,12 +4922,12 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="602"/>
+        <location filename="../../desktop/screens/experts.py" line="627"/>
         <source>申报的关系：%1</source>
         <translation>Declared relationships: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="615"/>
+        <location filename="../../desktop/screens/experts.py" line="640"/>
         <source>调解员申报的亲属、原单位等关系，提名调解员时与各方当事人比对。</source>
         <translation>Relatives, former employers and other ties declared by the mediator; compared with the parties when a mediator is proposed.</translation>
     </message>
@@ -4931,9 +5019,37 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="200"/>
+        <location filename="../../desktop/screens/experts.py" line="209"/>
         <source>（今天）</source>
         <translation>(today)</translation>
+    </message>
+</context>
+<context>
+    <name>SafeguardModel</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="365"/>
+        <source>内容</source>
+        <translation>Content</translation>
     </message>
 </context>
 <context>
@@ -5459,6 +5575,39 @@ Missed %3  Transferred %4</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="303"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="304"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="305"/>
+        <source>单位/委员会</source>
+        <translation>Employer / committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="306"/>
+        <source>适配理由</source>
+        <translation>Why suggested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="307"/>
+        <source>当前负荷</source>
+        <translation>Current load</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="308"/>
+        <source>回避事由</source>
+        <translation>Grounds for recusal</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionRow</name>
     <message>
         <location filename="../../desktop/screens/intake.py" line="239"/>
@@ -5467,10 +5616,48 @@ Missed %3  Transferred %4</translation>
     </message>
 </context>
 <context>
+    <name>TableCells</name>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <source>待答复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <source>逾期未答复</source>
+        <translation>Reply overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <source>已答复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <source>逾期答复</source>
+        <translation>Replied late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <source>已回访</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <source>逾期未回访</source>
+        <translation>Visit overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <source>待回访</source>
+        <translation>To visit</translation>
+    </message>
+</context>
+<context>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="39"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="252"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -5478,8 +5665,8 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
         <location filename="../../desktop/models/mediation_tables.py" line="119"/>
         <location filename="../../desktop/models/mediation_tables.py" line="189"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -5508,8 +5695,8 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/appointment_table.py" line="45"/>
         <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <location filename="../../desktop/models/mediation_tables.py" line="182"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>状态</source>
@@ -5519,7 +5706,7 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/appointment_table.py" line="136"/>
         <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <location filename="../../desktop/models/mediation_tables.py" line="152"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
@@ -5536,34 +5723,34 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="151"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="140"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="120"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
@@ -5601,8 +5788,8 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/mediation_tables.py" line="142"/>
         <location filename="../../desktop/models/mediation_tables.py" line="180"/>
         <location filename="../../desktop/models/mediation_tables.py" line="194"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="228"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -5733,92 +5920,92 @@ Missed %3  Transferred %4</translation>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="214"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="217"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="253"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="254"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
