@@ -584,7 +584,7 @@ PURE_HELPERS = frozenset(_words("""
     settings_form.validate_settings
     users.validate_user_form audit_view.pretty_json calendar_overrides.validate_override
     visitors.name_initials visitors.summary_similarity
-    case_deadlines.deadline_kind case_deadlines.left_text case_deadlines.expiry_reason
+    case_deadlines.deadline_kind case_deadlines.left_text case_deadlines.limit_text case_deadlines.due_text case_deadlines.expiry_reason
     case_numbers.format_case_number case_numbers.validate_format
     documents.notice.what_to_bring documents.notice.render_notices
     documents.intake_docs.registration_form documents.intake_docs.rights_notice documents.intake_docs.referral_slip
