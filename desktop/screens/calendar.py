@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -220,8 +220,7 @@ class ScheduleGrid(QWidget):
             if hour < GRID_END.hour:  # the label sits just right of its line
                 p.drawText(QRectF(x + 3, 4, 48, 18), Qt.AlignmentFlag.AlignLeft, f"{hour:02d}:00")
         p.setPen(QColor("#b00020") if info is not None and not info.workday else QColor("#222222"))
-        p.drawText(QRectF(6, 2, HEADER_W - 8, 18), Qt.AlignmentFlag.AlignLeft,
-                   f"{d.month}月{d.day}日 {WEEKDAYS[d.weekday()]}")
+        p.drawText(QRectF(6, 2, HEADER_W - 8, 18), Qt.AlignmentFlag.AlignLeft, _day_title(d))
         if info is not None and info.label:
             small = QFont(self.font())
             small.setPointSizeF(self.font().pointSizeF() * 0.85)
@@ -255,7 +254,7 @@ class ScheduleGrid(QWidget):
             p.setPen(QColor("#cccccc"))
             p.drawLine(int(x), 0, int(x), self.height())
             p.setPen(QColor("#b00020") if rest else QColor("#222222"))
-            title = f"{d.month}月{d.day}日 {WEEKDAYS[d.weekday()]}"
+            title = _day_title(d)
             sub = info.label if info is not None and info.label else ""
             p.drawText(QRectF(x + 2, 2, w - 4, 18), Qt.AlignmentFlag.AlignCenter, title)
             if sub:
@@ -325,6 +324,12 @@ class ScheduleGrid(QWidget):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             QToolTip.showText(event.globalPosition().toPoint(), describe(row), self)
         super().mouseMoveEvent(event)
+
+
+def _day_title(d: date) -> str:
+    """"11月16日 星期一" — in the UI's language and its locale's day names ("Mon 16 Nov")."""
+    pattern = QCoreApplication.translate("CalendarDay", "M月d日 dddd")
+    return QLocale().toString(QDate(d.year, d.month, d.day), pattern)
 
 
 def _rest_label(info: DayInfo) -> str:

@@ -386,52 +386,52 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="497"/>
+        <location filename="../../desktop/screens/calendar.py" line="502"/>
         <source>预约详情</source>
         <translation>Appointment details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="507"/>
+        <location filename="../../desktop/screens/calendar.py" line="512"/>
         <source>改期(&amp;R)…</source>
         <translation>&amp;Reschedule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="508"/>
+        <location filename="../../desktop/screens/calendar.py" line="513"/>
         <source>取消预约(&amp;C)…</source>
         <translation>&amp;Cancel appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="509"/>
+        <location filename="../../desktop/screens/calendar.py" line="514"/>
         <source>打印调解通知书(&amp;P)</source>
         <translation>&amp;Print mediation notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="510"/>
+        <location filename="../../desktop/screens/calendar.py" line="515"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="534"/>
+        <location filename="../../desktop/screens/calendar.py" line="539"/>
         <source>已改期至 </source>
         <translation>Rescheduled to </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="541"/>
+        <location filename="../../desktop/screens/calendar.py" line="546"/>
         <source>已取消预约</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="550"/>
+        <location filename="../../desktop/screens/calendar.py" line="555"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="553"/>
+        <location filename="../../desktop/screens/calendar.py" line="558"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="557"/>
+        <location filename="../../desktop/screens/calendar.py" line="562"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -718,6 +718,14 @@
         <location filename="../../desktop/screens/booking.py" line="695"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDay</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="331"/>
+        <source>M月d日 dddd</source>
+        <translation>ddd d MMM</translation>
     </message>
 </context>
 <context>
@@ -4836,22 +4844,22 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="360"/>
+        <location filename="../../desktop/screens/calendar.py" line="365"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="363"/>
+        <location filename="../../desktop/screens/calendar.py" line="368"/>
         <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
         <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="367"/>
+        <location filename="../../desktop/screens/calendar.py" line="372"/>
         <source>确认取消预约</source>
         <translation>Confirm cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="368"/>
+        <location filename="../../desktop/screens/calendar.py" line="373"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -4971,47 +4979,47 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="398"/>
+        <location filename="../../desktop/screens/calendar.py" line="403"/>
         <source>改期</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="408"/>
+        <location filename="../../desktop/screens/calendar.py" line="413"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="411"/>
+        <location filename="../../desktop/screens/calendar.py" line="416"/>
         <source>改期原因（必填）</source>
         <translation>Reason for rescheduling (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="425"/>
+        <location filename="../../desktop/screens/calendar.py" line="430"/>
         <source>确认改期</source>
         <translation>Confirm new time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="426"/>
+        <location filename="../../desktop/screens/calendar.py" line="431"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="434"/>
+        <location filename="../../desktop/screens/calendar.py" line="439"/>
         <source>原定</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="436"/>
+        <location filename="../../desktop/screens/calendar.py" line="441"/>
         <source>新时间</source>
         <translation>New time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="438"/>
+        <location filename="../../desktop/screens/calendar.py" line="443"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="467"/>
+        <location filename="../../desktop/screens/calendar.py" line="472"/>
         <source>不能改到该时间：</source>
         <translation>Cannot move to that time: </translation>
     </message>
@@ -6314,62 +6322,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="588"/>
+        <location filename="../../desktop/screens/calendar.py" line="593"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="588"/>
+        <location filename="../../desktop/screens/calendar.py" line="593"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="589"/>
+        <location filename="../../desktop/screens/calendar.py" line="594"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="590"/>
+        <location filename="../../desktop/screens/calendar.py" line="595"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="590"/>
+        <location filename="../../desktop/screens/calendar.py" line="595"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="600"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="596"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="597"/>
+        <location filename="../../desktop/screens/calendar.py" line="602"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="598"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="617"/>
+        <location filename="../../desktop/screens/calendar.py" line="622"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="679"/>
+        <location filename="../../desktop/screens/calendar.py" line="684"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="690"/>
+        <location filename="../../desktop/screens/calendar.py" line="695"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -6377,7 +6385,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="693"/>
+        <location filename="../../desktop/screens/calendar.py" line="698"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
     </message>
