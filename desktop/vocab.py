@@ -14,6 +14,7 @@ A label that is not in the catalogue (a committee renamed by the admin) is shown
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -33,7 +34,13 @@ def tr_code(text: str) -> str:
 
 
 def deadline_words() -> dict[str, str]:
-    """core.case_deadlines.DEADLINE_WORDS in the UI's language, for its text functions."""
+    """core.case_deadlines.DEADLINE_WORDS in the UI's language, for its text functions. Table
+    cells ask for it on every paint: built once per language (one word tells which)."""
+    return _deadline_words(tr_code("1个月"))
+
+
+@lru_cache(maxsize=4)
+def _deadline_words(_language: str) -> dict[str, str]:
     from core.case_deadlines import DEADLINE_WORDS
 
     return {key: tr_code(text) for key, text in DEADLINE_WORDS.items()}
@@ -67,21 +74,17 @@ class Vocabulary(Mapping[K, str]):
         return len(self._source)
 
 
+# The vocabularies the screens list or look up (catalogue() covers every one of db.codes).
 COMMITTEE_SHORT: Vocabulary[str] = Vocabulary(codes.COMMITTEE_SHORT)
-COMMITTEE_NAMES: Vocabulary[str] = Vocabulary({code: name for code, (name, _p) in codes.COMMITTEES.items()})
 DISPUTE_TYPES: Vocabulary[str] = Vocabulary(codes.DISPUTE_TYPES)
 CASE_SOURCES: Vocabulary[str] = Vocabulary(codes.CASE_SOURCES)
 CASE_STATUSES: Vocabulary[str] = Vocabulary(codes.CASE_STATUSES)
 ROLES: Vocabulary[str] = Vocabulary(codes.ROLES)
 ORGANISATION_KINDS: Vocabulary[str] = Vocabulary(codes.ORGANISATION_KINDS)
-CASE_PARTY_ROLES: Vocabulary[str] = Vocabulary(codes.CASE_PARTY_ROLES)
 SEXES: Vocabulary[str] = Vocabulary(codes.SEXES)
 ROOM_KINDS: Vocabulary[str] = Vocabulary(codes.ROOM_KINDS)
 EXPERT_KINDS: Vocabulary[str] = Vocabulary(codes.EXPERT_KINDS)
 RATINGS: Vocabulary[int] = Vocabulary(codes.RATINGS)
-QUEUE_STATUSES: Vocabulary[str] = Vocabulary(codes.QUEUE_STATUSES)
-APPOINTMENT_STATUSES: Vocabulary[str] = Vocabulary(codes.APPOINTMENT_STATUSES)
-AGREEMENT_KINDS: Vocabulary[str] = Vocabulary(codes.AGREEMENT_KINDS)
 
 
 def catalogue() -> list[str]:
