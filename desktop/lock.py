@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -175,6 +176,32 @@ class _Cover(QWidget):
         self.setGeometry(window.rect())
         self.show()
         self.raise_()
+
+
+class _Onlooker(QObject):
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt name
+        return False
+
+
+def warm_up() -> None:
+    """Pay in advance, while the login dialog waits for the user, what the idle lock's
+    application-wide event filter costs the first main window: a Python filter makes PySide6
+    wrap every object that receives an event, and the first time it meets a table view's
+    parts it creates the Python types and enums of ~120 Qt classes at once (25–60 ms). A
+    hidden table view shown once under a throw-away filter does it; nothing stays behind."""
+    app = QApplication.instance()
+    onlooker = _Onlooker()
+    app.installEventFilter(onlooker)
+    try:
+        probe = QWidget()
+        probe.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        probe.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        QVBoxLayout(probe).addWidget(QTableView())
+        probe.show()
+        probe.close()
+        probe.deleteLater()
+    finally:
+        app.removeEventFilter(onlooker)
 
 
 class IdleLock(QObject):

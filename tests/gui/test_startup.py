@@ -4,10 +4,12 @@ for it and then goes ahead by itself (desktop.app.run_gui)."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -144,3 +146,39 @@ def test_the_refcount_reserve_is_small_at_start_and_topped_up_once_the_database_
     assert done.returncode == 0, done.stderr
     if done.stdout.strip() != "immortal":
         assert done.stdout.split() == ["100000", "2000000", "True"]
+
+
+@pytest.fixture
+def unfreeze():
+    """The start-up freezes what is alive (desktop.app.settle_imports): give the test
+    session's objects back to the collector afterwards."""
+    yield
+    gc.unfreeze()
+
+
+def test_settling_the_imports_keeps_them_out_of_later_collections(unfreeze):
+    import weakref
+
+    class Node:
+        pass
+
+    garbage = Node()
+    garbage.me = garbage  # a cycle only the collector can free
+    gone = weakref.ref(garbage)
+    del garbage
+    alive = Node()
+    alive.me = alive
+    app_module.settle_imports()
+    assert gone() is None  # collected first: no garbage is frozen for good
+    assert gc.get_freeze_count() > 0 and gc.get_count()[2] == 0
+
+
+def test_the_warm_up_leaves_no_window_or_event_filter_behind(app, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import lock
+
+    before = set(QApplication.topLevelWidgets())
+    lock.warm_up()
+    qtbot.waitUntil(lambda: set(QApplication.topLevelWidgets()) <= before)  # the probe is deleted
+    assert not [o for o in gc.get_objects() if isinstance(o, lock._Onlooker)]  # and its filter with it
