@@ -1256,172 +1256,183 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="668"/>
+        <location filename="../../desktop/screens/experts.py" line="699"/>
         <source>案号，或案号中的流水号</source>
         <translation>Case number, or its serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="670"/>
+        <location filename="../../desktop/screens/experts.py" line="701"/>
         <source>查找案件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="673"/>
+        <location filename="../../desktop/screens/experts.py" line="704"/>
         <source>输入案号后按回车：按委员会、专长匹配度和当前负荷推荐调解员与专家，并逐一审查回避事由。</source>
         <translation>Enter a case number and press Enter: mediators and experts are suggested by committee, matching speciality and current workload, and each is checked for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="689"/>
+        <location filename="../../desktop/screens/experts.py" line="720"/>
         <source>邀请专家参与…</source>
         <translation>Invite expert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="690"/>
+        <location filename="../../desktop/screens/experts.py" line="721"/>
         <source>当事人选定调解员…</source>
         <translation>Parties choose mediator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="691"/>
+        <location filename="../../desktop/screens/experts.py" line="722"/>
         <source>回避申请…</source>
         <translation>Recusal request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="692"/>
+        <location filename="../../desktop/screens/experts.py" line="723"/>
         <source>放行…</source>
         <translation>Override…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="693"/>
+        <location filename="../../desktop/screens/experts.py" line="724"/>
         <source>有回避事由仍需参与的，写明理由后放行（调解员）</source>
         <translation>If someone with grounds for recusal must still take part, give the reason and override (mediator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="695"/>
+        <location filename="../../desktop/screens/experts.py" line="726"/>
         <source>准予回避</source>
         <translation>Grant recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="696"/>
+        <location filename="../../desktop/screens/experts.py" line="727"/>
         <source>驳回申请…</source>
         <translation>Reject request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="723"/>
+        <location filename="../../desktop/screens/experts.py" line="754"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="733"/>
+        <location filename="../../desktop/screens/experts.py" line="764"/>
         <source>调解员（按适配度、负荷排序）</source>
         <translation>Mediators (by fit, then workload)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="734"/>
+        <location filename="../../desktop/screens/experts.py" line="765"/>
         <source>专家与律师（按适配度、负荷排序；红色为有回避事由）</source>
         <translation>Experts and lawyers (by fit, then workload; red: grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="745"/>
+        <location filename="../../desktop/screens/experts.py" line="776"/>
         <source>本案同意、选定、回避记录</source>
         <translation>Consents, choices and recusals in this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="773"/>
+        <location filename="../../desktop/screens/experts.py" line="804"/>
         <source>找不到该案件（或该案不属于您的委员会；流水号对应多件时请输入完整案号）</source>
         <translation>Case not found (or not in your committee; if the serial number matches several cases, enter the full case number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="794"/>
+        <location filename="../../desktop/screens/experts.py" line="811"/>
+        <location filename="../../desktop/screens/experts.py" line="861"/>
+        <source>%1%2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="813"/>
+        <source>%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
+        <translation>%1  %2  %3  %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="827"/>
         <source>正在推荐…</source>
         <translation>Finding suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="806"/>
+        <location filename="../../desktop/screens/experts.py" line="839"/>
         <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
         <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="811"/>
+        <location filename="../../desktop/screens/experts.py" line="844"/>
         <source>推荐失败：</source>
         <translation>Suggestions failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="828"/>
+        <location filename="../../desktop/screens/experts.py" line="862"/>
         <source>不能邀请%1参与本案，存在回避事由：</source>
         <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="830"/>
+        <location filename="../../desktop/screens/experts.py" line="864"/>
         <source>确需参与的，由调解员写明理由后“放行”。</source>
         <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="845"/>
+        <location filename="../../desktop/screens/experts.py" line="879"/>
         <source>请先查找案件并选中一位专家</source>
         <translation>First find the case and select an expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="853"/>
+        <location filename="../../desktop/screens/experts.py" line="887"/>
         <source>已记录%1方当事人的意见</source>
         <translation>Views of %1 party(ies) recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="861"/>
+        <location filename="../../desktop/screens/experts.py" line="895"/>
         <source>请先查找案件并选中一位调解员</source>
         <translation>First find the case and select a mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="875"/>
+        <location filename="../../desktop/screens/experts.py" line="909"/>
         <source>请先查找案件并选中申请回避的专家或调解员</source>
         <translation>First find the case and select the expert or mediator to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="878"/>
+        <location filename="../../desktop/screens/experts.py" line="912"/>
         <source>已记录回避申请</source>
         <translation>Recusal request recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="884"/>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
         <source>请先选中有回避事由的人员</source>
         <translation>First select a person with grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="887"/>
+        <location filename="../../desktop/screens/experts.py" line="921"/>
         <source>%1没有回避事由，无需放行</source>
         <translation>%1 has no grounds for recusal; no override needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="891"/>
+        <location filename="../../desktop/screens/experts.py" line="925"/>
         <source>已记录放行理由</source>
         <translation>Override reason recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="898"/>
+        <location filename="../../desktop/screens/experts.py" line="932"/>
         <source>请在下方记录中选中一条待决定的回避申请</source>
         <translation>Select a pending recusal request in the records below</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="903"/>
+        <location filename="../../desktop/screens/experts.py" line="937"/>
         <source>驳回回避申请</source>
         <translation>Reject recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="905"/>
+        <location filename="../../desktop/screens/experts.py" line="939"/>
         <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
         <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="918"/>
+        <location filename="../../desktop/screens/experts.py" line="952"/>
         <source>回避申请</source>
         <translation>Recusal requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已准予回避</source>
         <translation>Recusal granted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已驳回回避申请</source>
         <translation>Recusal request rejected</translation>
     </message>
@@ -1559,47 +1570,47 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="531"/>
+        <location filename="../../desktop/screens/experts.py" line="562"/>
         <source>当事人选定调解员（人民调解法第十九条）</source>
         <translation>Parties choose the mediator (People&apos;s Mediation Law, Art. 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="539"/>
+        <location filename="../../desktop/screens/experts.py" line="570"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="540"/>
+        <location filename="../../desktop/screens/experts.py" line="571"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="541"/>
+        <location filename="../../desktop/screens/experts.py" line="572"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="542"/>
+        <location filename="../../desktop/screens/experts.py" line="573"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="543"/>
+        <location filename="../../desktop/screens/experts.py" line="574"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="544"/>
+        <location filename="../../desktop/screens/experts.py" line="575"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="555"/>
+        <location filename="../../desktop/screens/experts.py" line="586"/>
         <source>各方当事人均已选定，已列为本案调解员</source>
         <translation>All parties have chosen; now a mediator on this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="556"/>
+        <location filename="../../desktop/screens/experts.py" line="587"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
@@ -2186,6 +2197,318 @@
         <source>1个月</source>
         <translation>1 month</translation>
     </message>
+    <message>
+        <source>本人是当事人</source>
+        <translation>Is a party</translation>
+    </message>
+    <message>
+        <source>申报的亲属关系</source>
+        <translation>Declared relative</translation>
+    </message>
+    <message>
+        <source>申报的利害关系</source>
+        <translation>Declared interest</translation>
+    </message>
+    <message>
+        <source>申报的其他关系</source>
+        <translation>Other declared relation</translation>
+    </message>
+    <message>
+        <source>同一单位</source>
+        <translation>Same organisation</translation>
+    </message>
+    <message>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <source>与当事人同单位</source>
+        <translation>Same workplace as a party</translation>
+    </message>
+    <message>
+        <source>曾代理一方当事人</source>
+        <translation>Acted for a party</translation>
+    </message>
+    <message>
+        <source>曾代理对方</source>
+        <translation>Acted for the other side</translation>
+    </message>
+    <message>
+        <source>曾与当事人对立</source>
+        <translation>Opposed a party before</translation>
+    </message>
+    <message>
+        <source>已准予回避</source>
+        <translation>Recusal granted</translation>
+    </message>
+    <message>
+        <source>回避申请待决定</source>
+        <translation>Recusal request pending</translation>
+    </message>
+    <message>
+        <source>口头</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>取号叫号</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>邀请与到场</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>履行付款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>差评台账</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>同意书</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>利益冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>专家导入导出</source>
+        <translation>Expert import</translation>
+    </message>
+    <message>
+        <source>节假日设置</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>备份恢复</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>邀请</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>中心名称</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <source>印在文书、号票和统计报表上</source>
+        <translation>Printed on documents, queue tickets and statistics reports</translation>
+    </message>
+    <message>
+        <source>县区简称</source>
+        <translation>County short name</translation>
+    </message>
+    <message>
+        <source>案件编号中的 {county}，如 衢江</source>
+        <translation>The {county} in case numbers, e.g. Qujiang</translation>
+    </message>
+    <message>
+        <source>案件编号格式</source>
+        <translation>Case number format</translation>
+    </message>
+    <message>
+        <source>{county}{prefix}{year}{seq}；改动只影响此后登记的案件</source>
+        <translation>{county}{prefix}{year}{seq}; a change only affects cases registered afterwards</translation>
+    </message>
+    <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>如 08:30-12:00,14:00-17:30（预约只排在这些时段内）</source>
+        <translation>e.g. 08:30-12:00,14:00-17:30 (sessions are booked only within these hours)</translation>
+    </message>
+    <message>
+        <source>调解默认时长（分钟）</source>
+        <translation>Default session length (minutes)</translation>
+    </message>
+    <message>
+        <source>预约时默认的时长</source>
+        <translation>The length a new booking starts with</translation>
+    </message>
+    <message>
+        <source>两场调解间隔（分钟）</source>
+        <translation>Gap between sessions (minutes)</translation>
+    </message>
+    <message>
+        <source>同一调解室、同一人两场之间至少留出的时间</source>
+        <translation>The least time between two sessions in the same room or with the same person</translation>
+    </message>
+    <message>
+        <source>过号前叫号次数</source>
+        <translation>Calls before a ticket is missed</translation>
+    </message>
+    <message>
+        <source>叫号几次未到视为过号</source>
+        <translation>After how many unanswered calls a ticket counts as missed</translation>
+    </message>
+    <message>
+        <source>号票打印机</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>留空：PDF 号票；热敏打印机如 escpos:usb:0416:5011、escpos:net:192.168.1.50、escpos:serial:COM3</source>
+        <translation>Empty: PDF tickets; a thermal printer e.g. escpos:usb:0416:5011, escpos:net:192.168.1.50, escpos:serial:COM3</translation>
+    </message>
+    <message>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <source>none、simulator、termb 或 termb:驱动路径（个别电脑可用环境变量 TIAOJIE_IDCARD_READER 另行指定）</source>
+        <translation>none, simulator, termb or termb:driver path (a single PC can override it with the TIAOJIE_IDCARD_READER environment variable)</translation>
+    </message>
+    <message>
+        <source>调解</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>期限提前提醒（日）</source>
+        <translation>Warn before time limits (days)</translation>
+    </message>
+    <message>
+        <source>调解期限到期前几日列入“即将到期”</source>
+        <translation>How many days before a time limit a case is listed as due soon</translation>
+    </message>
+    <message>
+        <source>差评整改期限（工作日）</source>
+        <translation>Complaint response time (working days)</translation>
+    </message>
+    <message>
+        <source>差评须在几个工作日内回访答复</source>
+        <translation>Within how many working days a complaint must be followed up and answered</translation>
+    </message>
+    <message>
+        <source>安全</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>无操作锁屏（分钟）</source>
+        <translation>Lock screen when idle (minutes)</translation>
+    </message>
+    <message>
+        <source>0 表示不自动锁屏</source>
+        <translation>0: never lock automatically</translation>
+    </message>
+    <message>
+        <source>归档后可匿名化（年）</source>
+        <translation>Anonymise after archiving (years)</translation>
+    </message>
+    <message>
+        <source>归档满此年数的案件可由管理员匿名化</source>
+        <translation>Cases archived this many years ago can be anonymised by the administrator</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>自动备份目录</source>
+        <translation>Automatic backup folder</translation>
+    </message>
+    <message>
+        <source>留空：数据目录下的 backups（仅单机 SQLite 数据库）</source>
+        <translation>Empty: backups in the data folder (single-PC SQLite database only)</translation>
+    </message>
+    <message>
+        <source>保留备份份数</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <source>每天一份，保留最近几份</source>
+        <translation>One a day; how many of the latest to keep</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -2383,61 +2706,66 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="490"/>
+        <location filename="../../desktop/screens/experts.py" line="520"/>
         <source>当事人同意专家参与调解（人民调解法第二十条）</source>
         <translation>Parties&apos; consent to an expert (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="492"/>
+        <location filename="../../desktop/screens/experts.py" line="522"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="493"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="497"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="528"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="498"/>
+        <location filename="../../desktop/screens/experts.py" line="529"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="499"/>
+        <location filename="../../desktop/screens/experts.py" line="530"/>
         <source>暂未表态</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="504"/>
+        <location filename="../../desktop/screens/experts.py" line="535"/>
         <source>备注（可不填；代理人代为表示的在此说明）</source>
         <translation>Note (optional; say so here if an agent answered for the party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="505"/>
+        <location filename="../../desktop/screens/experts.py" line="536"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="506"/>
+        <location filename="../../desktop/screens/experts.py" line="537"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="507"/>
+        <location filename="../../desktop/screens/experts.py" line="538"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="513"/>
+        <location filename="../../desktop/screens/experts.py" line="544"/>
         <source>请至少记录一方当事人的意见</source>
         <translation>Please record the view of at least one party</translation>
     </message>
@@ -2527,19 +2855,42 @@
     </message>
 </context>
 <context>
+    <name>DutyModel</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="98"/>
+        <source>值班日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="98"/>
+        <source>开始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="99"/>
+        <source>结束</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="99"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
     <name>ExpertDetailDialog</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="547"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="547"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="553"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2547,97 +2898,162 @@
 <context>
     <name>ExpertDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="218"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="256"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="224"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="262"/>
         <source>多个专长用顿号“、”分开</source>
         <translation>Separate specialities with “、”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="226"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="264"/>
         <source>已退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="227"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="265"/>
         <source>启用（可被邀请参与调解）</source>
         <translation>Active (can be invited to mediations)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="248"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="286"/>
         <source>添加值班</source>
         <translation>Add duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="249"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="287"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="259"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="297"/>
         <source>律师值班（每周）</source>
         <translation>Lawyer duty (weekly)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="266"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="304"/>
         <source>申报的关系（用于回避审查）</source>
         <translation>Declared relationships (for recusal checks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="282"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="317"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="320"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="309"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="326"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="328"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="329"/>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="330"/>
+        <source>职称/职务</source>
+        <translation>Title / post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="331"/>
+        <source>专长</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="335"/>
+        <source>服务委员会</source>
+        <translation>Committees served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="336"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="344"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="345"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="347"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="311"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="349"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="334"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="372"/>
         <source>选择专家</source>
         <translation>Choose expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="396"/>
+        <source>%1（%2，%3）</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="398"/>
+        <source>%1［停用］</source>
+        <translation>%1 [inactive]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="417"/>
         <source>专家库中还没有专家</source>
         <translation>There are no experts in the pool yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
-        <source>：请新增</source>
-        <translation>: please add one</translation>
+        <location filename="../../desktop/screens/expert_detail.py" line="417"/>
+        <source>专家库中还没有专家：请新增</source>
+        <translation>There are no experts in the pool yet: please add one</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="392"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="436"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="436"/>
+        <source>%1&#x3000;%2（已停用）</source>
+        <translation>%1  %2 (inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="431"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="397"/>
-        <source>（已停用）</source>
-        <translation>(inactive)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="477"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="518"/>
         <source>请按提示修改后再保存</source>
         <translation>Please correct the marked fields, then save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="482"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="523"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="490"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="531"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2645,216 +3061,304 @@
 <context>
     <name>ExpertTableModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="95"/>
+        <location filename="../../desktop/screens/experts.py" line="110"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="96"/>
+        <location filename="../../desktop/screens/experts.py" line="111"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="97"/>
+        <location filename="../../desktop/screens/experts.py" line="112"/>
         <source>工作单位（原单位）</source>
         <translation>Employer (former)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="98"/>
+        <location filename="../../desktop/screens/experts.py" line="113"/>
         <source>职称/职务</source>
         <translation>Title / post</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="99"/>
+        <location filename="../../desktop/screens/experts.py" line="114"/>
         <source>专长</source>
         <translation>Specialities</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="100"/>
+        <location filename="../../desktop/screens/experts.py" line="115"/>
         <source>服务委员会</source>
-        <translation>Committees served</translation>
+        <translation>Committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="101"/>
+        <location filename="../../desktop/screens/experts.py" line="116"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="102"/>
+        <location filename="../../desktop/screens/experts.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>在职</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>·停用</source>
         <translation> · inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="177"/>
+        <source>值班：%1</source>
+        <translation>On duty: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertText</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="81"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="94"/>
+        <source>原%1</source>
+        <translation>formerly %1</translation>
     </message>
 </context>
 <context>
     <name>ExpertsScreen</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="936"/>
+        <location filename="../../desktop/screens/experts.py" line="970"/>
         <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
         <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="939"/>
+        <location filename="../../desktop/screens/experts.py" line="973"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="940"/>
+        <location filename="../../desktop/screens/experts.py" line="974"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="942"/>
+        <location filename="../../desktop/screens/experts.py" line="976"/>
         <source>仅启用</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="943"/>
+        <location filename="../../desktop/screens/experts.py" line="977"/>
         <source>全部（含停用）</source>
         <translation>All (incl. inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="944"/>
+        <location filename="../../desktop/screens/experts.py" line="978"/>
         <source>仅停用</source>
         <translation>Inactive only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="947"/>
+        <location filename="../../desktop/screens/experts.py" line="981"/>
         <source>详情(&amp;O)</source>
         <translation>Details (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="948"/>
+        <location filename="../../desktop/screens/experts.py" line="982"/>
         <source>新增专家(&amp;N)</source>
         <translation>&amp;New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="949"/>
+        <location filename="../../desktop/screens/experts.py" line="983"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="950"/>
+        <location filename="../../desktop/screens/experts.py" line="984"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1005"/>
+        <location filename="../../desktop/screens/experts.py" line="1043"/>
         <source>值班安排在专家详情中修改（系统管理员）。</source>
         <translation>Duty rosters are edited in Expert details (administrator).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1011"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>申报的关系…</source>
         <translation>Declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1011"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>查看申报的关系…</source>
         <translation>View declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1015"/>
+        <location filename="../../desktop/screens/experts.py" line="1056"/>
         <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
         <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1023"/>
+        <location filename="../../desktop/screens/experts.py" line="1064"/>
         <source>专家名录</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1024"/>
+        <location filename="../../desktop/screens/experts.py" line="1065"/>
         <source>律师值班表</source>
         <translation>Lawyer duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1025"/>
+        <location filename="../../desktop/screens/experts.py" line="1066"/>
         <source>各委员会调解员</source>
         <translation>Committee mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1029"/>
+        <location filename="../../desktop/screens/experts.py" line="1070"/>
         <source>为案件选人</source>
         <translation>Staff a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1066"/>
+        <location filename="../../desktop/screens/experts.py" line="1107"/>
         <source>今天（%1）值班：</source>
         <translation>On duty today (%1): </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1068"/>
+        <location filename="../../desktop/screens/experts.py" line="1109"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1075"/>
+        <location filename="../../desktop/screens/experts.py" line="1116"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/experts.py" line="1135"/>
+        <source>已退休</source>
+        <translation>retired</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/experts.py" line="1137"/>
+        <source>已停用</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <source>回车或双击查看详情</source>
+        <translation>Enter or double-click for details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <source>职称/职务</source>
+        <translation>Title / post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <source>专长</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <source>服务委员会</source>
+        <translation>Committees served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1145"/>
+        <source>值班</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1146"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1148"/>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1189"/>
         <source>导入专家库</source>
         <translation>Import expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1138"/>
-        <location filename="../../desktop/screens/experts.py" line="1165"/>
+        <location filename="../../desktop/screens/experts.py" line="1190"/>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <location filename="../../desktop/screens/experts.py" line="1196"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1155"/>
+        <location filename="../../desktop/screens/experts.py" line="1207"/>
         <source>导入失败，未导入任何数据</source>
         <translation>Import failed; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1159"/>
+        <location filename="../../desktop/screens/experts.py" line="1211"/>
         <source>导入失败：</source>
         <translation>Import failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1165"/>
+        <location filename="../../desktop/screens/experts.py" line="1216"/>
+        <source>专家库名册</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>导出专家库</source>
         <translation>Export expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1172"/>
+        <location filename="../../desktop/screens/experts.py" line="1225"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1175"/>
+        <location filename="../../desktop/screens/experts.py" line="1228"/>
         <source>已导出 %1 人：%2</source>
         <translation>Exported %1 people: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1178"/>
+        <location filename="../../desktop/screens/experts.py" line="1231"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1187"/>
+        <location filename="../../desktop/screens/experts.py" line="1240"/>
         <source>请先选中一位调解员</source>
         <translation>Please select a mediator first</translation>
     </message>
@@ -2959,6 +3463,110 @@
         <location filename="../../desktop/drafts.py" line="177"/>
         <source>已恢复 %1 未保存的内容（%2）。</source>
         <translation>Restored what was typed at %1 and not saved (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Holidays</name>
+    <message>
+        <location filename="../../desktop/texts.py" line="43"/>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="44"/>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="45"/>
+        <source>清明</source>
+        <translation>Tomb-sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="46"/>
+        <source>清明节</source>
+        <translation>Tomb-sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="47"/>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="48"/>
+        <source>端午</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="49"/>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="50"/>
+        <source>中秋</source>
+        <translation>Mid-autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="51"/>
+        <source>中秋节</source>
+        <translation>Mid-autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="52"/>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="53"/>
+        <source>中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日</source>
+        <translation>Victory Day (70th anniversary)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="68"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="70"/>
+        <source>调休上班（%1）</source>
+        <translation>Make-up working day (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="73"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="75"/>
+        <location filename="../../desktop/texts.py" line="93"/>
+        <source>休息日</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="82"/>
+        <source>休息日，不安排调解</source>
+        <translation>Day off: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="84"/>
+        <source>放假日，不安排调解</source>
+        <translation>Holiday: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="86"/>
+        <source>%1，不安排调解</source>
+        <translation>%1: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="87"/>
+        <source>%1假期，不安排调解</source>
+        <translation>%1 holiday: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="94"/>
+        <source>%1·休</source>
+        <translation>%1 (off)</translation>
     </message>
 </context>
 <context>
@@ -3077,17 +3685,17 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="431"/>
+        <location filename="../../desktop/screens/experts.py" line="461"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="433"/>
+        <location filename="../../desktop/screens/experts.py" line="463"/>
         <source>文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
         <translation>The file has %1 problem(s); nothing was imported. Please correct them in Excel and import again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="439"/>
+        <location filename="../../desktop/screens/experts.py" line="469"/>
         <source>复制全部</source>
         <translation>Copy all</translation>
     </message>
@@ -3758,37 +4366,37 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MediatorModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="236"/>
+        <location filename="../../desktop/screens/experts.py" line="253"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="237"/>
+        <location filename="../../desktop/screens/experts.py" line="254"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="238"/>
+        <location filename="../../desktop/screens/experts.py" line="255"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="239"/>
+        <location filename="../../desktop/screens/experts.py" line="256"/>
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="240"/>
+        <location filename="../../desktop/screens/experts.py" line="257"/>
         <source>本周调解</source>
         <translation>Sessions this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="241"/>
+        <location filename="../../desktop/screens/experts.py" line="258"/>
         <source>申报关系</source>
         <translation>Declared ties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="283"/>
+        <location filename="../../desktop/screens/experts.py" line="300"/>
         <source>（暂无调解员）</source>
         <translation>(no mediators yet)</translation>
     </message>
@@ -3981,27 +4589,27 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="599"/>
+        <location filename="../../desktop/screens/experts.py" line="630"/>
         <source>回避事由放行</source>
         <translation>Override grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="605"/>
+        <location filename="../../desktop/screens/experts.py" line="636"/>
         <source>放行理由：如已向各方当事人说明并征得同意</source>
         <translation>Reason, e.g. explained to all parties and they agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="607"/>
+        <location filename="../../desktop/screens/experts.py" line="638"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="608"/>
+        <location filename="../../desktop/screens/experts.py" line="639"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="609"/>
+        <location filename="../../desktop/screens/experts.py" line="640"/>
         <source>放行理由</source>
         <translation>Reason for override</translation>
     </message>
@@ -4887,55 +5495,73 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="564"/>
+        <location filename="../../desktop/screens/experts.py" line="595"/>
         <source>回避申请</source>
         <translation>Recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="574"/>
+        <location filename="../../desktop/screens/experts.py" line="605"/>
         <source>申请理由（口头申请的，记录当事人的陈述）</source>
         <translation>Grounds (for an oral request, record what the party said)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="576"/>
+        <location filename="../../desktop/screens/experts.py" line="607"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="577"/>
+        <location filename="../../desktop/screens/experts.py" line="608"/>
         <source>申请回避的人员</source>
         <translation>Person to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="578"/>
+        <location filename="../../desktop/screens/experts.py" line="609"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="579"/>
+        <location filename="../../desktop/screens/experts.py" line="610"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="580"/>
+        <location filename="../../desktop/screens/experts.py" line="611"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="581"/>
+        <location filename="../../desktop/screens/experts.py" line="612"/>
         <source>理由</source>
         <translation>Grounds</translation>
     </message>
 </context>
 <context>
+    <name>RelationModel</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="131"/>
+        <source>关系人或单位</source>
+        <translation>Person or organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="131"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="132"/>
+        <source>证件号码/统一社会信用代码</source>
+        <translation>ID number / unified social credit code</translation>
+    </message>
+</context>
+<context>
     <name>RelationsDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="627"/>
+        <location filename="../../desktop/screens/experts.py" line="658"/>
         <source>申报的关系：%1</source>
         <translation>Declared relationships: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="640"/>
+        <location filename="../../desktop/screens/experts.py" line="671"/>
         <source>调解员申报的亲属、原单位等关系，提名调解员时与各方当事人比对。</source>
         <translation>Relatives, former employers and other ties declared by the mediator; compared with the parties when a mediator is proposed.</translation>
     </message>
@@ -4943,27 +5569,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="141"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="179"/>
         <source>姓名或单位名称</source>
         <translation>Name of person or organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="142"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="180"/>
         <source>关系：配偶、近亲属、原工作单位、股东…</source>
         <translation>Relationship: spouse, close relative, former employer, shareholder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="143"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="181"/>
         <source>身份证号或统一社会信用代码（可不填）</source>
         <translation>ID number or unified social credit code (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="144"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="182"/>
         <source>添加关系</source>
         <translation>Add relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="145"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="183"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
@@ -5027,37 +5653,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="209"/>
-        <source>（今天）</source>
-        <translation>(today)</translation>
+        <location filename="../../desktop/screens/experts.py" line="225"/>
+        <source>%1（今天）</source>
+        <translation>%1 (today)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="234"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>SafeguardModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <location filename="../../desktop/screens/experts.py" line="390"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <location filename="../../desktop/screens/experts.py" line="390"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <location filename="../../desktop/screens/experts.py" line="391"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <location filename="../../desktop/screens/experts.py" line="391"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="365"/>
+        <location filename="../../desktop/screens/experts.py" line="392"/>
         <source>内容</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="393"/>
+        <source>专家参与（第二十条）</source>
+        <translation>Expert taking part (Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="394"/>
+        <source>选定调解员（第十九条）</source>
+        <translation>Mediator chosen (Art. 19)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="395"/>
+        <source>回避申请</source>
+        <translation>Recusal request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="396"/>
+        <source>回避放行</source>
+        <translation>Recusal overridden</translation>
     </message>
 </context>
 <context>
@@ -5585,34 +6236,44 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="303"/>
+        <location filename="../../desktop/screens/experts.py" line="320"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="304"/>
+        <location filename="../../desktop/screens/experts.py" line="321"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="305"/>
+        <location filename="../../desktop/screens/experts.py" line="322"/>
         <source>单位/委员会</source>
         <translation>Employer / committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="306"/>
+        <location filename="../../desktop/screens/experts.py" line="323"/>
         <source>适配理由</source>
         <translation>Why suggested</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="307"/>
+        <location filename="../../desktop/screens/experts.py" line="324"/>
         <source>当前负荷</source>
         <translation>Current load</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="308"/>
+        <location filename="../../desktop/screens/experts.py" line="325"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="368"/>
+        <source>在办%1件，本周%2场</source>
+        <translation>%1 open, %2 booked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="385"/>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -6076,6 +6737,24 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>最近登录</source>
         <translation>Last login</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <location filename="../../desktop/texts.py" line="18"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="23"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="37"/>
+        <source>M月d日（dddd）</source>
+        <translation>ddd d MMM</translation>
     </message>
 </context>
 <context>
