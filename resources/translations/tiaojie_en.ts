@@ -384,54 +384,97 @@
     </message>
 </context>
 <context>
+    <name>Appointment</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="341"/>
+        <source>%1 %2&#x3000;%3</source>
+        <translation>%1 %2  %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="348"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="351"/>
+        <source>调解员：%1</source>
+        <translation>Mediators: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="353"/>
+        <source>专家：%1</source>
+        <translation>Experts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="354"/>
+        <source>邀请：%1</source>
+        <translation>Invited: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="357"/>
+        <source>状态：%1（%2）</source>
+        <translation>Status: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="359"/>
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="361"/>
+        <source>事由：%1</source>
+        <translation>Purpose: %1</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="502"/>
+        <location filename="../../desktop/screens/calendar.py" line="510"/>
         <source>预约详情</source>
         <translation>Appointment details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="512"/>
+        <location filename="../../desktop/screens/calendar.py" line="520"/>
         <source>改期(&amp;R)…</source>
         <translation>&amp;Reschedule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="513"/>
+        <location filename="../../desktop/screens/calendar.py" line="521"/>
         <source>取消预约(&amp;C)…</source>
         <translation>&amp;Cancel appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="514"/>
+        <location filename="../../desktop/screens/calendar.py" line="522"/>
         <source>打印调解通知书(&amp;P)</source>
         <translation>&amp;Print mediation notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="515"/>
+        <location filename="../../desktop/screens/calendar.py" line="523"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="539"/>
+        <location filename="../../desktop/screens/calendar.py" line="547"/>
         <source>已改期至 </source>
         <translation>Rescheduled to </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="546"/>
+        <location filename="../../desktop/screens/calendar.py" line="554"/>
         <source>已取消预约</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="555"/>
+        <location filename="../../desktop/screens/calendar.py" line="563"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="558"/>
+        <location filename="../../desktop/screens/calendar.py" line="566"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="562"/>
+        <location filename="../../desktop/screens/calendar.py" line="570"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -439,9 +482,14 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="102"/>
+        <location filename="../../desktop/models/appointment_table.py" line="103"/>
         <source>取消原因：</source>
         <translation>Reason for cancellation: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="105"/>
+        <source>%1（%2）：%3</source>
+        <translation>%1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -549,110 +597,192 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="143"/>
+        <location filename="../../desktop/screens/booking.py" line="120"/>
+        <source>%1 %2–%3 %4</source>
+        <translation>%1 %2–%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="123"/>
+        <source>%1（换调解室）</source>
+        <translation>%1 (another room)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="153"/>
         <source>输入案号或当事人姓名查找案件</source>
         <translation>Find a case by case number or party name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="148"/>
-        <location filename="../../desktop/screens/booking.py" line="707"/>
+        <location filename="../../desktop/screens/booking.py" line="158"/>
+        <location filename="../../desktop/screens/booking.py" line="736"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="164"/>
+        <location filename="../../desktop/screens/booking.py" line="174"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="170"/>
+        <location filename="../../desktop/screens/booking.py" line="180"/>
         <source>（请选择调解室）</source>
         <translation>(Choose a room)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="179"/>
+        <location filename="../../desktop/screens/booking.py" line="182"/>
+        <location filename="../../desktop/screens/booking.py" line="497"/>
+        <location filename="../../desktop/screens/booking.py" line="538"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="190"/>
         <source>专家姓名、拼音首字母或专长</source>
         <translation>Expert name, pinyin initials or speciality</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="188"/>
+        <location filename="../../desktop/screens/booking.py" line="199"/>
         <source>如：第1次调解、现场调解、司法确认前调解</source>
         <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="198"/>
+        <location filename="../../desktop/screens/booking.py" line="209"/>
         <source>预约 (Ctrl+S)</source>
         <translation>Book (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="201"/>
+        <location filename="../../desktop/screens/booking.py" line="212"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="206"/>
+        <location filename="../../desktop/screens/booking.py" line="217"/>
         <source>打印调解通知书 (Ctrl+P)</source>
         <translation>Print mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="213"/>
-        <location filename="../../desktop/screens/booking.py" line="576"/>
-        <location filename="../../desktop/screens/booking.py" line="643"/>
+        <location filename="../../desktop/screens/booking.py" line="224"/>
+        <location filename="../../desktop/screens/booking.py" line="603"/>
+        <location filename="../../desktop/screens/booking.py" line="670"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="222"/>
+        <location filename="../../desktop/screens/booking.py" line="233"/>
         <source>单击（或回车）把该时间填入表单</source>
         <translation>Click (or press Enter) to put this time into the form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="273"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="281"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="282"/>
+        <source>调解室</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="284"/>
         <source>调解员（本委员会在前）</source>
         <translation>Mediators (this committee first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="274"/>
+        <location filename="../../desktop/screens/booking.py" line="285"/>
         <source>专家（须经当事人同意）</source>
         <translation>Experts (need the parties&apos; consent)</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/booking.py" line="291"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="292"/>
+        <source>邀请当事人</source>
+        <translation>Invite parties</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/booking.py" line="293"/>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="304"/>
         <source>冲突检查</source>
         <translation>Conflict check</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="298"/>
+        <location filename="../../desktop/screens/booking.py" line="309"/>
         <source>可选时间（单击填入表单）</source>
         <translation>Free times (click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="378"/>
+        <location filename="../../desktop/screens/booking.py" line="384"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="386"/>
+        <source>%1&#x3000;%2［%3］</source>
+        <translation>%1  %2 [%3]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="394"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="452"/>
+        <location filename="../../desktop/screens/booking.py" line="468"/>
         <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
         <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="470"/>
+        <location filename="../../desktop/screens/booking.py" line="481"/>
+        <source>%1&#x3000;%2&#x3000;%3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="557"/>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <source>%1（本案）</source>
+        <translation>%1 (this case)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="491"/>
+        <source>本委员会</source>
+        <translation>This committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="491"/>
+        <source>%1（本委员会）</source>
+        <translation>%1 (this committee)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="537"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="584"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="565"/>
+        <location filename="../../desktop/screens/booking.py" line="592"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="581"/>
+        <location filename="../../desktop/screens/booking.py" line="608"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -660,62 +790,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="584"/>
+        <location filename="../../desktop/screens/booking.py" line="611"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="588"/>
-        <source>✔ 调解室和人员均空闲，可以预约：</source>
-        <translation>✔ Room and people are free; you can book: </translation>
+        <location filename="../../desktop/screens/booking.py" line="615"/>
+        <source>✔ 调解室和人员均空闲，可以预约：%1</source>
+        <translation>✔ Room and people are free; you can book: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="606"/>
+        <location filename="../../desktop/screens/booking.py" line="688"/>
+        <source>已预约：%1&#x3000;%2–%3&#x3000;%4&#x3000;调解员：%5&#x3000;邀请：%6</source>
+        <translation>Booked: %1  %2–%3  %4  Mediators: %5  Invited: %6</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="633"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="659"/>
+        <location filename="../../desktop/screens/booking.py" line="686"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="661"/>
-        <source>已预约：</source>
-        <translation>Booked: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/booking.py" line="667"/>
+        <location filename="../../desktop/screens/booking.py" line="696"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="675"/>
+        <location filename="../../desktop/screens/booking.py" line="704"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="678"/>
+        <location filename="../../desktop/screens/booking.py" line="707"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="680"/>
+        <location filename="../../desktop/screens/booking.py" line="709"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="688"/>
+        <location filename="../../desktop/screens/booking.py" line="717"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="691"/>
+        <location filename="../../desktop/screens/booking.py" line="720"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="695"/>
+        <location filename="../../desktop/screens/booking.py" line="724"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -723,7 +853,7 @@
 <context>
     <name>CalendarDay</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="331"/>
+        <location filename="../../desktop/screens/calendar.py" line="335"/>
         <source>M月d日 dddd</source>
         <translation>ddd d MMM</translation>
     </message>
@@ -3284,7 +3414,7 @@
     <message>
         <location filename="../../desktop/screens/experts.py" line="1144"/>
         <source>服务委员会</source>
-        <translation>Committees served</translation>
+        <translation>Committees</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="1144"/>
@@ -5452,24 +5582,29 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="365"/>
+        <location filename="../../desktop/screens/calendar.py" line="373"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="368"/>
+        <location filename="../../desktop/screens/calendar.py" line="376"/>
         <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
         <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="372"/>
+        <location filename="../../desktop/screens/calendar.py" line="380"/>
         <source>确认取消预约</source>
         <translation>Confirm cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="373"/>
+        <location filename="../../desktop/screens/calendar.py" line="381"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="385"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
@@ -5605,47 +5740,52 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="403"/>
+        <location filename="../../desktop/screens/calendar.py" line="411"/>
         <source>改期</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="413"/>
+        <location filename="../../desktop/screens/calendar.py" line="421"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="416"/>
+        <location filename="../../desktop/screens/calendar.py" line="424"/>
         <source>改期原因（必填）</source>
         <translation>Reason for rescheduling (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="430"/>
+        <location filename="../../desktop/screens/calendar.py" line="438"/>
         <source>确认改期</source>
         <translation>Confirm new time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="431"/>
+        <location filename="../../desktop/screens/calendar.py" line="439"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="439"/>
+        <location filename="../../desktop/screens/calendar.py" line="447"/>
         <source>原定</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="441"/>
+        <location filename="../../desktop/screens/calendar.py" line="447"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="449"/>
         <source>新时间</source>
         <translation>New time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="443"/>
+        <location filename="../../desktop/screens/calendar.py" line="451"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="472"/>
+        <location filename="../../desktop/screens/calendar.py" line="480"/>
         <source>不能改到该时间：</source>
         <translation>Cannot move to that time: </translation>
     </message>
@@ -5717,6 +5857,11 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/screens/calendar.py" line="169"/>
         <source>没有可显示的行</source>
         <translation>Nothing to show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="304"/>
+        <source>%1；专家%2</source>
+        <translation>%1; experts %2</translation>
     </message>
 </context>
 <context>
@@ -6325,13 +6470,13 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableHeaders</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="39"/>
+        <location filename="../../desktop/models/appointment_table.py" line="40"/>
         <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="40"/>
+        <location filename="../../desktop/models/appointment_table.py" line="41"/>
         <location filename="../../desktop/models/mediation_tables.py" line="119"/>
         <location filename="../../desktop/models/mediation_tables.py" line="189"/>
         <location filename="../../desktop/models/mediation_tables.py" line="222"/>
@@ -6340,28 +6485,28 @@ Missed %3  Transferred %4</translation>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="41"/>
+        <location filename="../../desktop/models/appointment_table.py" line="42"/>
         <source>调解室</source>
         <translation>Mediation room</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="42"/>
+        <location filename="../../desktop/models/appointment_table.py" line="43"/>
         <location filename="../../desktop/models/mediation_tables.py" line="133"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="43"/>
+        <location filename="../../desktop/models/appointment_table.py" line="44"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="44"/>
+        <location filename="../../desktop/models/appointment_table.py" line="45"/>
         <source>邀请当事人（✓到场 ✗未到）</source>
         <translation>Parties invited (✓ present ✗ absent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="45"/>
+        <location filename="../../desktop/models/appointment_table.py" line="46"/>
         <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <location filename="../../desktop/models/mediation_tables.py" line="182"/>
         <location filename="../../desktop/models/mediation_tables.py" line="229"/>
@@ -6372,7 +6517,7 @@ Missed %3  Transferred %4</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <location filename="../../desktop/models/mediation_tables.py" line="152"/>
         <location filename="../../desktop/models/mediation_tables.py" line="240"/>
@@ -6380,13 +6525,13 @@ Missed %3  Transferred %4</translation>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <location filename="../../desktop/models/mediation_tables.py" line="139"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <source>到场情况</source>
         <translation>Attendance</translation>
     </message>
@@ -7001,62 +7146,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="594"/>
+        <location filename="../../desktop/screens/calendar.py" line="602"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="600"/>
+        <location filename="../../desktop/screens/calendar.py" line="608"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="601"/>
+        <location filename="../../desktop/screens/calendar.py" line="609"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="602"/>
+        <location filename="../../desktop/screens/calendar.py" line="610"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="603"/>
+        <location filename="../../desktop/screens/calendar.py" line="611"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="622"/>
+        <location filename="../../desktop/screens/calendar.py" line="630"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="684"/>
+        <location filename="../../desktop/screens/calendar.py" line="692"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="695"/>
+        <location filename="../../desktop/screens/calendar.py" line="704"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -7064,7 +7209,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="698"/>
+        <location filename="../../desktop/screens/calendar.py" line="707"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
     </message>
