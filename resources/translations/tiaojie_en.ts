@@ -495,74 +495,74 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="165"/>
+        <location filename="../../desktop/screens/audit.py" line="176"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="166"/>
+        <location filename="../../desktop/screens/audit.py" line="177"/>
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="168"/>
+        <location filename="../../desktop/screens/audit.py" line="179"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="170"/>
+        <location filename="../../desktop/screens/audit.py" line="181"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="174"/>
+        <location filename="../../desktop/screens/audit.py" line="185"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="177"/>
+        <location filename="../../desktop/screens/audit.py" line="188"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="180"/>
+        <location filename="../../desktop/screens/audit.py" line="191"/>
         <source>说明、用户或变更内容中的关键词（Ctrl+F）</source>
         <translation>Keyword in description, user or changes (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="189"/>
+        <location filename="../../desktop/screens/audit.py" line="200"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="217"/>
-        <location filename="../../desktop/screens/audit.py" line="333"/>
+        <location filename="../../desktop/screens/audit.py" line="230"/>
+        <location filename="../../desktop/screens/audit.py" line="346"/>
         <source>选择一条记录查看变更前后的内容</source>
         <translation>Select an entry to see the values before and after</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="232"/>
+        <location filename="../../desktop/screens/audit.py" line="245"/>
         <source>变更前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="233"/>
+        <location filename="../../desktop/screens/audit.py" line="246"/>
         <source>变更后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="302"/>
+        <location filename="../../desktop/screens/audit.py" line="315"/>
         <source>起始日期不能晚于截止日期</source>
         <translation>The start date cannot be after the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="316"/>
+        <location filename="../../desktop/screens/audit.py" line="329"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/audit.py" line="316"/>
-        <location filename="../../desktop/screens/audit.py" line="323"/>
+        <location filename="../../desktop/screens/audit.py" line="329"/>
+        <location filename="../../desktop/screens/audit.py" line="336"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -570,20 +570,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="343"/>
+        <location filename="../../desktop/screens/audit.py" line="353"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="357"/>
         <source>工作站 %1</source>
         <translation>Workstation %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="346"/>
+        <location filename="../../desktop/screens/audit.py" line="359"/>
+        <source>&#x3000;</source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="361"/>
         <source>变更字段：%1</source>
         <translation>Changed fields: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="347"/>
-        <location filename="../../desktop/screens/audit.py" line="348"/>
+        <location filename="../../desktop/screens/audit.py" line="362"/>
+        <location filename="../../desktop/screens/audit.py" line="363"/>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="392"/>
+        <source>%1（清空：选最早日期）</source>
+        <translation>%1 (to clear: pick the earliest date)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="65"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="66"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="67"/>
+        <source>类别</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="68"/>
+        <source>操作代码</source>
+        <translation>Action code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="69"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="70"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="71"/>
+        <source>工作站</source>
+        <translation>Workstation</translation>
     </message>
 </context>
 <context>
@@ -3713,11 +3766,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="77"/>
+        <location filename="../../desktop/screens/holidays.py" line="191"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="78"/>
+        <location filename="../../desktop/screens/holidays.py" line="191"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
@@ -3792,22 +3847,22 @@
         <translation>a day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="191"/>
+        <location filename="../../desktop/screens/holidays.py" line="192"/>
         <source>已保存：%1 %2</source>
         <translation>Saved: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="198"/>
+        <location filename="../../desktop/screens/holidays.py" line="199"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="199"/>
+        <location filename="../../desktop/screens/holidays.py" line="200"/>
         <source>删除本中心对 %1 的录入？此后按程序内置的安排计算。</source>
         <translation>Delete this centre&apos;s entry for %1? The built-in schedule will then apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="208"/>
+        <location filename="../../desktop/screens/holidays.py" line="209"/>
         <source>已删除 %1 的录入</source>
         <translation>Entry for %1 deleted</translation>
     </message>
@@ -5124,72 +5179,77 @@ Database user: %2</translation>
 <context>
     <name>PrivacyScreen</name>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="100"/>
+        <location filename="../../desktop/screens/privacy.py" line="103"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="102"/>
+        <location filename="../../desktop/screens/privacy.py" line="105"/>
         <source>匿名化所选案件…</source>
         <translation>Anonymise selected cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="108"/>
+        <location filename="../../desktop/screens/privacy.py" line="111"/>
         <source>匿名化已归档案件（个人信息保护法第十九条、第四十七条）</source>
         <translation>Anonymise archived cases (Personal Information Protection Law, Arts. 19 and 47)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="121"/>
+        <location filename="../../desktop/screens/privacy.py" line="124"/>
         <source>身份证号码或其他证件号码</source>
         <translation>ID card number or other ID document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="122"/>
+        <location filename="../../desktop/screens/privacy.py" line="125"/>
         <source>无证件号码时：姓名</source>
         <translation>Without an ID number: name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="123"/>
+        <location filename="../../desktop/screens/privacy.py" line="126"/>
         <source>无证件号码时：电话</source>
         <translation>Without an ID number: phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="124"/>
+        <location filename="../../desktop/screens/privacy.py" line="127"/>
         <source>导出此人的全部信息…</source>
         <translation>Export all data on this person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="130"/>
+        <location filename="../../desktop/screens/privacy.py" line="133"/>
         <source>导出个人信息（个人信息保护法第四十五条：个人有权查阅、复制其个人信息）</source>
         <translation>Export personal data (Personal Information Protection Law, Art. 45: individuals may access and copy their personal data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="132"/>
+        <location filename="../../desktop/screens/privacy.py" line="135"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="133"/>
+        <location filename="../../desktop/screens/privacy.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="134"/>
+        <location filename="../../desktop/screens/privacy.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="151"/>
+        <location filename="../../desktop/screens/privacy.py" line="154"/>
         <source>归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
         <translation>Cases archived for %1 years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="164"/>
+        <location filename="../../desktop/screens/privacy.py" line="167"/>
         <source>请先在表中选择要匿名化的案件</source>
         <translation>First select the cases to anonymise in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="167"/>
+        <location filename="../../desktop/screens/privacy.py" line="171"/>
+        <source>%1等</source>
+        <translation>%1 and others</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="172"/>
         <source>确定将%1件案件（%2）匿名化？
 
 匿名化后无法恢复当事人的个人信息。</source>
@@ -5198,32 +5258,37 @@ Database user: %2</translation>
 The parties&apos; personal data cannot be restored afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="177"/>
+        <location filename="../../desktop/screens/privacy.py" line="182"/>
         <source>已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，删除附件%4个。</source>
         <translation>%1 case(s) anonymised: personal data of %2 party(ies) erased, %3 party(ies) shared with other cases given a separate anonymous record, %4 attachment(s) deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="190"/>
+        <location filename="../../desktop/screens/privacy.py" line="195"/>
         <source>请填写证件号码，或同时填写姓名和电话</source>
         <translation>Enter an ID number, or both a name and a phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="201"/>
+        <location filename="../../desktop/screens/privacy.py" line="197"/>
+        <source>个人信息</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="207"/>
         <source>已导出到 %1：%2</source>
         <translation>Exported to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="212"/>
+        <location filename="../../desktop/screens/privacy.py" line="218"/>
         <source>确认匿名化</source>
         <translation>Confirm anonymisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="218"/>
+        <location filename="../../desktop/screens/privacy.py" line="224"/>
         <source>导出个人信息</source>
         <translation>Export personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="219"/>
+        <location filename="../../desktop/screens/privacy.py" line="225"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
@@ -6066,37 +6131,37 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="80"/>
+        <location filename="../../desktop/screens/settings.py" line="83"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="83"/>
+        <location filename="../../desktop/screens/settings.py" line="86"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="140"/>
+        <location filename="../../desktop/screens/settings.py" line="143"/>
         <source>已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。</source>
         <translation>Restored %2 unsaved change(s) from %1: check them, then press “Save settings”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="160"/>
+        <location filename="../../desktop/screens/settings.py" line="163"/>
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="169"/>
+        <location filename="../../desktop/screens/settings.py" line="172"/>
         <source>有 %1 处需要更正，未保存</source>
         <translation>%1 field(s) need correcting; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="172"/>
+        <location filename="../../desktop/screens/settings.py" line="175"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="177"/>
+        <location filename="../../desktop/screens/settings.py" line="180"/>
         <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
         <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
     </message>
@@ -6512,7 +6577,7 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/mediation_tables.py" line="229"/>
         <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
-        <location filename="../../desktop/models/user_table.py" line="27"/>
+        <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6859,27 +6924,27 @@ Missed %3  Transferred %4</translation>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="23"/>
+        <location filename="../../desktop/models/user_table.py" line="24"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="24"/>
+        <location filename="../../desktop/models/user_table.py" line="25"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="25"/>
+        <location filename="../../desktop/models/user_table.py" line="26"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="26"/>
+        <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="28"/>
+        <location filename="../../desktop/models/user_table.py" line="29"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
@@ -7031,17 +7096,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="71"/>
+        <location filename="../../desktop/models/user_table.py" line="72"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="72"/>
+        <location filename="../../desktop/models/user_table.py" line="73"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="72"/>
+        <location filename="../../desktop/models/user_table.py" line="73"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -7212,6 +7277,39 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/screens/calendar.py" line="707"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
+    </message>
+</context>
+<context>
+    <name>_CaseModel</name>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="43"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="43"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="44"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="44"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="45"/>
+        <source>归档日期</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="45"/>
+        <source>当事人数</source>
+        <translation>Parties</translation>
     </message>
 </context>
 <context>
