@@ -4,17 +4,52 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/about.py" line="73"/>
+        <location filename="../../desktop/about.py" line="21"/>
+        <source>LGPL-3.0（动态链接）</source>
+        <translation>LGPL-3.0 (dynamically linked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="47"/>
+        <source>调解超市前台 %1</source>
+        <translation>Mediation Centre Front Desk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="62"/>
+        <source>（未找到字体许可说明）</source>
+        <translation>(font licence notice not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="66"/>
+        <source>**本安装包附带的字体：** %1</source>
+        <translation>**Fonts in this installation:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="69"/>
+        <source>**未附带：** %1（下文中关于它的说明不适用于本安装包；其中的生僻字打印时会提示缺字）</source>
+        <translation>**Not included:** %1 (what the notice below says about it does not apply to this installation; printing warns about rare characters it would have covered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="78"/>
         <source>关于调解超市前台</source>
         <translation>About Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="81"/>
+        <location filename="../../desktop/about.py" line="86"/>
         <source>字体许可</source>
         <translation>Font licences</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="86"/>
+        <location filename="../../desktop/about.py" line="88"/>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="88"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="91"/>
         <source>第三方组件</source>
         <translation>Third-party components</translation>
     </message>
@@ -373,12 +408,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="160"/>
+        <location filename="../../desktop/app.py" line="77"/>
+        <source>调解超市前台</source>
+        <translation>Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="161"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="210"/>
+        <location filename="../../desktop/app.py" line="211"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -535,34 +575,34 @@
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="230"/>
-        <location filename="../../desktop/screens/audit.py" line="346"/>
+        <location filename="../../desktop/screens/audit.py" line="228"/>
+        <location filename="../../desktop/screens/audit.py" line="344"/>
         <source>选择一条记录查看变更前后的内容</source>
         <translation>Select an entry to see the values before and after</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="245"/>
+        <location filename="../../desktop/screens/audit.py" line="243"/>
         <source>变更前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="246"/>
+        <location filename="../../desktop/screens/audit.py" line="244"/>
         <source>变更后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="315"/>
+        <location filename="../../desktop/screens/audit.py" line="313"/>
         <source>起始日期不能晚于截止日期</source>
         <translation>The start date cannot be after the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="329"/>
+        <location filename="../../desktop/screens/audit.py" line="327"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/audit.py" line="329"/>
-        <location filename="../../desktop/screens/audit.py" line="336"/>
+        <location filename="../../desktop/screens/audit.py" line="327"/>
+        <location filename="../../desktop/screens/audit.py" line="334"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -570,33 +610,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="353"/>
+        <location filename="../../desktop/screens/audit.py" line="351"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="357"/>
+        <location filename="../../desktop/screens/audit.py" line="355"/>
         <source>工作站 %1</source>
         <translation>Workstation %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="359"/>
+        <location filename="../../desktop/screens/audit.py" line="357"/>
         <source>&#x3000;</source>
         <translation>  </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="361"/>
+        <location filename="../../desktop/screens/audit.py" line="359"/>
         <source>变更字段：%1</source>
         <translation>Changed fields: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="362"/>
-        <location filename="../../desktop/screens/audit.py" line="363"/>
+        <location filename="../../desktop/screens/audit.py" line="360"/>
+        <location filename="../../desktop/screens/audit.py" line="361"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="392"/>
+        <location filename="../../desktop/screens/audit.py" line="390"/>
         <source>%1（清空：选最早日期）</source>
         <translation>%1 (to clear: pick the earliest date)</translation>
     </message>
@@ -666,7 +706,7 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="158"/>
-        <location filename="../../desktop/screens/booking.py" line="736"/>
+        <location filename="../../desktop/screens/booking.py" line="734"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
@@ -682,8 +722,8 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="182"/>
-        <location filename="../../desktop/screens/booking.py" line="497"/>
-        <location filename="../../desktop/screens/booking.py" line="538"/>
+        <location filename="../../desktop/screens/booking.py" line="495"/>
+        <location filename="../../desktop/screens/booking.py" line="536"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -714,8 +754,8 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="224"/>
-        <location filename="../../desktop/screens/booking.py" line="603"/>
-        <location filename="../../desktop/screens/booking.py" line="670"/>
+        <location filename="../../desktop/screens/booking.py" line="601"/>
+        <location filename="../../desktop/screens/booking.py" line="668"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
@@ -785,57 +825,57 @@
         <translation>%1  %2 [%3]</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="394"/>
+        <location filename="../../desktop/screens/booking.py" line="392"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="468"/>
+        <location filename="../../desktop/screens/booking.py" line="466"/>
         <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
         <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="481"/>
+        <location filename="../../desktop/screens/booking.py" line="479"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <location filename="../../desktop/screens/booking.py" line="487"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <location filename="../../desktop/screens/booking.py" line="487"/>
         <source>%1（本案）</source>
         <translation>%1 (this case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="491"/>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
         <source>本委员会</source>
         <translation>This committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="491"/>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
         <source>%1（本委员会）</source>
         <translation>%1 (this committee)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="537"/>
+        <location filename="../../desktop/screens/booking.py" line="535"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="584"/>
+        <location filename="../../desktop/screens/booking.py" line="582"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="592"/>
+        <location filename="../../desktop/screens/booking.py" line="590"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="608"/>
+        <location filename="../../desktop/screens/booking.py" line="606"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -843,62 +883,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="611"/>
+        <location filename="../../desktop/screens/booking.py" line="609"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="615"/>
+        <location filename="../../desktop/screens/booking.py" line="613"/>
         <source>✔ 调解室和人员均空闲，可以预约：%1</source>
         <translation>✔ Room and people are free; you can book: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="688"/>
+        <location filename="../../desktop/screens/booking.py" line="686"/>
         <source>已预约：%1&#x3000;%2–%3&#x3000;%4&#x3000;调解员：%5&#x3000;邀请：%6</source>
         <translation>Booked: %1  %2–%3  %4  Mediators: %5  Invited: %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="633"/>
+        <location filename="../../desktop/screens/booking.py" line="631"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="686"/>
+        <location filename="../../desktop/screens/booking.py" line="684"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="696"/>
+        <location filename="../../desktop/screens/booking.py" line="694"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="704"/>
+        <location filename="../../desktop/screens/booking.py" line="702"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="707"/>
+        <location filename="../../desktop/screens/booking.py" line="705"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="709"/>
+        <location filename="../../desktop/screens/booking.py" line="707"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="717"/>
+        <location filename="../../desktop/screens/booking.py" line="715"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="720"/>
+        <location filename="../../desktop/screens/booking.py" line="718"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="724"/>
+        <location filename="../../desktop/screens/booking.py" line="722"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -914,85 +954,125 @@
 <context>
     <name>CallDisplayScreen</name>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="99"/>
+        <location filename="../../desktop/screens/call_display.py" line="38"/>
+        <source>呼叫中</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="39"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="40"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="41"/>
+        <source>过号</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="42"/>
+        <source>已转</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="43"/>
+        <source>待重呼</source>
+        <translation>To recall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="107"/>
         <source>在副屏全屏显示  F11</source>
         <translation>Full screen on second monitor  F11</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="114"/>
-        <location filename="../../desktop/screens/call_display.py" line="294"/>
+        <location filename="../../desktop/screens/call_display.py" line="122"/>
+        <location filename="../../desktop/screens/call_display.py" line="302"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="116"/>
-        <location filename="../../desktop/screens/call_display.py" line="303"/>
+        <location filename="../../desktop/screens/call_display.py" line="124"/>
+        <location filename="../../desktop/screens/call_display.py" line="311"/>
         <source>请</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="120"/>
-        <location filename="../../desktop/screens/call_display.py" line="304"/>
+        <location filename="../../desktop/screens/call_display.py" line="128"/>
+        <location filename="../../desktop/screens/call_display.py" line="312"/>
         <source>号</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="152"/>
+        <location filename="../../desktop/screens/call_display.py" line="160"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="248"/>
+        <location filename="../../desktop/screens/call_display.py" line="256"/>
         <source>正在叫号（暂时无法连接数据库，正在重试…）</source>
         <translation>Now calling (database unavailable, retrying…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="293"/>
+        <location filename="../../desktop/screens/call_display.py" line="301"/>
         <source>人民调解中心</source>
         <translation>People&apos;s Mediation Centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="299"/>
+        <location filename="../../desktop/screens/call_display.py" line="307"/>
         <source>请取号等候</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="301"/>
+        <location filename="../../desktop/screens/call_display.py" line="309"/>
         <source>叫到您的号码时，请到对应窗口办理</source>
         <translation>When called, please go to the window shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="306"/>
+        <location filename="../../desktop/screens/call_display.py" line="314"/>
         <source>到 %1 办理</source>
         <translation>go to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="314"/>
+        <location filename="../../desktop/screens/call_display.py" line="322"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="315"/>
+        <location filename="../../desktop/screens/call_display.py" line="323"/>
         <source>%1 %2 人</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="317"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
         <source>当前等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="317"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="318"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
+        <source>&#x3000;·&#x3000;</source>
+        <translation>  ·  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="326"/>
         <source>叫号%1次未到视为过号，请到服务台重新取号</source>
         <translation>Missed after %1 calls — take a new ticket at the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="409"/>
+        <location filename="../../desktop/screens/call_display.py" line="338"/>
+        <source>yyyy年MM月dd日&#x3000;dddd&#x3000;HH:mm:ss</source>
+        <translation>ddd d MMM yyyy   HH:mm:ss</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="418"/>
         <source>叫号大屏</source>
         <translation>Call display</translation>
     </message>
@@ -3467,7 +3547,7 @@
     <message>
         <location filename="../../desktop/screens/experts.py" line="1144"/>
         <source>服务委员会</source>
-        <translation>Committees</translation>
+        <translation>Committees served</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="1144"/>
@@ -4487,33 +4567,38 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
@@ -4528,22 +4613,22 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>实时同步</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>定时刷新</source>
         <translation>Periodic refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>其他电脑的更改会立即显示</source>
         <translation>Changes made on other PCs appear at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
         <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
@@ -5296,322 +5381,333 @@ The parties&apos; personal data cannot be restored afterwards.</translation>
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="160"/>
+        <location filename="../../desktop/screens/queue.py" line="162"/>
         <source>取号（按服务）</source>
         <extracomment>Keys for the services in the centre&apos;s order (11 services: F1…F11; F12 calls). Start intake: the ticket being served (its ``prefill`` fills the intake form). A ticket was printed (PrintResult) — for the status bar and tests.</extracomment>
         <translation>Take a ticket (by service)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="170"/>
+        <location filename="../../desktop/screens/queue.py" line="172"/>
         <source>为“%1”取号并打印票据</source>
         <translation>Take a ticket for “%1” and print it</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="191"/>
+        <location filename="../../desktop/screens/queue.py" line="193"/>
         <source>本机所在的窗口或柜台（叫号大屏上显示）</source>
         <translation>The window or counter of this PC (shown on the call display)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="194"/>
+        <location filename="../../desktop/screens/queue.py" line="196"/>
         <source>全部服务</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="197"/>
+        <location filename="../../desktop/screens/queue.py" line="199"/>
         <source>叫下一位时从哪项服务的队列中叫号</source>
         <translation>Which service queue “Call next” calls from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="199"/>
+        <location filename="../../desktop/screens/queue.py" line="201"/>
         <source>本机窗口</source>
         <translation>This window</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="202"/>
+        <location filename="../../desktop/screens/queue.py" line="204"/>
         <source>叫号范围</source>
         <translation>Call from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="208"/>
+        <location filename="../../desktop/screens/queue.py" line="210"/>
         <source>当前呼叫</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="224"/>
+        <location filename="../../desktop/screens/queue.py" line="226"/>
         <source>叫下一位
 F12</source>
         <translation>Call next
 F12</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="226"/>
+        <location filename="../../desktop/screens/queue.py" line="228"/>
         <source>叫下一位（F12 或 Ctrl+Enter）</source>
         <translation>Call the next number (F12 or Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="228"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>重呼  Ctrl+R</source>
         <translation>Recall Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="228"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>再呼叫一次（选中过号的号票可重新呼叫）</source>
         <translation>Call again (a selected missed ticket can be called again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="230"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>过号  Ctrl+K</source>
         <translation>Skip Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="230"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>当事人不在：放回队列，呼叫次数满即作过号</source>
         <translation>Party not here: back into the queue; marked missed once the call limit is reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="232"/>
+        <location filename="../../desktop/screens/queue.py" line="234"/>
         <source>转窗口  Ctrl+T</source>
         <translation>Transfer Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="232"/>
+        <location filename="../../desktop/screens/queue.py" line="234"/>
         <source>转到其他服务，保留原排队时间</source>
         <translation>Move to another service, keeping the original queue time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="238"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>开始登记  Ctrl+I</source>
         <translation>Intake Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="238"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>开始办理并打开登记表（预填服务和到达时间）</source>
         <translation>Start serving and open the intake form (service and arrival time filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="240"/>
+        <location filename="../../desktop/screens/queue.py" line="242"/>
         <source>办结  Ctrl+D</source>
         <translation>Done Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="240"/>
+        <location filename="../../desktop/screens/queue.py" line="242"/>
         <source>接待完毕</source>
         <translation>Finished serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="276"/>
+        <location filename="../../desktop/screens/queue.py" line="278"/>
         <source>显示已办结、过号和已转的号</source>
         <translation>Show done/missed/transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="300"/>
+        <location filename="../../desktop/screens/queue.py" line="302"/>
         <source>最近打印的票据</source>
         <translation>Last printed ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="301"/>
+        <location filename="../../desktop/screens/queue.py" line="303"/>
         <source>尚未打印票据</source>
         <translation>No ticket printed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="308"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>重打  Ctrl+P</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="308"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>再打印选中号票（或最近一张）的票据</source>
         <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="310"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="310"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>用系统的 PDF 阅读器打开，可从中打印</source>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="434"/>
+        <location filename="../../desktop/screens/queue.py" line="436"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="458"/>
+        <location filename="../../desktop/screens/queue.py" line="460"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="465"/>
+        <location filename="../../desktop/screens/queue.py" line="467"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="469"/>
-        <source>平均等候 %1 分钟</source>
-        <translation>Average wait %1 min</translation>
+        <location filename="../../desktop/screens/queue.py" line="471"/>
+        <source>%1&#x3000;平均等候 %2 分钟</source>
+        <translation>%1  Average wait %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="483"/>
-        <source>等候 %1 人</source>
-        <translation>%1 waiting</translation>
+        <location filename="../../desktop/screens/queue.py" line="485"/>
+        <source>%1&#x3000;等候 %2 人</source>
+        <translation>%1  %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="486"/>
+        <location filename="../../desktop/screens/queue.py" line="489"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="491"/>
+        <location filename="../../desktop/screens/queue.py" line="494"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="492"/>
+        <location filename="../../desktop/screens/queue.py" line="495"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="496"/>
+        <location filename="../../desktop/screens/queue.py" line="499"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="497"/>
+        <location filename="../../desktop/screens/queue.py" line="500"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="499"/>
+        <location filename="../../desktop/screens/queue.py" line="501"/>
+        <source>%1&#x3000;·&#x3000;%2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="502"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="502"/>
+        <location filename="../../desktop/screens/queue.py" line="505"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="504"/>
+        <location filename="../../desktop/screens/queue.py" line="507"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="557"/>
+        <location filename="../../desktop/screens/queue.py" line="560"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="566"/>
+        <location filename="../../desktop/screens/queue.py" line="569"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="576"/>
+        <location filename="../../desktop/screens/queue.py" line="579"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="583"/>
+        <location filename="../../desktop/screens/queue.py" line="586"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="588"/>
+        <location filename="../../desktop/screens/queue.py" line="591"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="596"/>
+        <location filename="../../desktop/screens/queue.py" line="599"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="602"/>
+        <location filename="../../desktop/screens/queue.py" line="605"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="611"/>
+        <location filename="../../desktop/screens/queue.py" line="614"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="619"/>
+        <location filename="../../desktop/screens/queue.py" line="622"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="622"/>
+        <location filename="../../desktop/screens/queue.py" line="625"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="635"/>
+        <location filename="../../desktop/screens/queue.py" line="638"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="642"/>
+        <location filename="../../desktop/screens/queue.py" line="645"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="653"/>
+        <location filename="../../desktop/screens/queue.py" line="656"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="658"/>
+        <location filename="../../desktop/screens/queue.py" line="661"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="667"/>
+        <location filename="../../desktop/screens/queue.py" line="670"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="674"/>
+        <location filename="../../desktop/screens/queue.py" line="677"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="688"/>
+        <location filename="../../desktop/screens/queue.py" line="691"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="689"/>
+        <location filename="../../desktop/screens/queue.py" line="692"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="691"/>
+        <location filename="../../desktop/screens/queue.py" line="694"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="702"/>
+        <location filename="../../desktop/screens/queue.py" line="705"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="703"/>
+        <location filename="../../desktop/screens/queue.py" line="706"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="722"/>
+        <location filename="../../desktop/screens/queue.py" line="724"/>
+        <location filename="../../desktop/screens/queue.py" line="735"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="725"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="723"/>
+        <location filename="../../desktop/screens/queue.py" line="726"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -5630,16 +5726,21 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="144"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="145"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="146"/>
+        <location filename="../../desktop/models/queue_table.py" line="147"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="148"/>
+        <location filename="../../desktop/models/queue_table.py" line="149"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
