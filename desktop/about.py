@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +18,7 @@ from core.resources import resource_path
 # The libraries shipped in the bundle and their licences (for the About dialog and the
 # installer's notice).
 LIBRARY_LICENCES: tuple[tuple[str, str], ...] = (
-    ("PySide6 / Qt 6", "LGPL-3.0（动态链接）"),
+    ("PySide6 / Qt 6", QT_TRANSLATE_NOOP("AboutDialog", "LGPL-3.0（动态链接）")),
     ("SQLAlchemy", "MIT"),
     ("Alembic", "MIT"),
     ("psycopg 3", "LGPL-3.0"),
@@ -43,7 +44,7 @@ def versions_text() -> str:
     from core.version import version
 
     return (
-        f"调解超市前台 {version()}\n"
+        QCoreApplication.translate("AboutDialog", "调解超市前台 %1").replace("%1", version()) + "\n"
         f"Python {sys.version.split()[0]} · Qt/PySide6 {PySide6.__version__} · SQLAlchemy {sqlalchemy.__version__}\n"
         f"{platform.platform()}"
     )
@@ -53,16 +54,20 @@ def fonts_notice() -> str:
     """The fonts' licence notice, headed by the fonts this installation actually has: a bundle
     may leave out the large rare-character font (installers/tiaojie.spec)."""
     from core.resources import RARE_FONT_FILES, font_files
+    from desktop.texts import join_list
 
+    translate = QCoreApplication.translate
+    # The notice itself (LICENSES.md) is one Chinese document; the head says what this bundle has.
     notice = resource_path("fonts", "LICENSES.md")
-    text = notice.read_text("utf-8") if notice.exists() else "（未找到字体许可说明）"
+    text = notice.read_text("utf-8") if notice.exists() else translate("AboutDialog", "（未找到字体许可说明）")
     files = font_files()
     present = [files.main.name, files.latin.name, *(p.name for p in files.rare)]
     missing = [name for name in RARE_FONT_FILES if name not in present]
-    head = "**本安装包附带的字体：** " + "、".join(f"`{name}`" for name in present) + "\n\n"
+    head = (translate("AboutDialog", "**本安装包附带的字体：** %1")
+            .replace("%1", join_list(f"`{name}`" for name in present)) + "\n\n")
     if missing:
-        head += ("**未附带：** " + "、".join(f"`{name}`" for name in missing)
-                 + "（下文中关于它的说明不适用于本安装包；其中的生僻字打印时会提示缺字）\n\n")
+        head += (translate("AboutDialog", "**未附带：** %1（下文中关于它的说明不适用于本安装包；其中的生僻字打印时会提示缺字）")
+                 .replace("%1", join_list(f"`{name}`" for name in missing)) + "\n\n")
     return head + text
 
 
@@ -80,9 +85,9 @@ class AboutDialog(QDialog):
         fonts.setMarkdown(fonts_notice())
         tabs.addTab(fonts, self.tr("字体许可"))
         libraries = QTextBrowser()
-        libraries.setMarkdown(
-            "| 组件 | 许可证 |\n| --- | --- |\n" + "\n".join(f"| {n} | {lic} |" for n, lic in LIBRARY_LICENCES)
-        )
+        component, licence = self.tr("组件"), self.tr("许可证")
+        rows = "\n".join(f"| {n} | {self.tr(lic)} |" for n, lic in LIBRARY_LICENCES)
+        libraries.setMarkdown(f"| {component} | {licence} |\n| --- | --- |\n{rows}")
         tabs.addTab(libraries, self.tr("第三方组件"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

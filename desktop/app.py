@@ -70,11 +70,12 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("tiaojie")
-    app.setApplicationDisplayName("调解超市前台")
     app.setOrganizationName("tiaojie")
     app.setWindowIcon(QIcon(str(resource_path("icons", "tiaojie.png"))))
     load_fonts()
     install_translations(app)
+    # After the translators: the name in window titles and the task bar is in the UI's language.
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "调解超市前台"))
     qss = resource_path("styles", "app.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text("utf-8"))

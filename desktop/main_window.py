@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.db_label = QLabel(self.tr("数据库：") + describe(self.ctx.url))
-        self.user_label = QLabel(f"{self.ctx.user.full_name}（{tr_code(self.ctx.user.role_name)}）")
+        self.user_label = QLabel(self.tr("%1（%2）").replace("%1", self.ctx.user.full_name)
+                                 .replace("%2", tr_code(self.ctx.user.role_name)))
         self.busy_label = QLabel()
         self.live_label = QLabel()
         self.live_label.setObjectName("hint")

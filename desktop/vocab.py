@@ -90,17 +90,25 @@ RATINGS: Vocabulary[int] = Vocabulary(codes.RATINGS)
 def catalogue() -> list[str]:
     """Every label of every vocabulary in db.codes, then the statistics' figure names
     (core.stats.COLUMN_LABELS: table headers and cards), the kinds of identity document
-    (core.identifiers.ID_TYPES) and the deadline names and texts (core.deadlines.KIND_LABELS,
+    (core.identifiers.ID_TYPES), the deadline names and texts (core.deadlines.KIND_LABELS,
     core.case_deadlines.DEADLINE_WORDS: templates whose ``{n}``/``{amount}``/``{mark}`` the
-    translation keeps), in the order they are declared."""
+    translation keeps), the kinds of conflict of interest and the forms of a party's answer
+    (core.conflicts.CONFLICT_KINDS, FORMS), the audit log's areas and objects
+    (core.audit_view.ACTION_GROUPS, ENTITY_NAMES) and the settings form's groups, labels and
+    help texts (core.settings_form.FIELDS), in the order they are declared."""
+    from core.audit_view import ACTION_GROUPS, ENTITY_NAMES
     from core.case_deadlines import DEADLINE_WORDS
+    from core.conflicts import CONFLICT_KINDS, FORMS
     from core.deadlines import KIND_LABELS
     from core.identifiers import ID_TYPES
+    from core.settings_form import FIELDS
     from core.stats import COLUMN_LABELS, POINTS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
-    for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS]:
+    for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS,
+                       CONFLICT_KINDS, FORMS, ACTION_GROUPS, ENTITY_NAMES,
+                       dict(enumerate(text for f in FIELDS for text in (f.group, f.label, f.help)))]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.booking import AppointmentRow, InvitedParty
+from desktop.texts import join_list
 from desktop.vocab import tr_code
 
 _GREY = QBrush(QColor("#8a8a8a"))
@@ -101,7 +102,8 @@ class AppointmentTableModel(QAbstractTableModel):
             if row.status == "cancelled" and row.cancel_reason:
                 return self.tr("取消原因：") + row.cancel_reason
             if col == Col.PARTIES:
-                return "\n".join(f"{p.name}（{tr_code(p.role_name)}）：{p.attendance_name}" for p in row.parties)
+                return "\n".join(self.tr("%1（%2）：%3").replace("%1", p.name).replace("%2", tr_code(p.role_name))
+                                 .replace("%3", tr_code(p.attendance_name)) for p in row.parties)
             if col == Col.CASE and row.purpose:
                 return row.purpose
         if role == Qt.ItemDataRole.UserRole:
@@ -118,11 +120,11 @@ def _display(row: AppointmentRow, col: Col) -> str:
         case Col.ROOM:
             return row.room_name
         case Col.MEDIATORS:
-            return row.mediator_names
+            return join_list(p.name for p in row.mediators)
         case Col.EXPERTS:
-            return row.expert_names
-        case Col.PARTIES:
-            return row.parties_label
+            return join_list(p.name for p in row.experts)
+        case Col.PARTIES:  # names with ✓ (present) / ✗ (no-show)
+            return join_list(p.label for p in row.parties)
         case Col.STATUS:
             return tr_code(row.status_name)
 
@@ -176,7 +178,7 @@ class InvitationTableModel(QAbstractTableModel):
         col = PartyCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return {PartyCol.NAME: party.name, PartyCol.ROLE: tr_code(party.role_name),
-                    PartyCol.ATTENDANCE: party.attendance_name}[col]
+                    PartyCol.ATTENDANCE: tr_code(party.attendance_name)}[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == PartyCol.ATTENDANCE:
             return {"present": _GREEN, "no_show": _RED}.get(party.attendance)
         if role == Qt.ItemDataRole.UserRole:

@@ -141,7 +141,8 @@ class QueueTableModel(QAbstractTableModel):
                 return row.note
 
     def _tooltip(self, row: TicketRow) -> str:
-        lines = [f"{row.label}　{row.service_name}", self.tr("取号：") + row.taken_at.strftime("%H:%M:%S")]
+        lines = [self.tr("%1　%2").replace("%1", row.label).replace("%2", tr_code(row.service_name)),
+                 self.tr("取号：") + row.taken_at.strftime("%H:%M:%S")]
         if row.called_at:
             lines.append(self.tr("最近叫号：") + row.called_at.strftime("%H:%M:%S"))
         if row.status in ("waiting", "called") and row.call_count:

@@ -7,6 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from core.users import UserRow
+from desktop.texts import join_list
 from desktop.vocab import COMMITTEE_SHORT, tr_code
 
 
@@ -65,7 +66,7 @@ class UserTableModel(QAbstractTableModel):
             case Col.ROLE:
                 return tr_code(u.role_name)
             case Col.COMMITTEES:
-                return "、".join(COMMITTEE_SHORT.get(c, c) for c in u.committees)
+                return join_list(COMMITTEE_SHORT.get(c, c) for c in u.committees)
             case Col.STATE:
                 if not u.active:
                     return self.tr("已停用")

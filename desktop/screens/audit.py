@@ -8,7 +8,9 @@ from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,6 +47,8 @@ from core.audit_view import (
     search_audit,
 )
 from desktop.context import AppContext
+from desktop.texts import join_list
+from desktop.vocab import tr_code
 
 
 class Col(IntEnum):
@@ -58,13 +62,13 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.AT: "时间",
-    Col.USER: "用户",
-    Col.GROUP: "类别",
-    Col.ACTION: "操作代码",
-    Col.TARGET: "对象",
-    Col.DETAIL: "说明",
-    Col.WORKSTATION: "工作站",
+    Col.AT: QT_TRANSLATE_NOOP("AuditTableModel", "时间"),
+    Col.USER: QT_TRANSLATE_NOOP("AuditTableModel", "用户"),
+    Col.GROUP: QT_TRANSLATE_NOOP("AuditTableModel", "类别"),
+    Col.ACTION: QT_TRANSLATE_NOOP("AuditTableModel", "操作代码"),
+    Col.TARGET: QT_TRANSLATE_NOOP("AuditTableModel", "对象"),
+    Col.DETAIL: QT_TRANSLATE_NOOP("AuditTableModel", "说明"),
+    Col.WORKSTATION: QT_TRANSLATE_NOOP("AuditTableModel", "工作站"),
 }
 
 PageLoader = Callable[[int, int], list[AuditRow]]
@@ -141,15 +145,22 @@ def _display(row: AuditRow, col: Col) -> str:
         case Col.USER:
             return row.username
         case Col.GROUP:
-            return row.action_name
+            return tr_code(row.action_name)
         case Col.ACTION:
             return row.action
         case Col.TARGET:
-            return row.target
+            return _target(row)
         case Col.DETAIL:
             return row.detail
         case Col.WORKSTATION:
             return row.workstation
+
+
+def _target(row: AuditRow) -> str:
+    """"案件 #12" (AuditRow.target) with the object's name in the UI's language."""
+    if not row.entity:
+        return ""
+    return tr_code(row.entity_name) + (f" #{row.entity_id}" if row.entity_id is not None else "")
 
 
 class AuditScreen(QWidget):
@@ -169,11 +180,11 @@ class AuditScreen(QWidget):
         self.action = QComboBox()
         self.action.addItem(self.tr("全部操作"), "")
         for code, label in ACTION_GROUPS.items():
-            self.action.addItem(label, code)
+            self.action.addItem(tr_code(label), code)
         self.entity = QComboBox()
         self.entity.addItem(self.tr("全部对象"), "")
         for code, label in ENTITY_NAMES.items():
-            self.entity.addItem(label, code)
+            self.entity.addItem(tr_code(label), code)
         self.entity_id = QLineEdit(placeholderText=self.tr("编号"))
         self.entity_id.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}"), self.entity_id))
         self.entity_id.setMaximumWidth(80)
@@ -208,8 +219,10 @@ class AuditScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in {Col.AT: 150, Col.USER: 100, Col.GROUP: 90, Col.ACTION: 150, Col.TARGET: 110,
-                           Col.DETAIL: 240, Col.WORKSTATION: 110}.items():
+        # The area column fits its longest name (English ones are longer).
+        group_width = max(self.table.fontMetrics().horizontalAdvance(tr_code(label)) for label in ACTION_GROUPS.values())
+        for col, width in {Col.AT: 150, Col.USER: 100, Col.GROUP: max(90, group_width + 14), Col.ACTION: 150,
+                           Col.TARGET: 110, Col.DETAIL: 240, Col.WORKSTATION: 110}.items():
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(Col.DETAIL, QHeaderView.ResizeMode.Stretch)
 
@@ -336,14 +349,16 @@ class AuditScreen(QWidget):
             self.after.setPlainText("")
             return
         row = self.model.row_at(current.row())
-        parts = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.username, f"{row.action_name}（{row.action}）"]
+        parts = [row.at.strftime("%Y-%m-%d %H:%M:%S"), row.username,
+                 self.tr("%1（%2）").replace("%1", tr_code(row.action_name)).replace("%2", row.action)]
         if row.target:
-            parts.append(row.target)
+            parts.append(_target(row))
         if row.workstation:
             parts.append(self.tr("工作站 %1").replace("%1", row.workstation))
-        self.detail_title.setText("　".join(parts) + (f"\n{row.detail}" if row.detail else ""))
+        # The parts are separated by an ideographic space in Chinese, two spaces in English.
+        self.detail_title.setText(self.tr("　").join(parts) + (f"\n{row.detail}" if row.detail else ""))
         keys = _changed_keys(row.before, row.after)
-        self.changed.setText(self.tr("变更字段：%1").replace("%1", "、".join(keys)) if keys else "")
+        self.changed.setText(self.tr("变更字段：%1").replace("%1", join_list(keys)) if keys else "")
         self.before.setPlainText(pretty_json(row.before) or self.tr("（无）"))
         self.after.setPlainText(pretty_json(row.after) or self.tr("（无）"))
 
@@ -374,7 +389,7 @@ def _date_edit(placeholder: str) -> QDateEdit:
     edit.setSpecialValueText(placeholder)  # shown at the minimum date: "no limit"
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setDate(edit.minimumDate())
-    edit.setToolTip(placeholder + "（清空：选最早日期）")
+    edit.setToolTip(QCoreApplication.translate("AuditScreen", "%1（清空：选最早日期）").replace("%1", placeholder))
     return edit
 
 

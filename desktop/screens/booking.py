@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,10 +49,11 @@ from core.booking import (
 from core.calendar_overrides import load_calendar
 from core.cases import CaseFilter, fetch_cases, scoped
 from core.uow import read_only
-from db.codes import OPEN_STATUSES
+from db.codes import CASE_PARTY_ROLES, OPEN_STATUSES
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
-from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, ROOM_KINDS
+from desktop.texts import day_label, join_list, list_separator
+from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, ROOM_KINDS, tr_code
 from desktop.widgets.field_errors import field_error, show_error
 
 _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
@@ -62,7 +63,8 @@ _UNSAFE_IN_FILENAMES = '<>:"/\\|?*'
 
 
 def notices_path(case_number: str, appointment_id: int) -> Path:
-    """``data_dir()/documents/<case number>/调解通知书-<appointment>.pdf``."""
+    """``data_dir()/documents/<case number>/调解通知书-<appointment>.pdf`` — a document's file, named
+    in Chinese like the document itself whatever the UI's language (every workstation finds it)."""
     from db.engine import data_dir
 
     safe = "".join("_" if ch in _UNSAFE_IN_FILENAMES else ch for ch in case_number).strip() or "case"
@@ -111,6 +113,14 @@ def _checkable(text: str, value: int, checked: bool, tooltip: str = "") -> QList
     if tooltip:
         item.setToolTip(tooltip)
     return item
+
+
+def slot_label(slot: Slot) -> str:
+    """An offered time as core.booking.Slot.label words it, in the UI's language."""
+    text = QCoreApplication.translate("BookingScreen", "%1 %2–%3 %4").replace("%1", day_label(slot.starts_at.date()))
+    text = (text.replace("%2", f"{slot.starts_at:%H:%M}").replace("%3", f"{slot.ends_at:%H:%M}")
+            .replace("%4", slot.room_name))
+    return text if slot.same_room else QCoreApplication.translate("BookingScreen", "%1（换调解室）").replace("%1", text)
 
 
 def next_bookable_day(engine, today: date | None = None) -> date:
@@ -169,8 +179,9 @@ class BookingScreen(QWidget):
         self.room = QComboBox()
         self.room.addItem(self.tr("（请选择调解室）"), None)
         for r in list_rooms(ctx.engine):
-            owner = f"（{COMMITTEE_SHORT.get(r.committee, '')}）" if r.committee else ""
-            self.room.addItem(f"{r.name}{owner}", r.id)
+            label = (self.tr("%1（%2）").replace("%1", r.name).replace("%2", COMMITTEE_SHORT.get(r.committee, ""))
+                     if r.committee else r.name)
+            self.room.addItem(label, r.id)
             self.room.setItemData(self.room.count() - 1, ROOM_KINDS.get(r.kind, r.kind), Qt.ItemDataRole.ToolTipRole)
         self.room_error = field_error()
         self.mediators = QListWidget()
@@ -247,7 +258,7 @@ class BookingScreen(QWidget):
 
         def add(label: str, widget, error: QLabel | None = None) -> None:
             nonlocal row
-            caption = QLabel(self.tr(label))
+            caption = QLabel(label)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             form.addWidget(caption, row, 0)
             if isinstance(widget, QWidget):
@@ -259,7 +270,7 @@ class BookingScreen(QWidget):
                 form.addWidget(error, row, 1)
                 row += 1
 
-        add("案件", self.case_search)
+        add(self.tr("案件"), self.case_search)
         form.addWidget(self.case_results, row, 1)
         row += 1
         add("", self.case_label, self.case_error)
@@ -267,8 +278,8 @@ class BookingScreen(QWidget):
         when.addWidget(self.date_edit, 2)
         when.addWidget(self.time_edit, 1)
         when.addWidget(self.minutes, 1)
-        add("时间", when, self.when_error)
-        add("调解室", self.room, self.room_error)
+        add(self.tr("时间"), when, self.when_error)
+        add(self.tr("调解室"), self.room, self.room_error)
         people = QGridLayout()
         people.addWidget(QLabel(self.tr("调解员（本委员会在前）")), 0, 0)
         people.addWidget(QLabel(self.tr("专家（须经当事人同意）")), 0, 1)
@@ -277,9 +288,9 @@ class BookingScreen(QWidget):
         people.addWidget(self.experts, 2, 1)
         people.addWidget(self.mediators_error, 3, 0)
         people.addWidget(self.experts_error, 3, 1)
-        add("人员", people)
-        add("邀请当事人", self.parties, self.invited_error)
-        add("事由", self.purpose, self.purpose_error)
+        add(self.tr("人员"), people)
+        add(self.tr("邀请当事人"), self.parties, self.invited_error)
+        add(self.tr("事由"), self.purpose, self.purpose_error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.book_button)
         buttons.addWidget(self.clear_button)
@@ -369,8 +380,13 @@ class BookingScreen(QWidget):
                 return
             self.case_results.clear()
             for r in rows:
-                status = "" if r.status in OPEN_STATUSES else f"［{CASE_STATUSES.get(r.status, r.status)}］"
-                item = QListWidgetItem(f"{r.number}　{r.party_names}{status}")
+                if r.status in OPEN_STATUSES:
+                    text = self.tr("%1　%2")
+                else:  # a concluded case says so
+                    text = self.tr("%1　%2［%3］").replace("%3", CASE_STATUSES.get(r.status, r.status))
+                # core.cases joins the names with "、"
+                names = r.party_names.replace("、", list_separator())
+                item = QListWidgetItem(text.replace("%1", r.number).replace("%2", names))
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 item.setToolTip(f"{r.number}\n{r.party_names}\n{r.summary[:200]}")
                 self.case_results.addItem(item)
@@ -462,21 +478,30 @@ class BookingScreen(QWidget):
         self._filling = True
         try:
             status = CASE_STATUSES.get(options.status, options.status)
-            self.case_label.setText(f"<b>{options.number}</b>　{COMMITTEE_SHORT.get(options.committee, '')}"
-                                    f"　{status}<br>{options.summary[:80]}")
+            head = (self.tr("%1　%2　%3").replace("%1", f"<b>{options.number}</b>")
+                    .replace("%2", COMMITTEE_SHORT.get(options.committee, "")).replace("%3", status))
+            self.case_label.setText(f"{head}<br>{options.summary[:80]}")
             show_error(self.case_error, None)
             self.mediators.clear()
             for m in options.mediators:
-                tip = self.tr("本案调解员") if m.id in options.assigned else m.detail
-                label = m.name + ("（本案）" if m.id in options.assigned else f"（{m.detail}）" if m.detail else "")
+                # core.booking.case_options: the only detail of a mediator is "本委员会" (of the case's committee).
+                if m.id in options.assigned:
+                    tip, label = self.tr("本案调解员"), self.tr("%1（本案）").replace("%1", m.name)
+                elif m.detail:
+                    tip, label = self.tr("本委员会"), self.tr("%1（本委员会）").replace("%1", m.name)
+                else:
+                    tip, label = "", m.name
                 self.mediators.addItem(_checkable(label, m.id, m.id in options.assigned, tip))
             self.parties.clear()
             for p in options.parties:
-                self.parties.addItem(_checkable(p.label, p.case_party_id, True))
+                label = (self.tr("%1（%2）").replace("%1", p.name)
+                         .replace("%2", tr_code(CASE_PARTY_ROLES.get(p.role, p.role))))
+                self.parties.addItem(_checkable(label, p.case_party_id, True))
             if options.room_id is not None:
                 index = self.room.findData(options.room_id)
                 if index >= 0:
                     self.room.setCurrentIndex(index)
+            # "第N次调解" (the core's, stored and printed on the Chinese notice) replaces an earlier one.
             if not self.purpose.text().strip() or self.purpose.text().startswith("第"):
                 self.purpose.setText(options.purpose)
         finally:
@@ -508,7 +533,9 @@ class BookingScreen(QWidget):
                     shown.add(eid)
                 for o in options:
                     if o.id not in shown:
-                        label = o.name + (f"（{o.detail}）" if o.detail else "")
+                        # title and employer, joined with "，" by core.booking.search_experts
+                        detail = o.detail.replace("，", self.tr("，"))
+                        label = self.tr("%1（%2）").replace("%1", o.name).replace("%2", detail) if detail else o.name
                         self.experts.addItem(_checkable(label, o.id, False, o.detail))
             finally:
                 self._filling = False
@@ -585,8 +612,8 @@ class BookingScreen(QWidget):
             self.check_status.setStyleSheet("color: #8a5a00; font-weight: bold;")
         else:
             r = self.request()
-            self.check_status.setText(self.tr("✔ 调解室和人员均空闲，可以预约：")
-                                      + f"{r.starts_at:%m-%d %H:%M}–{r.ends_at:%H:%M}")
+            self.check_status.setText(self.tr("✔ 调解室和人员均空闲，可以预约：%1")
+                                      .replace("%1", f"{r.starts_at:%m-%d %H:%M}–{r.ends_at:%H:%M}"))
             self.check_status.setStyleSheet("color: #1b5e20; font-weight: bold;")
         for clash in result.clashes:
             item = QListWidgetItem(clash.message)
@@ -599,7 +626,7 @@ class BookingScreen(QWidget):
     def _show_slots(self, slots) -> None:
         self.slot_list.clear()
         for slot in slots:
-            item = QListWidgetItem(slot.label)
+            item = QListWidgetItem(slot_label(slot))
             item.setData(Qt.ItemDataRole.UserRole, slot)
             self.slot_list.addItem(item)
         if not slots and self.assessment and self.assessment.clashes:
@@ -658,9 +685,11 @@ class BookingScreen(QWidget):
         self.slot_list.clear()
         self.check_status.setText(self.tr("✔ 已预约"))
         self.check_status.setStyleSheet("color: #1b5e20; font-weight: bold;")
-        self.banner.setText(self.tr("已预约：") + f"{row.case_number}　{row.starts_at:%Y-%m-%d %H:%M}–"
-                            f"{row.ends_at:%H:%M}　{row.room_name}　调解员：{row.mediator_names}"
-                            f"　邀请：{row.party_names}")
+        self.banner.setText(self.tr("已预约：%1　%2–%3　%4　调解员：%5　邀请：%6")
+                            .replace("%1", row.case_number).replace("%2", f"{row.starts_at:%Y-%m-%d %H:%M}")
+                            .replace("%3", f"{row.ends_at:%H:%M}").replace("%4", row.room_name)
+                            .replace("%5", join_list(p.name for p in row.mediators))
+                            .replace("%6", join_list(p.name for p in row.parties)))
         self.banner.setStyleSheet("background: #e8f5e9; border: 1px solid #66bb6a; padding: 4px;")
         self.banner.show()
         self.print_button.show()

@@ -58,16 +58,16 @@ from core.booking import (
     cancel,
     day_view,
     reschedule,
-    rest_phrase,
     week_start,
     week_view,
 )
-from core.calendar_overrides import WEEKDAYS, DayInfo, load_calendar
+from core.calendar_overrides import DayInfo, load_calendar
 from core.uow import read_only
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
-from desktop.screens.booking import QuarterTimeEdit, print_pdf, write_notices
-from desktop.vocab import COMMITTEE_SHORT
+from desktop.screens.booking import QuarterTimeEdit, print_pdf, slot_label, write_notices
+from desktop.texts import clause_separator, closed_note, day_note, join_list, rest_label
+from desktop.vocab import COMMITTEE_SHORT, tr_code
 from desktop.widgets.field_errors import field_error
 
 GRID_START, GRID_END = time(8, 0), time(18, 0)
@@ -183,8 +183,9 @@ class ScheduleGrid(QWidget):
             if resource.detail:
                 p.setFont(small)
                 p.setPen(QColor("#777777"))
+                # A committee's short name, or 专家 (core.booking.calendar_resources).
                 p.drawText(QRectF(8, y + 22, HEADER_W - 12, 18),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, resource.detail)
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr_code(resource.detail))
             y += h
         p.setFont(self.font())
         p.setPen(QColor("#bbbbbb"))
@@ -201,7 +202,7 @@ class ScheduleGrid(QWidget):
         if info is not None and not info.workday:
             p.fillRect(body, QColor("#fbeaea"))
             p.setPen(QColor("#c98a8a"))
-            p.drawText(body, Qt.AlignmentFlag.AlignCenter, _closed_note(info))
+            p.drawText(body, Qt.AlignmentFlag.AlignCenter, closed_note(info.label))
         elif rules is not None:
             edges = [GRID_START] + [t for period in rules.periods for t in period] + [GRID_END]
             for a, b in zip(edges[0::2], edges[1::2], strict=False):
@@ -225,7 +226,7 @@ class ScheduleGrid(QWidget):
             small = QFont(self.font())
             small.setPointSizeF(self.font().pointSizeF() * 0.85)
             p.setFont(small)
-            note = info.label if info.workday else _closed_note(info)
+            note = day_note(info.label) if info.workday else closed_note(info.label)
             p.drawText(QRectF(6, 20, HEADER_W - 8, 16), Qt.AlignmentFlag.AlignLeft, note)
             p.setFont(self.font())
         self._paint_row_headers(p)
@@ -262,7 +263,7 @@ class ScheduleGrid(QWidget):
                 small.setPointSizeF(self.font().pointSizeF() * 0.85)
                 p.setFont(small)
                 p.drawText(QRectF(x + 2, 20, w - 4, 16), Qt.AlignmentFlag.AlignCenter,
-                           _rest_label(info) if rest else sub)
+                           rest_label(info.label) if rest else day_note(sub))
                 p.setFont(self.font())
         self._paint_row_headers(p)
         y = HEADER_H
@@ -290,7 +291,7 @@ class ScheduleGrid(QWidget):
         p.setFont(font)
         p.setPen(QColor("#1a1a1a") if row.status != "cancelled" else QColor("#777777"))
         metrics = QFontMetrics(font)
-        other = row.room_name if resource.kind != "room" else row.mediator_names
+        other = row.room_name if resource.kind != "room" else join_list(p.name for p in row.mediators)
         if lines == 1:
             text = f"{row.starts_at:%H:%M} {short_number(row.case_number)} {other}"
             p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -299,7 +300,10 @@ class ScheduleGrid(QWidget):
             first = f"{row.time_label} {short_number(row.case_number)}"
             if metrics.horizontalAdvance(first) > rect.width() - 6:
                 first = f"{row.starts_at:%H:%M} {short_number(row.case_number)}"
-            second = other + (f"；专家{row.expert_names}" if row.expert_names and resource.kind == "room" else "")
+            if row.experts and resource.kind == "room":
+                second = self.tr("%1；专家%2").replace("%1", other).replace("%2", join_list(p.name for p in row.experts))
+            else:
+                second = other
             for k, text in enumerate((first, second)):
                 p.drawText(QRectF(rect.x() + 4, rect.y() + 2 + k * (rect.height() - 4) / 2, rect.width() - 6,
                                   (rect.height() - 4) / 2),
@@ -332,25 +336,29 @@ def _day_title(d: date) -> str:
     return QLocale().toString(QDate(d.year, d.month, d.day), pattern)
 
 
-def _rest_label(info: DayInfo) -> str:
-    """"休息日" for a plain weekend, "国庆节·休" for a holiday."""
-    return "休息日" if info.label in WEEKDAYS or not info.label else f"{info.label}·休"
-
-
-def _closed_note(info: DayInfo) -> str:
-    return f"{rest_phrase(info.label)}，不安排调解"
+def when_where(row: AppointmentRow) -> str:
+    """"2026-11-23 09:00–10:30　第一调解室"."""
+    return (QCoreApplication.translate("Appointment", "%1 %2　%3").replace("%1", f"{row.starts_at:%Y-%m-%d}")
+            .replace("%2", row.time_label).replace("%3", row.room_name))
 
 
 def describe(row: AppointmentRow) -> str:
-    lines = [f"{row.case_number}（{COMMITTEE_SHORT.get(row.committee, '')}）",
-             f"{row.starts_at:%Y-%m-%d} {row.time_label}　{row.room_name}",
-             f"调解员：{row.mediator_names or '—'}"]
+    """A session in a few lines (the grid's tooltip, the details dialog)."""
+    translate = QCoreApplication.translate
+    lines = [translate("Appointment", "%1（%2）").replace("%1", row.case_number)
+             .replace("%2", COMMITTEE_SHORT.get(row.committee, "")),
+             when_where(row),
+             translate("Appointment", "调解员：%1").replace("%1", join_list(p.name for p in row.mediators) or "—")]
     if row.experts:
-        lines.append(f"专家：{row.expert_names}")
-    lines.append(f"邀请：{row.parties_label or '—'}")
-    lines.append(f"状态：{row.status_name}" + (f"（{row.cancel_reason}）" if row.cancel_reason else ""))
+        lines.append(translate("Appointment", "专家：%1").replace("%1", join_list(p.name for p in row.experts)))
+    lines.append(translate("Appointment", "邀请：%1").replace("%1", join_list(p.label for p in row.parties) or "—"))
+    status = tr_code(row.status_name)
+    if row.cancel_reason:
+        lines.append(translate("Appointment", "状态：%1（%2）").replace("%1", status).replace("%2", row.cancel_reason))
+    else:
+        lines.append(translate("Appointment", "状态：%1").replace("%1", status))
     if row.purpose:
-        lines.append(f"事由：{row.purpose}")
+        lines.append(translate("Appointment", "事由：%1").replace("%1", row.purpose))
     return "\n".join(lines)
 
 
@@ -374,7 +382,7 @@ class ReasonDialog(QDialog):
         buttons.accepted.connect(self.try_cancel)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{row.case_number}　{row.starts_at:%Y-%m-%d} {row.time_label}　{row.room_name}"))
+        layout.addWidget(QLabel(self.tr("%1　%2").replace("%1", row.case_number).replace("%2", when_where(row))))
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -436,8 +444,8 @@ class RescheduleDialog(QDialog):
         when.addWidget(self.time_edit, 1)
         when.addWidget(self.minutes, 1)
         form = QFormLayout()
-        form.addRow(self.tr("原定"), QLabel(f"{row.starts_at:%Y-%m-%d} {row.time_label}　{row.room_name}"
-                                             f"　{row.case_number}"))
+        form.addRow(self.tr("原定"), QLabel(self.tr("%1　%2").replace("%1", when_where(row))
+                                             .replace("%2", row.case_number)))
         form.addRow(self.tr("新时间"), when)
         form.addRow("", self.when_error)
         form.addRow(self.tr("原因"), self.reason)
@@ -473,7 +481,7 @@ class RescheduleDialog(QDialog):
             self.clashes.show()
             self.slots.clear()
             for slot in exc.alternatives:
-                item = QListWidgetItem(slot.label)
+                item = QListWidgetItem(slot_label(slot))
                 item.setData(Qt.ItemDataRole.UserRole, slot)
                 self.slots.addItem(item)
             self.slots.setVisible(bool(exc.alternatives))
@@ -484,7 +492,7 @@ class RescheduleDialog(QDialog):
                 self.reason_error.show()
             rest = [v for k, v in exc.errors.items() if k != "reason"]
             if rest:
-                self.when_error.setText("；".join(rest))
+                self.when_error.setText(clause_separator().join(rest))
                 self.when_error.show()
             return
         except (ValueError, PermissionDenied) as exc:
@@ -692,7 +700,8 @@ class _CalendarScreen(QWidget):
                 self.scroll.horizontalScrollBar().setValue(h)
                 self.scroll.verticalScrollBar().setValue(v)
             live = [r for r in data.rows if r.status != "cancelled"]
-            self.summary.setText(self.tr("共 %n 场调解", "", len(live)))
+            # Not self.tr: PySide6 looks a plural up under the subclass's name only (CalendarDayScreen).
+            self.summary.setText(QCoreApplication.translate("_CalendarScreen", "共 %n 场调解", None, len(live)))
 
         self.ctx.tasks.run(load_grid, *args, on_done=show,
                            on_error=lambda exc: self.summary.setText(self.tr("读取失败：") + str(exc)), **kwargs)

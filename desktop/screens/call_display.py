@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,12 +28,20 @@ from shiboken6 import isValid
 from core import queue
 from core.queue import TicketRow
 from desktop.context import AppContext
+from desktop.vocab import tr_code
 
 POLL_MS = 2000
 RECENT = 8  # the current call and the seven before it
 FLASHES = 6
 
-WEEKDAYS = "一二三四五六日"
+STATES = {
+    "called": QT_TRANSLATE_NOOP("CallDisplayScreen", "呼叫中"),
+    "serving": QT_TRANSLATE_NOOP("CallDisplayScreen", "办理中"),
+    "done": QT_TRANSLATE_NOOP("CallDisplayScreen", "已办结"),
+    "missed": QT_TRANSLATE_NOOP("CallDisplayScreen", "过号"),
+    "transferred": QT_TRANSLATE_NOOP("CallDisplayScreen", "已转"),
+    "waiting": QT_TRANSLATE_NOOP("CallDisplayScreen", "待重呼"),
+}
 
 _STYLE = """
 QWidget#call_display { background: #0b1a2e; }
@@ -304,7 +312,7 @@ class CallDisplayScreen(QWidget):
             self.number_suffix.setText(self.tr("号"))
             self.number_label.setText(t.label)
             self.window_label.setText(self.tr("到 %1 办理").replace("%1", t.window or ""))
-            self.service_label.setText(t.service_name)
+            self.service_label.setText(tr_code(t.service_name))
         for i, cells in enumerate(self.recent_cells):
             row = self.recent[i + 1] if i + 1 < len(self.recent) else None
             cells[0].setText(row.label if row else "")
@@ -314,19 +322,20 @@ class CallDisplayScreen(QWidget):
             self.recent_cells[0][0].setText(self.tr("暂无"))
         parts = [self.tr("%1 %2 人").replace("%1", name).replace("%2", str(n))
                  for name, n in self._waiting_parts(self._counts)]
-        self.waiting_label.setText(self.tr("当前等候：") + ("　·　".join(parts) if parts else self.tr("无")))
+        self.waiting_label.setText(self.tr("当前等候：") + (self.tr("　·　").join(parts) if parts else self.tr("无")))
         self.rule_label.setText(self.tr("叫号%1次未到视为过号，请到服务台重新取号")
                                 .replace("%1", str(self.missed_after)))
 
     def _waiting_parts(self, counts: dict[str, int]) -> list[tuple[str, int]]:
         from desktop.vocab import COMMITTEE_SHORT
 
-        names = {**COMMITTEE_SHORT, **self._names}
+        names = {**COMMITTEE_SHORT, **{code: tr_code(name) for code, name in self._names.items()}}
         return [(names.get(code, code), n) for code, n in counts.items() if n > 0]
 
     def _tick(self) -> None:
-        now = self.clock()
-        self.clock_label.setText(f"{now:%Y年%m月%d日}　星期{WEEKDAYS[now.weekday()]}　{now:%H:%M:%S}")
+        now = QDateTime(self.clock().replace(microsecond=0))
+        # "2026年11月22日　星期日　16:52:32"; the locale names the day ("Sunday 22 November 2026").
+        self.clock_label.setText(QLocale().toString(now, self.tr("yyyy年MM月dd日　dddd　HH:mm:ss")))
 
     # -- flash on a new call ---------------------------------------------------------
     def _start_flash(self) -> None:
@@ -460,5 +469,4 @@ class CallDisplayScreen(QWidget):
 
 
 def _state(row: TicketRow) -> str:
-    return {"called": "呼叫中", "serving": "办理中", "done": "已办结", "missed": "过号", "transferred": "已转",
-            "waiting": "待重呼"}.get(row.status, "")
+    return QCoreApplication.translate("CallDisplayScreen", STATES[row.status]) if row.status in STATES else ""

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +45,10 @@ from PySide6.QtWidgets import (
 from core.auth import PermissionDenied, can
 from core.experts import (
     LEGAL_KINDS,
-    WEEKDAYS,
     DutyRow,
     ExpertDetail,
     ExpertForm,
+    ExpertRow,
     RelationRow,
     first_expert_id,
     get_expert,
@@ -53,15 +61,42 @@ from core.experts import (
 )
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
-from desktop.vocab import COMMITTEE_SHORT, EXPERT_KINDS, SEXES
+from desktop.texts import list_separator, weekday_name
+from desktop.vocab import COMMITTEE_SHORT, EXPERT_KINDS, ROOM_KINDS, SEXES
 from desktop.widgets.field_errors import field_error
 
 FIELDS = ("name", "kind", "sex", "agency", "former_agency", "title", "specialties", "committees", "phone",
           "notes", "duties", "relations")
 
+# --- Texts shared by the expert screens ------------------------------------------------------
+# core.experts builds these in Chinese (the CLI and the Excel export use them); on screen they are
+# put together here from the row's fields, in the UI's language (context "ExpertText").
+
+
+def duty_label(d: DutyRow) -> str:
+    """"周一 09:00–12:00（律师值班室）", as core.experts.DutyRow.label() in the UI's language."""
+    slot = f"{weekday_name(d.weekday)} {d.starts:%H:%M}–{d.ends:%H:%M}"
+    if not d.room_name:
+        return slot
+    return QCoreApplication.translate("ExpertText", "%1（%2）").replace("%1", slot).replace("%2", d.room_name)
+
+
+def committee_names(codes: tuple[str, ...] | list[str]) -> str:
+    return list_separator().join(COMMITTEE_SHORT.get(c, c) for c in codes)
+
+
+def agency_display(row: ExpertRow) -> str:
+    """Where they work, or "原…" where they worked (retired experts)."""
+    if row.agency:
+        return row.agency
+    if not row.former_agency:
+        return ""
+    return QCoreApplication.translate("ExpertText", "原%1").replace("%1", row.former_agency)
+
 
 class DutyModel(QAbstractTableModel):
-    HEADERS = ("值班日", "开始", "结束", "地点")
+    HEADERS = (QT_TRANSLATE_NOOP("DutyModel", "值班日"), QT_TRANSLATE_NOOP("DutyModel", "开始"),
+               QT_TRANSLATE_NOOP("DutyModel", "结束"), QT_TRANSLATE_NOOP("DutyModel", "地点"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -87,11 +122,14 @@ class DutyModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         d = self.rows[index.row()]
-        return (d.weekday_name, f"{d.starts:%H:%M}", f"{d.ends:%H:%M}", d.room_name or "律师值班室")[index.column()]
+        # No room given: the lawyers' duty room (the room kind, so it reads in the UI's language).
+        return (weekday_name(d.weekday), f"{d.starts:%H:%M}", f"{d.ends:%H:%M}",
+                d.room_name or ROOM_KINDS["lawyer"])[index.column()]
 
 
 class RelationModel(QAbstractTableModel):
-    HEADERS = ("关系人或单位", "关系", "证件号码/统一社会信用代码")
+    HEADERS = (QT_TRANSLATE_NOOP("RelationModel", "关系人或单位"), QT_TRANSLATE_NOOP("RelationModel", "关系"),
+               QT_TRANSLATE_NOOP("RelationModel", "证件号码/统一社会信用代码"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -239,8 +277,8 @@ class ExpertDetailScreen(QWidget):
         self.duty_model = DutyModel(self)
         self.duty_table = _table(self.duty_model)
         self.duty_day = QComboBox()
-        for i, day in enumerate(WEEKDAYS):
-            self.duty_day.addItem(day, i)
+        for i in range(7):
+            self.duty_day.addItem(weekday_name(i), i)
         self.duty_start = QTimeEdit(QTime(9, 0))
         self.duty_end = QTimeEdit(QTime(12, 0))
         for edit in (self.duty_start, self.duty_end):
@@ -272,11 +310,11 @@ class ExpertDetailScreen(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def row(label: str, widget: QWidget, key: str | None) -> None:
-            form.addRow(self.tr(label), widget)
+            form.addRow(label, widget)
             if key:
                 form.addRow("", self.errors[key])
 
-        row("姓名", self.name, "name")
+        row(self.tr("姓名"), self.name, "name")
         kind_sex = QHBoxLayout()
         kind_sex.addWidget(self.kind)
         kind_sex.addWidget(QLabel(self.tr("性别")))
@@ -285,17 +323,17 @@ class ExpertDetailScreen(QWidget):
         holder = QWidget()
         holder.setLayout(kind_sex)
         kind_sex.setContentsMargins(0, 0, 0, 0)
-        row("类别", holder, "kind")
+        row(self.tr("类别"), holder, "kind")
         form.addRow("", self.errors["sex"])
-        row("工作单位", self.agency, "agency")
-        row("原工作单位", self.former_agency, "former_agency")
-        row("职称/职务", self.title_edit, "title")
-        row("专长", self.specialties, "specialties")
+        row(self.tr("工作单位"), self.agency, "agency")
+        row(self.tr("原工作单位"), self.former_agency, "former_agency")
+        row(self.tr("职称/职务"), self.title_edit, "title")
+        row(self.tr("专长"), self.specialties, "specialties")
         committee_holder = QWidget()
         committee_holder.setLayout(committees)
         committees.setContentsMargins(0, 0, 0, 0)
-        row("服务委员会", committee_holder, "committees")
-        row("联系电话", self.phone, "phone")
+        row(self.tr("服务委员会"), committee_holder, "committees")
+        row(self.tr("联系电话"), self.phone, "phone")
         flags = QHBoxLayout()
         flags.addWidget(self.retired)
         flags.addWidget(self.active)
@@ -303,8 +341,8 @@ class ExpertDetailScreen(QWidget):
         flag_holder = QWidget()
         flag_holder.setLayout(flags)
         flags.setContentsMargins(0, 0, 0, 0)
-        row("状态", flag_holder, None)
-        row("备注", self.notes, "notes")
+        row(self.tr("状态"), flag_holder, None)
+        row(self.tr("备注"), self.notes, "notes")
 
         self.save_button = QPushButton(self.tr("保存(&S)"))
         self.save_button.setDefault(True)
@@ -355,8 +393,9 @@ class ExpertDetailScreen(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for r in list_experts(self.ctx.engine, self.ctx.user):
-            label = f"{r.name}（{r.kind_name}，{r.agency_display or '—'}）" + ("" if r.active else "［停用］")
-            self.picker.addItem(label, r.id)
+            label = (self.tr("%1（%2，%3）").replace("%1", r.name).replace("%2", EXPERT_KINDS.get(r.kind, r.kind))
+                     .replace("%3", agency_display(r) or "—"))
+            self.picker.addItem(label if r.active else self.tr("%1［停用］").replace("%1", label), r.id)
         self.picker.blockSignals(False)
 
     def _picked(self, index: int) -> None:
@@ -375,7 +414,7 @@ class ExpertDetailScreen(QWidget):
         self.message.clear()
         if expert_id is None:
             self.expert = None
-            self.heading.setText(self.tr("专家库中还没有专家") + ("" if not self.editable else self.tr("：请新增")))
+            self.heading.setText(self.tr("专家库中还没有专家：请新增") if self.editable else self.tr("专家库中还没有专家"))
             self._fill(None)
             return
         self.expert = get_expert(self.ctx.engine, self.ctx.user, expert_id)
@@ -394,14 +433,16 @@ class ExpertDetailScreen(QWidget):
 
     def _fill(self, e: ExpertDetail | None) -> None:
         if e is not None:
-            state = "" if e.active else self.tr("（已停用）")
-            self.heading.setText(f"{e.name}　{e.kind_name}{state}")
+            heading = self.tr("%1　%2") if e.active else self.tr("%1　%2（已停用）")
+            self.heading.setText(heading.replace("%1", e.name).replace("%2", EXPERT_KINDS.get(e.kind, e.kind)))
         self.name.setText(e.name if e else "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(e.kind if e else "expert")))
         self.sex.setCurrentIndex(max(0, self.sex.findData(e.sex if e else None)))
         self.agency.setText(e.agency if e else "")
         self.former_agency.setText(e.former_agency if e else "")
         self.title_edit.setText(e.title if e else "")
+        # The edit box keeps "、" in either language: split_list() also takes commas, and the
+        # specialties are Chinese data.
         self.specialties.setText("、".join(e.specialties) if e else "")
         self.phone.setText(e.phone if e else "")
         self.retired.setChecked(bool(e and e.retired))

@@ -12,7 +12,15 @@ from datetime import date
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +64,6 @@ from core.expert_io import ImportRejected, export_experts, import_experts
 from core.expert_search import ExpertIndex
 from core.expert_suggestions import Suggestion, suggestions_for_case
 from core.experts import (
-    WEEKDAYS,
     CommitteeMediators,
     ExpertRow,
     RosterEntry,
@@ -70,7 +77,15 @@ from core.experts import (
 )
 from core.uow import read_only
 from desktop.context import AppContext
-from desktop.screens.expert_detail import ExpertDetailDialog, RelationsEditor, field_error
+from desktop.screens.expert_detail import (
+    ExpertDetailDialog,
+    RelationsEditor,
+    agency_display,
+    committee_names,
+    duty_label,
+    field_error,
+)
+from desktop.texts import clause_separator, list_separator, weekday_name
 from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES, EXPERT_KINDS, tr_code
 
 CONFLICT_BRUSH = QBrush(QColor("#b00020"))
@@ -143,13 +158,13 @@ class ExpertTableModel(QAbstractTableModel):
                 case ExpertCol.KIND:
                     return tr_code(r.kind_name)
                 case ExpertCol.AGENCY:
-                    return r.agency_display
+                    return agency_display(r)
                 case ExpertCol.TITLE:
                     return r.title
                 case ExpertCol.SPECIALTIES:
-                    return "、".join(r.specialties)
+                    return list_separator().join(r.specialties)
                 case ExpertCol.COMMITTEES:
-                    return r.committee_names
+                    return committee_names(r.committees)
                 case ExpertCol.PHONE:
                     return r.phone
                 case ExpertCol.STATE:
@@ -159,13 +174,13 @@ class ExpertTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             match ExpertCol(index.column()):
                 case ExpertCol.NAME if r.duties:
-                    return "值班：" + "；".join(d.label() for d in r.duties)
+                    return self.tr("值班：%1").replace("%1", clause_separator().join(duty_label(d) for d in r.duties))
                 case ExpertCol.AGENCY:
-                    return r.agency_display or None
+                    return agency_display(r) or None
                 case ExpertCol.SPECIALTIES:
-                    return "、".join(r.specialties) or None
+                    return list_separator().join(r.specialties) or None
                 case ExpertCol.COMMITTEES:
-                    return r.committee_names or None
+                    return committee_names(r.committees) or None
             return None
         if role == Qt.ItemDataRole.UserRole:
             return r.id
@@ -206,7 +221,8 @@ class RosterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return WEEKDAYS[section] + (self.tr("（今天）") if section == self.today.weekday() else "")
+            day = weekday_name(section)
+            return self.tr("%1（今天）").replace("%1", day) if section == self.today.weekday() else day
         starts, ends = self._slots[section]
         return f"{starts:%H:%M}–{ends:%H:%M}"
 
@@ -215,9 +231,10 @@ class RosterModel(QAbstractTableModel):
             return None
         people = self.entries(index.row(), index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(f"{e.name}（{EXPERT_KINDS.get(e.kind, e.kind)}）" for e in people)
+            return "\n".join(self.tr("%1（%2）").replace("%1", e.name).replace("%2", EXPERT_KINDS.get(e.kind, e.kind))
+                             for e in people)
         if role == Qt.ItemDataRole.ToolTipRole and people:
-            return "\n".join(f"{e.name} {e.phone} {'、'.join(e.specialties)}" for e in people)
+            return "\n".join(f"{e.name} {e.phone} {list_separator().join(e.specialties)}" for e in people)
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.today.weekday():
             return QBrush(QColor("#eef5ff"))
         return None
@@ -278,7 +295,7 @@ class MediatorModel(QAbstractTableModel):
         col = MediatorCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col == MediatorCol.COMMITTEE:
-                return committee
+                return tr_code(committee)
             if m is None:
                 return self.tr("（暂无调解员）") if col == MediatorCol.NAME else ""
             return {MediatorCol.NAME: m.full_name, MediatorCol.PHONE: m.phone,
@@ -344,27 +361,39 @@ class SuggestionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 SuggestionCol.NAME: s.name,
-                SuggestionCol.KIND: s.kind_name,
-                SuggestionCol.DETAIL: s.detail,
-                SuggestionCol.FIT: "；".join(s.reasons) or "—",
-                SuggestionCol.LOAD: s.load_text,
-                SuggestionCol.CONFLICT: "；".join(c.kind_name for c in s.conflicts),
+                SuggestionCol.KIND: tr_code(s.kind_name),
+                SuggestionCol.DETAIL: _suggestion_detail(s),
+                # The reasons are the core's sentences (Chinese, like the records they come from).
+                SuggestionCol.FIT: clause_separator().join(s.reasons) or "—",
+                SuggestionCol.LOAD: self.tr("在办%1件，本周%2场").replace("%1", str(s.open_cases))
+                .replace("%2", str(s.sessions_this_week)),
+                SuggestionCol.CONFLICT: clause_separator().join(tr_code(c.kind_name) for c in s.conflicts),
             }[col]
         if role == Qt.ItemDataRole.ForegroundRole and s.conflicted:
             return CONFLICT_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
             if s.conflicted:
                 return "\n".join(c.reason for c in s.conflicts)
-            return "；".join(s.reasons) or None
+            return clause_separator().join(s.reasons) or None
         return None
+
+
+def _suggestion_detail(s: Suggestion) -> str:
+    """A mediator's committees (core.expert_suggestions joins their short names with "、") in the
+    UI's language; an expert's employer and title (joined with "，") are data, shown as they are."""
+    if s.kind != "mediator":
+        return s.detail.replace("，", QCoreApplication.translate("SuggestionModel", "，"))
+    return list_separator().join(tr_code(name) for name in s.detail.split("、")) if s.detail else ""
 
 
 class SafeguardModel(QAbstractTableModel):
     HEADERS = (QT_TRANSLATE_NOOP("SafeguardModel", "日期"), QT_TRANSLATE_NOOP("SafeguardModel", "事项"),
                QT_TRANSLATE_NOOP("SafeguardModel", "当事人"), QT_TRANSLATE_NOOP("SafeguardModel", "人员"),
                QT_TRANSLATE_NOOP("SafeguardModel", "内容"))
-    KINDS = {"consent": "专家参与（第二十条）", "mediator_choice": "选定调解员（第十九条）",
-             "recusal": "回避申请", "override": "回避放行"}
+    KINDS = {"consent": QT_TRANSLATE_NOOP("SafeguardModel", "专家参与（第二十条）"),
+             "mediator_choice": QT_TRANSLATE_NOOP("SafeguardModel", "选定调解员（第十九条）"),
+             "recusal": QT_TRANSLATE_NOOP("SafeguardModel", "回避申请"),
+             "override": QT_TRANSLATE_NOOP("SafeguardModel", "回避放行")}
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -393,7 +422,8 @@ class SafeguardModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self._rows[index.row()]
-        return (r.on.isoformat(), self.KINDS.get(r.kind, r.kind), r.party, r.person, r.text)[index.column()]
+        kind = self.tr(self.KINDS[r.kind]) if r.kind in self.KINDS else r.kind
+        return (r.on.isoformat(), kind, r.party, r.person, r.text)[index.column()]
 
 
 def _view(model: QAbstractTableModel, *, stretch: int | None = None) -> QTableView:
@@ -471,8 +501,8 @@ class _CaseDialog(QDialog):
 
 def _form_combo() -> QComboBox:
     combo = QComboBox()
-    combo.addItem(FORMS["written"], "written")
-    combo.addItem(FORMS["oral"], "oral")
+    combo.addItem(tr_code(FORMS["written"]), "written")
+    combo.addItem(tr_code(FORMS["oral"]), "oral")
     return combo
 
 
@@ -490,7 +520,8 @@ class ConsentDialog(_CaseDialog):
         super().__init__(self.tr("当事人同意专家参与调解（人民调解法第二十条）"), parent)
         self.ctx, self.case, self.expert = ctx, case, expert
         self.form.addRow(self.tr("案件"), QLabel(case.number))
-        self.form.addRow(self.tr("专家"), QLabel(f"{expert.name}（{expert.detail}）"))
+        self.form.addRow(self.tr("专家"), QLabel(self.tr("%1（%2）").replace("%1", expert.name)
+                                                 .replace("%2", expert.detail)))
         self.answers: dict[int, QComboBox] = {}
         for p in case.parties:
             combo = QComboBox()
@@ -567,14 +598,14 @@ class RecusalDialog(_CaseDialog):
         for p in case.parties:
             self.party.addItem(f"{tr_code(p.role_name)} {p.name}", p.case_party_id)
         self.request_form = QComboBox()
-        self.request_form.addItem(FORMS["oral"], "oral")
-        self.request_form.addItem(FORMS["written"], "written")
+        self.request_form.addItem(tr_code(FORMS["oral"]), "oral")
+        self.request_form.addItem(tr_code(FORMS["written"]), "written")
         self.on = _date_edit()
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("申请理由（口头申请的，记录当事人的陈述）"))
         self.reason.setFixedHeight(80)
         self.form.addRow(self.tr("案件"), QLabel(case.number))
-        self.form.addRow(self.tr("申请回避的人员"), QLabel(f"{person.kind_name} {person.name}"))
+        self.form.addRow(self.tr("申请回避的人员"), QLabel(f"{tr_code(person.kind_name)} {person.name}"))
         self.form.addRow(self.tr("申请人"), self.party)
         self.form.addRow(self.tr("形式"), self.request_form)
         self.form.addRow(self.tr("日期"), self.on)
@@ -604,7 +635,7 @@ class OverrideDialog(_CaseDialog):
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("放行理由：如已向各方当事人说明并征得同意"))
         self.reason.setFixedHeight(80)
-        self.form.addRow(self.tr("人员"), QLabel(f"{person.kind_name} {person.name}"))
+        self.form.addRow(self.tr("人员"), QLabel(f"{tr_code(person.kind_name)} {person.name}"))
         self.form.addRow(self.tr("回避事由"), found)
         self.form.addRow(self.tr("放行理由"), self.reason)
 
@@ -777,11 +808,13 @@ class CaseTab(QWidget):
 
     def show_case(self, case: CaseBrief) -> None:
         self.case = case
-        parties = "、".join(f"{p.role_name}{p.name}" for p in case.parties)
-        self.case_info.setText(
-            f"{case.number}　{COMMITTEE_SHORT.get(case.committee, case.committee)}　"
-            f"{DISPUTE_TYPES.get(case.dispute_type, case.dispute_type)}　"
-            f"{CASE_STATUSES.get(case.status, case.status)}\n{parties}\n{case.summary[:120]}")
+        parties = list_separator().join(self.tr("%1%2").replace("%1", tr_code(p.role_name)).replace("%2", p.name)
+                                        for p in case.parties)
+        head = (self.tr("%1　%2　%3　%4").replace("%1", case.number)
+                .replace("%2", COMMITTEE_SHORT.get(case.committee, case.committee))
+                .replace("%3", DISPUTE_TYPES.get(case.dispute_type, case.dispute_type))
+                .replace("%4", CASE_STATUSES.get(case.status, case.status)))
+        self.case_info.setText(f"{head}\n{parties}\n{case.summary[:120]}")
         self.reload()
 
     def reload(self) -> None:
@@ -825,7 +858,8 @@ class CaseTab(QWidget):
                 or self._selected(self.mediator_table, self.mediator_model))
 
     def _refuse(self, who: Suggestion, reasons: list[str]) -> None:
-        self.refusal.setText(self.tr("不能邀请%1参与本案，存在回避事由：").replace("%1", f"{who.kind_name}{who.name}")
+        who_text = self.tr("%1%2").replace("%1", tr_code(who.kind_name)).replace("%2", who.name)
+        self.refusal.setText(self.tr("不能邀请%1参与本案，存在回避事由：").replace("%1", who_text)
                              + "\n" + "\n".join(f"· {r}" for r in reasons)
                              + ("\n" + self.tr("确需参与的，由调解员写明理由后“放行”。")))
         self.refusal.show()
@@ -957,10 +991,14 @@ class ExpertsScreen(QWidget):
 
         self.model = ExpertTableModel(self)
         self.table = _view(self.model, stretch=ExpertCol.SPECIALTIES)
-        for col, width in {ExpertCol.NAME: 72, ExpertCol.KIND: 60, ExpertCol.AGENCY: 180,
-                           ExpertCol.TITLE: 96, ExpertCol.COMMITTEES: 110, ExpertCol.PHONE: 100,
+        # At least as wide as the header and, for the kind, its longest label (English is longer; the
+        # employer has its tooltip).
+        header = self.table.horizontalHeader()
+        kind_width = max(self.table.fontMetrics().horizontalAdvance(k) for k in EXPERT_KINDS.values()) + 16
+        for col, width in {ExpertCol.NAME: 64, ExpertCol.KIND: max(60, kind_width), ExpertCol.AGENCY: 150,
+                           ExpertCol.TITLE: 88, ExpertCol.COMMITTEES: 106, ExpertCol.PHONE: 100,
                            ExpertCol.STATE: 60}.items():
-            self.table.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         self.table.doubleClicked.connect(self.open_selected)
         self.table.selectionModel().currentRowChanged.connect(self._show_summary)
         self.summary = QTextBrowser()
@@ -1008,6 +1046,9 @@ class ExpertsScreen(QWidget):
         self.mediator_model = MediatorModel(self)
         self.mediator_table = _view(self.mediator_model, stretch=MediatorCol.NAME)
         self.mediator_table.setColumnWidth(MediatorCol.COMMITTEE, 120)
+        for col in (MediatorCol.PHONE, MediatorCol.OPEN, MediatorCol.WEEK, MediatorCol.RELATIONS):
+            width = self.mediator_table.horizontalHeader().sectionSizeHint(col)
+            self.mediator_table.setColumnWidth(col, max(self.mediator_table.columnWidth(col), width))
         self.relations_button = QPushButton(self.tr("申报的关系…") if self.can_edit else self.tr("查看申报的关系…"))
         self.relations_button.clicked.connect(self.edit_mediator_relations)
         mediators = QWidget()
@@ -1063,8 +1104,8 @@ class ExpertsScreen(QWidget):
         self.roster_table.resizeRowsToContents()
         todays = on_duty(roster, today)
         self.today_label.setText(
-            self.tr("今天（%1）值班：").replace("%1", WEEKDAYS[today.weekday()])
-            + ("；".join(f"{e.duty.starts:%H:%M}–{e.duty.ends:%H:%M} {e.name}" for e in todays)
+            self.tr("今天（%1）值班：").replace("%1", weekday_name(today.weekday()))
+            + (clause_separator().join(f"{e.duty.starts:%H:%M}–{e.duty.ends:%H:%M} {e.name}" for e in todays)
                or self.tr("无")))
         self.mediator_model.set_committees(mediators_by_committee(self.ctx.engine, self.ctx.user, today=today))
 
@@ -1087,15 +1128,26 @@ class ExpertsScreen(QWidget):
             self.summary.clear()
             return
         r = self.model.row_at(current.row())
-        lines = [f"<h3>{r.name}</h3>", f"<p>{r.kind_name}{'，' + r.sex_name if r.sex_name else ''}"
-                 f"{'，已退休' if r.retired else ''}{'' if r.active else '，<b>已停用</b>'}</p>"]
-        for label, value in (("工作单位", r.agency), ("原工作单位", r.former_agency), ("职称/职务", r.title),
-                             ("专长", "、".join(r.specialties)), ("服务委员会", r.committee_names),
-                             ("电话", r.phone), ("值班", "；".join(d.label() for d in r.duties)),
-                             ("备注", r.notes)):
+        facts = [EXPERT_KINDS.get(r.kind, r.kind)]
+        if r.sex_name:
+            facts.append(tr_code(r.sex_name))
+        if r.retired:
+            facts.append(self.tr("已退休"))
+        if not r.active:
+            inactive = self.tr("已停用")
+            facts.append(f"<b>{inactive}</b>")
+        # (No self.tr() inside f-strings: lupdate does not see it there.)
+        separator, hint = self.tr("，"), self.tr("回车或双击查看详情")
+        lines = [f"<h3>{_html(r.name)}</h3>", f"<p>{separator.join(facts)}</p>"]
+        for label, value in ((self.tr("工作单位"), r.agency), (self.tr("原工作单位"), r.former_agency),
+                             (self.tr("职称/职务"), r.title), (self.tr("专长"), list_separator().join(r.specialties)),
+                             (self.tr("服务委员会"), committee_names(r.committees)), (self.tr("电话"), r.phone),
+                             (self.tr("值班"), clause_separator().join(duty_label(d) for d in r.duties)),
+                             (self.tr("备注"), r.notes)):
             if value:
-                lines.append(f"<p><b>{label}：</b>{_html(value)}</p>")
-        lines.append(f"<p style='color:#666'>{self.tr('回车或双击查看详情')}</p>")
+                caption = self.tr("%1：").replace("%1", label)
+                lines.append(f"<p><b>{caption}</b>{_html(value)}</p>")
+        lines.append(f"<p style='color:#666'>{hint}</p>")
         self.summary.setHtml("".join(lines))
 
     def _focus_search(self) -> None:
@@ -1161,7 +1213,8 @@ class ExpertsScreen(QWidget):
         self.ctx.tasks.run(import_experts, self.ctx.engine, self.ctx.user, path, on_done=done, on_error=failed)
 
     def choose_export(self) -> None:
-        default = str(Path.home() / f"专家库名册-{date.today():%Y%m%d}.xlsx")
+        stem = self.tr("专家库名册")
+        default = str(Path.home() / f"{stem}-{date.today():%Y%m%d}.xlsx")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出专家库"), default, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.export_file(path if path.endswith(".xlsx") else path + ".xlsx")

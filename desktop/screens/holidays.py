@@ -188,7 +188,8 @@ class HolidaysScreen(QWidget):
         r = self.model.row_of(day)
         if r >= 0:
             self.table.selectRow(r)
-        self.message.setText(self.tr("已保存：%1 %2").replace("%1", day.isoformat()).replace("%2", row.kind_name))
+        kind = self.tr("调休上班") if row.workday else self.tr("放假")  # OverrideRow.kind_name
+        self.message.setText(self.tr("已保存：%1 %2").replace("%1", day.isoformat()).replace("%2", kind))
 
     def remove_selected(self) -> None:
         d = self.selected()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,10 +36,13 @@ from core.privacy import (
 )
 from core.settings import read_settings
 from desktop.context import AppContext
+from desktop.texts import join_list
 from desktop.vocab import tr_code
 from desktop.widgets.field_errors import field_error
 
-_HEADERS = ("案号", "委员会", "状态", "登记日期", "归档日期", "当事人数")
+_HEADERS = (QT_TRANSLATE_NOOP("_CaseModel", "案号"), QT_TRANSLATE_NOOP("_CaseModel", "委员会"),
+            QT_TRANSLATE_NOOP("_CaseModel", "状态"), QT_TRANSLATE_NOOP("_CaseModel", "登记日期"),
+            QT_TRANSLATE_NOOP("_CaseModel", "归档日期"), QT_TRANSLATE_NOOP("_CaseModel", "当事人数"))
 
 
 class _CaseModel(QAbstractTableModel):
@@ -163,7 +166,9 @@ class PrivacyScreen(QWidget):
         if not chosen:
             self._fail(self.anonymise_error, self.tr("请先在表中选择要匿名化的案件"))
             return None
-        numbers = "、".join(c.number for c in chosen[:5]) + ("等" if len(chosen) > 5 else "")
+        numbers = join_list(c.number for c in chosen[:5])
+        if len(chosen) > 5:
+            numbers = self.tr("%1等").replace("%1", numbers)
         question = self.tr("确定将%1件案件（%2）匿名化？\n\n匿名化后无法恢复当事人的个人信息。").replace(
             "%1", str(len(chosen))).replace("%2", numbers)
         if not self.confirm(question):
@@ -189,7 +194,8 @@ class PrivacyScreen(QWidget):
         if not id_number and not (name and phone):
             self._fail(self.export_error, self.tr("请填写证件号码，或同时填写姓名和电话"))
             return None
-        path = self.choose_path(f"个人信息-{id_number[-4:] if id_number else name}.json")
+        stem = self.tr("个人信息")
+        path = self.choose_path(f"{stem}-{id_number[-4:] if id_number else name}.json")
         if not path:
             return None
         try:

@@ -41,6 +41,8 @@ from desktop.models.queue_table import Col, QueueTableModel
 from desktop.vocab import tr_code
 
 POLL_MS = 2000
+# Windows are named like rooms: the name is stored on the ticket and shown on the hall's call
+# display (Chinese for the visitors), so it stays Chinese whatever the UI's language.
 DEFAULT_WINDOWS = [f"{i}号窗口" for i in range(1, 7)]
 #: Keys for the services in the centre's order (11 services: F1…F11; F12 calls).
 SERVICE_KEYS = [f"F{i}" for i in range(1, 12)]
@@ -466,7 +468,7 @@ class QueueScreen(QWidget):
             .replace("%1", str(len(taken))).replace("%2", str(by["done"])) \
             .replace("%3", str(by["missed"])).replace("%4", str(by["transferred"]))
         if waits:
-            text += "　" + self.tr("平均等候 %1 分钟").replace("%1", f"{sum(waits) / len(waits):.0f}")
+            text = self.tr("%1　平均等候 %2 分钟").replace("%2", f"{sum(waits) / len(waits):.0f}").replace("%1", text)
         self.day_summary.setText(text)
 
     def _update_take_buttons(self) -> None:
@@ -480,7 +482,8 @@ class QueueScreen(QWidget):
             # Redone when the screen is resized (resizeEvent).
             room = max(button.width() - 24, 60)
             shown = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room)
-            button.setText(f"{shown}\n{key}　" + self.tr("等候 %1 人").replace("%1", str(waiting)))
+            count = self.tr("%1　等候 %2 人").replace("%1", key).replace("%2", str(waiting))
+            button.setText(f"{shown}\n{count}")
 
     def _show_current(self) -> None:
         window = self.window() or self.tr("未选择窗口")
@@ -495,7 +498,7 @@ class QueueScreen(QWidget):
             self.current_label.setText(t.label)
             state = self.tr("办理中") if t.status == "serving" else \
                 self.tr("第 %1 次呼叫").replace("%1", str(t.call_count))
-            info = [f"{t.committee_name}　·　{state}",
+            info = [self.tr("%1　·　%2").replace("%1", tr_code(t.committee_name)).replace("%2", state),
                     self.tr("取号 %1，已等 %2 分钟").replace("%1", t.taken_at.strftime("%H:%M"))
                     .replace("%2", str(t.waited_minutes))]
             if t.status == "called":
@@ -564,7 +567,7 @@ class QueueScreen(QWidget):
     def take(self, code: str) -> None:
         def taken(row: TicketRow) -> None:
             self._say(self.tr("已取号 %1（%2），前面 %3 人等候。正在打印票据…")
-                      .replace("%1", row.label).replace("%2", row.committee_name)
+                      .replace("%1", row.label).replace("%2", tr_code(row.committee_name))
                       .replace("%3", str(row.position_ahead)))
             self.print_ticket(row.id)
 
@@ -640,7 +643,7 @@ class QueueScreen(QWidget):
                 self.current = None
             self.table.clearSelection()
             self._say(self.tr("%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…")
-                      .replace("%1", t.label).replace("%2", row.committee_name).replace("%3", row.label))
+                      .replace("%1", t.label).replace("%2", tr_code(row.committee_name)).replace("%3", row.label))
             self._show_current()
             self.print_ticket(row.id)
 
@@ -718,7 +721,7 @@ class QueueScreen(QWidget):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.preview.setPixmap(pixmap)
-        self.preview_info.setText(f"{result.label}　{result.pdf_path.name}\n"
+        self.preview_info.setText(self.tr("%1　%2").replace("%1", result.label).replace("%2", result.pdf_path.name) + "\n"
                                   + (self.tr("已送打印机：") + result.sent_to if result.sent_to
                                      else self.tr("已保存 PDF（未配置票据打印机）")))
         self.open_button.setEnabled(True)
@@ -729,7 +732,7 @@ class QueueScreen(QWidget):
 
     # -- messages --------------------------------------------------------------------
     def _say(self, text: str) -> None:
-        self.message.setText(f"{self.clock():%H:%M:%S}　{text}")
+        self.message.setText(self.tr("%1　%2").replace("%1", f"{self.clock():%H:%M:%S}").replace("%2", text))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

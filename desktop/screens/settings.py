@@ -27,6 +27,7 @@ from core.settings_form import (
 )
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
+from desktop.vocab import tr_code
 
 
 class SettingsScreen(QWidget):
@@ -44,15 +45,17 @@ class SettingsScreen(QWidget):
         column = QVBoxLayout(body)
         groups: dict[str, QFormLayout] = {}
         for f in FIELDS:
+            # The form's texts are the core's (core.settings_form), translated like a vocabulary.
             if f.group not in groups:
-                box = QGroupBox(f.group)
+                box = QGroupBox(tr_code(f.group))
                 groups[f.group] = QFormLayout(box)
                 column.addWidget(box)
             edit = QLineEdit()
-            edit.setToolTip(f.help)
-            edit.setPlaceholderText(f.help if len(f.help) < 40 else "")
+            help_text = tr_code(f.help)
+            edit.setToolTip(help_text)
+            edit.setPlaceholderText(help_text if len(f.help) < 40 else "")
             edit.editingFinished.connect(lambda key=f.key: self._check(key))
-            hint = QLabel(f.help)
+            hint = QLabel(help_text)
             hint.setObjectName("hint")
             hint.setWordWrap(True)
             error = QLabel()
@@ -64,7 +67,7 @@ class SettingsScreen(QWidget):
             cell.addWidget(edit)
             cell.addWidget(hint)
             cell.addWidget(error)
-            caption = QLabel(f.label)
+            caption = QLabel(tr_code(f.label))
             caption.setMinimumWidth(190)  # the same column in every group
             caption.setBuddy(edit)
             groups[f.group].addRow(caption, cell)

@@ -4,17 +4,52 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/about.py" line="73"/>
+        <location filename="../../desktop/about.py" line="21"/>
+        <source>LGPL-3.0（动态链接）</source>
+        <translation>LGPL-3.0 (dynamically linked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="47"/>
+        <source>调解超市前台 %1</source>
+        <translation>Mediation Centre Front Desk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="62"/>
+        <source>（未找到字体许可说明）</source>
+        <translation>(font licence notice not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="66"/>
+        <source>**本安装包附带的字体：** %1</source>
+        <translation>**Fonts in this installation:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="69"/>
+        <source>**未附带：** %1（下文中关于它的说明不适用于本安装包；其中的生僻字打印时会提示缺字）</source>
+        <translation>**Not included:** %1 (what the notice below says about it does not apply to this installation; printing warns about rare characters it would have covered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="78"/>
         <source>关于调解超市前台</source>
         <translation>About Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="81"/>
+        <location filename="../../desktop/about.py" line="86"/>
         <source>字体许可</source>
         <translation>Font licences</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="86"/>
+        <location filename="../../desktop/about.py" line="88"/>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="88"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="91"/>
         <source>第三方组件</source>
         <translation>Third-party components</translation>
     </message>
@@ -373,65 +408,113 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="160"/>
+        <location filename="../../desktop/app.py" line="77"/>
+        <source>调解超市前台</source>
+        <translation>Mediation Centre Front Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="161"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="210"/>
+        <location filename="../../desktop/app.py" line="211"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
 </context>
 <context>
+    <name>Appointment</name>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="341"/>
+        <source>%1 %2&#x3000;%3</source>
+        <translation>%1 %2  %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="348"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="351"/>
+        <source>调解员：%1</source>
+        <translation>Mediators: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="353"/>
+        <source>专家：%1</source>
+        <translation>Experts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="354"/>
+        <source>邀请：%1</source>
+        <translation>Invited: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="357"/>
+        <source>状态：%1（%2）</source>
+        <translation>Status: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="359"/>
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="361"/>
+        <source>事由：%1</source>
+        <translation>Purpose: %1</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="502"/>
+        <location filename="../../desktop/screens/calendar.py" line="510"/>
         <source>预约详情</source>
         <translation>Appointment details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="512"/>
+        <location filename="../../desktop/screens/calendar.py" line="520"/>
         <source>改期(&amp;R)…</source>
         <translation>&amp;Reschedule…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="513"/>
+        <location filename="../../desktop/screens/calendar.py" line="521"/>
         <source>取消预约(&amp;C)…</source>
         <translation>&amp;Cancel appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="514"/>
+        <location filename="../../desktop/screens/calendar.py" line="522"/>
         <source>打印调解通知书(&amp;P)</source>
         <translation>&amp;Print mediation notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="515"/>
+        <location filename="../../desktop/screens/calendar.py" line="523"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="539"/>
+        <location filename="../../desktop/screens/calendar.py" line="547"/>
         <source>已改期至 </source>
         <translation>Rescheduled to </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="546"/>
+        <location filename="../../desktop/screens/calendar.py" line="554"/>
         <source>已取消预约</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="555"/>
+        <location filename="../../desktop/screens/calendar.py" line="563"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="558"/>
+        <location filename="../../desktop/screens/calendar.py" line="566"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="562"/>
+        <location filename="../../desktop/screens/calendar.py" line="570"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -439,82 +522,87 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="102"/>
+        <location filename="../../desktop/models/appointment_table.py" line="103"/>
         <source>取消原因：</source>
         <translation>Reason for cancellation: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/appointment_table.py" line="105"/>
+        <source>%1（%2）：%3</source>
+        <translation>%1 (%2): %3</translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="165"/>
+        <location filename="../../desktop/screens/audit.py" line="176"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="166"/>
+        <location filename="../../desktop/screens/audit.py" line="177"/>
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="168"/>
+        <location filename="../../desktop/screens/audit.py" line="179"/>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="170"/>
+        <location filename="../../desktop/screens/audit.py" line="181"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="174"/>
+        <location filename="../../desktop/screens/audit.py" line="185"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="177"/>
+        <location filename="../../desktop/screens/audit.py" line="188"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="180"/>
+        <location filename="../../desktop/screens/audit.py" line="191"/>
         <source>说明、用户或变更内容中的关键词（Ctrl+F）</source>
         <translation>Keyword in description, user or changes (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="189"/>
+        <location filename="../../desktop/screens/audit.py" line="200"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="217"/>
-        <location filename="../../desktop/screens/audit.py" line="333"/>
+        <location filename="../../desktop/screens/audit.py" line="228"/>
+        <location filename="../../desktop/screens/audit.py" line="344"/>
         <source>选择一条记录查看变更前后的内容</source>
         <translation>Select an entry to see the values before and after</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="232"/>
+        <location filename="../../desktop/screens/audit.py" line="243"/>
         <source>变更前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="233"/>
+        <location filename="../../desktop/screens/audit.py" line="244"/>
         <source>变更后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="302"/>
+        <location filename="../../desktop/screens/audit.py" line="313"/>
         <source>起始日期不能晚于截止日期</source>
         <translation>The start date cannot be after the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="316"/>
+        <location filename="../../desktop/screens/audit.py" line="327"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/audit.py" line="316"/>
-        <location filename="../../desktop/screens/audit.py" line="323"/>
+        <location filename="../../desktop/screens/audit.py" line="327"/>
+        <location filename="../../desktop/screens/audit.py" line="334"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -522,20 +610,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="343"/>
+        <location filename="../../desktop/screens/audit.py" line="351"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="355"/>
         <source>工作站 %1</source>
         <translation>Workstation %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="346"/>
+        <location filename="../../desktop/screens/audit.py" line="357"/>
+        <source>&#x3000;</source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="359"/>
         <source>变更字段：%1</source>
         <translation>Changed fields: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="347"/>
-        <location filename="../../desktop/screens/audit.py" line="348"/>
+        <location filename="../../desktop/screens/audit.py" line="360"/>
+        <location filename="../../desktop/screens/audit.py" line="361"/>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="390"/>
+        <source>%1（清空：选最早日期）</source>
+        <translation>%1 (to clear: pick the earliest date)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="65"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="66"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="67"/>
+        <source>类别</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="68"/>
+        <source>操作代码</source>
+        <translation>Action code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="69"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="70"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/audit.py" line="71"/>
+        <source>工作站</source>
+        <translation>Workstation</translation>
     </message>
 </context>
 <context>
@@ -549,110 +690,192 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="143"/>
+        <location filename="../../desktop/screens/booking.py" line="120"/>
+        <source>%1 %2–%3 %4</source>
+        <translation>%1 %2–%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="123"/>
+        <source>%1（换调解室）</source>
+        <translation>%1 (another room)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="153"/>
         <source>输入案号或当事人姓名查找案件</source>
         <translation>Find a case by case number or party name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="148"/>
-        <location filename="../../desktop/screens/booking.py" line="707"/>
+        <location filename="../../desktop/screens/booking.py" line="158"/>
+        <location filename="../../desktop/screens/booking.py" line="734"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="164"/>
+        <location filename="../../desktop/screens/booking.py" line="174"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="170"/>
+        <location filename="../../desktop/screens/booking.py" line="180"/>
         <source>（请选择调解室）</source>
         <translation>(Choose a room)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="179"/>
+        <location filename="../../desktop/screens/booking.py" line="182"/>
+        <location filename="../../desktop/screens/booking.py" line="495"/>
+        <location filename="../../desktop/screens/booking.py" line="536"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="190"/>
         <source>专家姓名、拼音首字母或专长</source>
         <translation>Expert name, pinyin initials or speciality</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="188"/>
+        <location filename="../../desktop/screens/booking.py" line="199"/>
         <source>如：第1次调解、现场调解、司法确认前调解</source>
         <translation>e.g. 1st session, on-site mediation, mediation before judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="198"/>
+        <location filename="../../desktop/screens/booking.py" line="209"/>
         <source>预约 (Ctrl+S)</source>
         <translation>Book (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="201"/>
+        <location filename="../../desktop/screens/booking.py" line="212"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="206"/>
+        <location filename="../../desktop/screens/booking.py" line="217"/>
         <source>打印调解通知书 (Ctrl+P)</source>
         <translation>Print mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="213"/>
-        <location filename="../../desktop/screens/booking.py" line="576"/>
-        <location filename="../../desktop/screens/booking.py" line="643"/>
+        <location filename="../../desktop/screens/booking.py" line="224"/>
+        <location filename="../../desktop/screens/booking.py" line="601"/>
+        <location filename="../../desktop/screens/booking.py" line="668"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="222"/>
+        <location filename="../../desktop/screens/booking.py" line="233"/>
         <source>单击（或回车）把该时间填入表单</source>
         <translation>Click (or press Enter) to put this time into the form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="273"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="281"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="282"/>
+        <source>调解室</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="284"/>
         <source>调解员（本委员会在前）</source>
         <translation>Mediators (this committee first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="274"/>
+        <location filename="../../desktop/screens/booking.py" line="285"/>
         <source>专家（须经当事人同意）</source>
         <translation>Experts (need the parties&apos; consent)</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/booking.py" line="291"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="292"/>
+        <source>邀请当事人</source>
+        <translation>Invite parties</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/booking.py" line="293"/>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="304"/>
         <source>冲突检查</source>
         <translation>Conflict check</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="298"/>
+        <location filename="../../desktop/screens/booking.py" line="309"/>
         <source>可选时间（单击填入表单）</source>
         <translation>Free times (click to fill in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="378"/>
+        <location filename="../../desktop/screens/booking.py" line="384"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="386"/>
+        <source>%1&#x3000;%2［%3］</source>
+        <translation>%1  %2 [%3]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="392"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="452"/>
+        <location filename="../../desktop/screens/booking.py" line="466"/>
         <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
         <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="470"/>
+        <location filename="../../desktop/screens/booking.py" line="479"/>
+        <source>%1&#x3000;%2&#x3000;%3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="487"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="557"/>
+        <location filename="../../desktop/screens/booking.py" line="487"/>
+        <source>%1（本案）</source>
+        <translation>%1 (this case)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <source>本委员会</source>
+        <translation>This committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <source>%1（本委员会）</source>
+        <translation>%1 (this committee)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="535"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="582"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="565"/>
+        <location filename="../../desktop/screens/booking.py" line="590"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="581"/>
+        <location filename="../../desktop/screens/booking.py" line="606"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -660,62 +883,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="584"/>
+        <location filename="../../desktop/screens/booking.py" line="609"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="588"/>
-        <source>✔ 调解室和人员均空闲，可以预约：</source>
-        <translation>✔ Room and people are free; you can book: </translation>
+        <location filename="../../desktop/screens/booking.py" line="613"/>
+        <source>✔ 调解室和人员均空闲，可以预约：%1</source>
+        <translation>✔ Room and people are free; you can book: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="606"/>
+        <location filename="../../desktop/screens/booking.py" line="686"/>
+        <source>已预约：%1&#x3000;%2–%3&#x3000;%4&#x3000;调解员：%5&#x3000;邀请：%6</source>
+        <translation>Booked: %1  %2–%3  %4  Mediators: %5  Invited: %6</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/booking.py" line="631"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="659"/>
+        <location filename="../../desktop/screens/booking.py" line="684"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="661"/>
-        <source>已预约：</source>
-        <translation>Booked: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/booking.py" line="667"/>
+        <location filename="../../desktop/screens/booking.py" line="694"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="675"/>
+        <location filename="../../desktop/screens/booking.py" line="702"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="678"/>
+        <location filename="../../desktop/screens/booking.py" line="705"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="680"/>
+        <location filename="../../desktop/screens/booking.py" line="707"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="688"/>
+        <location filename="../../desktop/screens/booking.py" line="715"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="691"/>
+        <location filename="../../desktop/screens/booking.py" line="718"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="695"/>
+        <location filename="../../desktop/screens/booking.py" line="722"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -723,7 +946,7 @@
 <context>
     <name>CalendarDay</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="331"/>
+        <location filename="../../desktop/screens/calendar.py" line="335"/>
         <source>M月d日 dddd</source>
         <translation>ddd d MMM</translation>
     </message>
@@ -731,85 +954,125 @@
 <context>
     <name>CallDisplayScreen</name>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="99"/>
+        <location filename="../../desktop/screens/call_display.py" line="38"/>
+        <source>呼叫中</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="39"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="40"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="41"/>
+        <source>过号</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="42"/>
+        <source>已转</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="43"/>
+        <source>待重呼</source>
+        <translation>To recall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="107"/>
         <source>在副屏全屏显示  F11</source>
         <translation>Full screen on second monitor  F11</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="114"/>
-        <location filename="../../desktop/screens/call_display.py" line="294"/>
+        <location filename="../../desktop/screens/call_display.py" line="122"/>
+        <location filename="../../desktop/screens/call_display.py" line="302"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="116"/>
-        <location filename="../../desktop/screens/call_display.py" line="303"/>
+        <location filename="../../desktop/screens/call_display.py" line="124"/>
+        <location filename="../../desktop/screens/call_display.py" line="311"/>
         <source>请</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="120"/>
-        <location filename="../../desktop/screens/call_display.py" line="304"/>
+        <location filename="../../desktop/screens/call_display.py" line="128"/>
+        <location filename="../../desktop/screens/call_display.py" line="312"/>
         <source>号</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="152"/>
+        <location filename="../../desktop/screens/call_display.py" line="160"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="248"/>
+        <location filename="../../desktop/screens/call_display.py" line="256"/>
         <source>正在叫号（暂时无法连接数据库，正在重试…）</source>
         <translation>Now calling (database unavailable, retrying…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="293"/>
+        <location filename="../../desktop/screens/call_display.py" line="301"/>
         <source>人民调解中心</source>
         <translation>People&apos;s Mediation Centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="299"/>
+        <location filename="../../desktop/screens/call_display.py" line="307"/>
         <source>请取号等候</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="301"/>
+        <location filename="../../desktop/screens/call_display.py" line="309"/>
         <source>叫到您的号码时，请到对应窗口办理</source>
         <translation>When called, please go to the window shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="306"/>
+        <location filename="../../desktop/screens/call_display.py" line="314"/>
         <source>到 %1 办理</source>
         <translation>go to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="314"/>
+        <location filename="../../desktop/screens/call_display.py" line="322"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="315"/>
+        <location filename="../../desktop/screens/call_display.py" line="323"/>
         <source>%1 %2 人</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="317"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
         <source>当前等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="317"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="318"/>
+        <location filename="../../desktop/screens/call_display.py" line="325"/>
+        <source>&#x3000;·&#x3000;</source>
+        <translation>  ·  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="326"/>
         <source>叫号%1次未到视为过号，请到服务台重新取号</source>
         <translation>Missed after %1 calls — take a new ticket at the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="409"/>
+        <location filename="../../desktop/screens/call_display.py" line="338"/>
+        <source>yyyy年MM月dd日&#x3000;dddd&#x3000;HH:mm:ss</source>
+        <translation>ddd d MMM yyyy   HH:mm:ss</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/call_display.py" line="418"/>
         <source>叫号大屏</source>
         <translation>Call display</translation>
     </message>
@@ -1256,172 +1519,183 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="668"/>
+        <location filename="../../desktop/screens/experts.py" line="699"/>
         <source>案号，或案号中的流水号</source>
         <translation>Case number, or its serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="670"/>
+        <location filename="../../desktop/screens/experts.py" line="701"/>
         <source>查找案件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="673"/>
+        <location filename="../../desktop/screens/experts.py" line="704"/>
         <source>输入案号后按回车：按委员会、专长匹配度和当前负荷推荐调解员与专家，并逐一审查回避事由。</source>
         <translation>Enter a case number and press Enter: mediators and experts are suggested by committee, matching speciality and current workload, and each is checked for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="689"/>
+        <location filename="../../desktop/screens/experts.py" line="720"/>
         <source>邀请专家参与…</source>
         <translation>Invite expert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="690"/>
+        <location filename="../../desktop/screens/experts.py" line="721"/>
         <source>当事人选定调解员…</source>
         <translation>Parties choose mediator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="691"/>
+        <location filename="../../desktop/screens/experts.py" line="722"/>
         <source>回避申请…</source>
         <translation>Recusal request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="692"/>
+        <location filename="../../desktop/screens/experts.py" line="723"/>
         <source>放行…</source>
         <translation>Override…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="693"/>
+        <location filename="../../desktop/screens/experts.py" line="724"/>
         <source>有回避事由仍需参与的，写明理由后放行（调解员）</source>
         <translation>If someone with grounds for recusal must still take part, give the reason and override (mediator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="695"/>
+        <location filename="../../desktop/screens/experts.py" line="726"/>
         <source>准予回避</source>
         <translation>Grant recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="696"/>
+        <location filename="../../desktop/screens/experts.py" line="727"/>
         <source>驳回申请…</source>
         <translation>Reject request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="723"/>
+        <location filename="../../desktop/screens/experts.py" line="754"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="733"/>
+        <location filename="../../desktop/screens/experts.py" line="764"/>
         <source>调解员（按适配度、负荷排序）</source>
         <translation>Mediators (by fit, then workload)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="734"/>
+        <location filename="../../desktop/screens/experts.py" line="765"/>
         <source>专家与律师（按适配度、负荷排序；红色为有回避事由）</source>
         <translation>Experts and lawyers (by fit, then workload; red: grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="745"/>
+        <location filename="../../desktop/screens/experts.py" line="776"/>
         <source>本案同意、选定、回避记录</source>
         <translation>Consents, choices and recusals in this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="773"/>
+        <location filename="../../desktop/screens/experts.py" line="804"/>
         <source>找不到该案件（或该案不属于您的委员会；流水号对应多件时请输入完整案号）</source>
         <translation>Case not found (or not in your committee; if the serial number matches several cases, enter the full case number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="794"/>
+        <location filename="../../desktop/screens/experts.py" line="811"/>
+        <location filename="../../desktop/screens/experts.py" line="861"/>
+        <source>%1%2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="813"/>
+        <source>%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
+        <translation>%1  %2  %3  %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="827"/>
         <source>正在推荐…</source>
         <translation>Finding suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="806"/>
+        <location filename="../../desktop/screens/experts.py" line="839"/>
         <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
         <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="811"/>
+        <location filename="../../desktop/screens/experts.py" line="844"/>
         <source>推荐失败：</source>
         <translation>Suggestions failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="828"/>
+        <location filename="../../desktop/screens/experts.py" line="862"/>
         <source>不能邀请%1参与本案，存在回避事由：</source>
         <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="830"/>
+        <location filename="../../desktop/screens/experts.py" line="864"/>
         <source>确需参与的，由调解员写明理由后“放行”。</source>
         <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="845"/>
+        <location filename="../../desktop/screens/experts.py" line="879"/>
         <source>请先查找案件并选中一位专家</source>
         <translation>First find the case and select an expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="853"/>
+        <location filename="../../desktop/screens/experts.py" line="887"/>
         <source>已记录%1方当事人的意见</source>
         <translation>Views of %1 party(ies) recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="861"/>
+        <location filename="../../desktop/screens/experts.py" line="895"/>
         <source>请先查找案件并选中一位调解员</source>
         <translation>First find the case and select a mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="875"/>
+        <location filename="../../desktop/screens/experts.py" line="909"/>
         <source>请先查找案件并选中申请回避的专家或调解员</source>
         <translation>First find the case and select the expert or mediator to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="878"/>
+        <location filename="../../desktop/screens/experts.py" line="912"/>
         <source>已记录回避申请</source>
         <translation>Recusal request recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="884"/>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
         <source>请先选中有回避事由的人员</source>
         <translation>First select a person with grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="887"/>
+        <location filename="../../desktop/screens/experts.py" line="921"/>
         <source>%1没有回避事由，无需放行</source>
         <translation>%1 has no grounds for recusal; no override needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="891"/>
+        <location filename="../../desktop/screens/experts.py" line="925"/>
         <source>已记录放行理由</source>
         <translation>Override reason recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="898"/>
+        <location filename="../../desktop/screens/experts.py" line="932"/>
         <source>请在下方记录中选中一条待决定的回避申请</source>
         <translation>Select a pending recusal request in the records below</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="903"/>
+        <location filename="../../desktop/screens/experts.py" line="937"/>
         <source>驳回回避申请</source>
         <translation>Reject recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="905"/>
+        <location filename="../../desktop/screens/experts.py" line="939"/>
         <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
         <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="918"/>
+        <location filename="../../desktop/screens/experts.py" line="952"/>
         <source>回避申请</source>
         <translation>Recusal requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已准予回避</source>
         <translation>Recusal granted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="920"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已驳回回避申请</source>
         <translation>Recusal request rejected</translation>
     </message>
@@ -1559,47 +1833,47 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="531"/>
+        <location filename="../../desktop/screens/experts.py" line="562"/>
         <source>当事人选定调解员（人民调解法第十九条）</source>
         <translation>Parties choose the mediator (People&apos;s Mediation Law, Art. 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="539"/>
+        <location filename="../../desktop/screens/experts.py" line="570"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="540"/>
+        <location filename="../../desktop/screens/experts.py" line="571"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="541"/>
+        <location filename="../../desktop/screens/experts.py" line="572"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="542"/>
+        <location filename="../../desktop/screens/experts.py" line="573"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="543"/>
+        <location filename="../../desktop/screens/experts.py" line="574"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="544"/>
+        <location filename="../../desktop/screens/experts.py" line="575"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="555"/>
+        <location filename="../../desktop/screens/experts.py" line="586"/>
         <source>各方当事人均已选定，已列为本案调解员</source>
         <translation>All parties have chosen; now a mediator on this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="556"/>
+        <location filename="../../desktop/screens/experts.py" line="587"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
@@ -2186,6 +2460,318 @@
         <source>1个月</source>
         <translation>1 month</translation>
     </message>
+    <message>
+        <source>本人是当事人</source>
+        <translation>Is a party</translation>
+    </message>
+    <message>
+        <source>申报的亲属关系</source>
+        <translation>Declared relative</translation>
+    </message>
+    <message>
+        <source>申报的利害关系</source>
+        <translation>Declared interest</translation>
+    </message>
+    <message>
+        <source>申报的其他关系</source>
+        <translation>Other declared relation</translation>
+    </message>
+    <message>
+        <source>同一单位</source>
+        <translation>Same organisation</translation>
+    </message>
+    <message>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <source>与当事人同单位</source>
+        <translation>Same workplace as a party</translation>
+    </message>
+    <message>
+        <source>曾代理一方当事人</source>
+        <translation>Acted for a party</translation>
+    </message>
+    <message>
+        <source>曾代理对方</source>
+        <translation>Acted for the other side</translation>
+    </message>
+    <message>
+        <source>曾与当事人对立</source>
+        <translation>Opposed a party before</translation>
+    </message>
+    <message>
+        <source>已准予回避</source>
+        <translation>Recusal granted</translation>
+    </message>
+    <message>
+        <source>回避申请待决定</source>
+        <translation>Recusal request pending</translation>
+    </message>
+    <message>
+        <source>口头</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>取号叫号</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>邀请与到场</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>履行付款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>差评台账</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>同意书</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>利益冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>专家导入导出</source>
+        <translation>Expert import</translation>
+    </message>
+    <message>
+        <source>节假日设置</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>备份恢复</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>邀请</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>中心名称</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <source>印在文书、号票和统计报表上</source>
+        <translation>Printed on documents, queue tickets and statistics reports</translation>
+    </message>
+    <message>
+        <source>县区简称</source>
+        <translation>County short name</translation>
+    </message>
+    <message>
+        <source>案件编号中的 {county}，如 衢江</source>
+        <translation>The {county} in case numbers, e.g. Qujiang</translation>
+    </message>
+    <message>
+        <source>案件编号格式</source>
+        <translation>Case number format</translation>
+    </message>
+    <message>
+        <source>{county}{prefix}{year}{seq}；改动只影响此后登记的案件</source>
+        <translation>{county}{prefix}{year}{seq}; a change only affects cases registered afterwards</translation>
+    </message>
+    <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>如 08:30-12:00,14:00-17:30（预约只排在这些时段内）</source>
+        <translation>e.g. 08:30-12:00,14:00-17:30 (sessions are booked only within these hours)</translation>
+    </message>
+    <message>
+        <source>调解默认时长（分钟）</source>
+        <translation>Default session length (minutes)</translation>
+    </message>
+    <message>
+        <source>预约时默认的时长</source>
+        <translation>The length a new booking starts with</translation>
+    </message>
+    <message>
+        <source>两场调解间隔（分钟）</source>
+        <translation>Gap between sessions (minutes)</translation>
+    </message>
+    <message>
+        <source>同一调解室、同一人两场之间至少留出的时间</source>
+        <translation>The least time between two sessions in the same room or with the same person</translation>
+    </message>
+    <message>
+        <source>过号前叫号次数</source>
+        <translation>Calls before a ticket is missed</translation>
+    </message>
+    <message>
+        <source>叫号几次未到视为过号</source>
+        <translation>After how many unanswered calls a ticket counts as missed</translation>
+    </message>
+    <message>
+        <source>号票打印机</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>留空：PDF 号票；热敏打印机如 escpos:usb:0416:5011、escpos:net:192.168.1.50、escpos:serial:COM3</source>
+        <translation>Empty: PDF tickets; a thermal printer e.g. escpos:usb:0416:5011, escpos:net:192.168.1.50, escpos:serial:COM3</translation>
+    </message>
+    <message>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <source>none、simulator、termb 或 termb:驱动路径（个别电脑可用环境变量 TIAOJIE_IDCARD_READER 另行指定）</source>
+        <translation>none, simulator, termb or termb:driver path (a single PC can override it with the TIAOJIE_IDCARD_READER environment variable)</translation>
+    </message>
+    <message>
+        <source>调解</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>期限提前提醒（日）</source>
+        <translation>Warn before time limits (days)</translation>
+    </message>
+    <message>
+        <source>调解期限到期前几日列入“即将到期”</source>
+        <translation>How many days before a time limit a case is listed as due soon</translation>
+    </message>
+    <message>
+        <source>差评整改期限（工作日）</source>
+        <translation>Complaint response time (working days)</translation>
+    </message>
+    <message>
+        <source>差评须在几个工作日内回访答复</source>
+        <translation>Within how many working days a complaint must be followed up and answered</translation>
+    </message>
+    <message>
+        <source>安全</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>无操作锁屏（分钟）</source>
+        <translation>Lock screen when idle (minutes)</translation>
+    </message>
+    <message>
+        <source>0 表示不自动锁屏</source>
+        <translation>0: never lock automatically</translation>
+    </message>
+    <message>
+        <source>归档后可匿名化（年）</source>
+        <translation>Anonymise after archiving (years)</translation>
+    </message>
+    <message>
+        <source>归档满此年数的案件可由管理员匿名化</source>
+        <translation>Cases archived this many years ago can be anonymised by the administrator</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>自动备份目录</source>
+        <translation>Automatic backup folder</translation>
+    </message>
+    <message>
+        <source>留空：数据目录下的 backups（仅单机 SQLite 数据库）</source>
+        <translation>Empty: backups in the data folder (single-PC SQLite database only)</translation>
+    </message>
+    <message>
+        <source>保留备份份数</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <source>每天一份，保留最近几份</source>
+        <translation>One a day; how many of the latest to keep</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -2383,61 +2969,66 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="490"/>
+        <location filename="../../desktop/screens/experts.py" line="520"/>
         <source>当事人同意专家参与调解（人民调解法第二十条）</source>
         <translation>Parties&apos; consent to an expert (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="492"/>
+        <location filename="../../desktop/screens/experts.py" line="522"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="493"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="497"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="528"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="498"/>
+        <location filename="../../desktop/screens/experts.py" line="529"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="499"/>
+        <location filename="../../desktop/screens/experts.py" line="530"/>
         <source>暂未表态</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="504"/>
+        <location filename="../../desktop/screens/experts.py" line="535"/>
         <source>备注（可不填；代理人代为表示的在此说明）</source>
         <translation>Note (optional; say so here if an agent answered for the party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="505"/>
+        <location filename="../../desktop/screens/experts.py" line="536"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="506"/>
+        <location filename="../../desktop/screens/experts.py" line="537"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="507"/>
+        <location filename="../../desktop/screens/experts.py" line="538"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="513"/>
+        <location filename="../../desktop/screens/experts.py" line="544"/>
         <source>请至少记录一方当事人的意见</source>
         <translation>Please record the view of at least one party</translation>
     </message>
@@ -2527,19 +3118,42 @@
     </message>
 </context>
 <context>
+    <name>DutyModel</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="98"/>
+        <source>值班日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="98"/>
+        <source>开始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="99"/>
+        <source>结束</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="99"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
     <name>ExpertDetailDialog</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="547"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="506"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="547"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="512"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="553"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2547,97 +3161,162 @@
 <context>
     <name>ExpertDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="218"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="256"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="224"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="262"/>
         <source>多个专长用顿号“、”分开</source>
         <translation>Separate specialities with “、”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="226"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="264"/>
         <source>已退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="227"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="265"/>
         <source>启用（可被邀请参与调解）</source>
         <translation>Active (can be invited to mediations)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="248"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="286"/>
         <source>添加值班</source>
         <translation>Add duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="249"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="287"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="259"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="297"/>
         <source>律师值班（每周）</source>
         <translation>Lawyer duty (weekly)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="266"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="304"/>
         <source>申报的关系（用于回避审查）</source>
         <translation>Declared relationships (for recusal checks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="282"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="317"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="320"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="309"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="326"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="328"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="329"/>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="330"/>
+        <source>职称/职务</source>
+        <translation>Title / post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="331"/>
+        <source>专长</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="335"/>
+        <source>服务委员会</source>
+        <translation>Committees served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="336"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="344"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="345"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="347"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="311"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="349"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="334"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="372"/>
         <source>选择专家</source>
         <translation>Choose expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="396"/>
+        <source>%1（%2，%3）</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="398"/>
+        <source>%1［停用］</source>
+        <translation>%1 [inactive]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="417"/>
         <source>专家库中还没有专家</source>
         <translation>There are no experts in the pool yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="378"/>
-        <source>：请新增</source>
-        <translation>: please add one</translation>
+        <location filename="../../desktop/screens/expert_detail.py" line="417"/>
+        <source>专家库中还没有专家：请新增</source>
+        <translation>There are no experts in the pool yet: please add one</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="392"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="436"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="436"/>
+        <source>%1&#x3000;%2（已停用）</source>
+        <translation>%1  %2 (inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="431"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="397"/>
-        <source>（已停用）</source>
-        <translation>(inactive)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="477"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="518"/>
         <source>请按提示修改后再保存</source>
         <translation>Please correct the marked fields, then save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="482"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="523"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="490"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="531"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2645,216 +3324,304 @@
 <context>
     <name>ExpertTableModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="95"/>
+        <location filename="../../desktop/screens/experts.py" line="110"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="96"/>
+        <location filename="../../desktop/screens/experts.py" line="111"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="97"/>
+        <location filename="../../desktop/screens/experts.py" line="112"/>
         <source>工作单位（原单位）</source>
         <translation>Employer (former)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="98"/>
+        <location filename="../../desktop/screens/experts.py" line="113"/>
         <source>职称/职务</source>
         <translation>Title / post</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="99"/>
+        <location filename="../../desktop/screens/experts.py" line="114"/>
         <source>专长</source>
         <translation>Specialities</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="100"/>
+        <location filename="../../desktop/screens/experts.py" line="115"/>
         <source>服务委员会</source>
-        <translation>Committees served</translation>
+        <translation>Committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="101"/>
+        <location filename="../../desktop/screens/experts.py" line="116"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="102"/>
+        <location filename="../../desktop/screens/experts.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>在职</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="156"/>
+        <location filename="../../desktop/screens/experts.py" line="171"/>
         <source>·停用</source>
         <translation> · inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="177"/>
+        <source>值班：%1</source>
+        <translation>On duty: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertText</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="81"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="94"/>
+        <source>原%1</source>
+        <translation>formerly %1</translation>
     </message>
 </context>
 <context>
     <name>ExpertsScreen</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="936"/>
+        <location filename="../../desktop/screens/experts.py" line="970"/>
         <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
         <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="939"/>
+        <location filename="../../desktop/screens/experts.py" line="973"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="940"/>
+        <location filename="../../desktop/screens/experts.py" line="974"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="942"/>
+        <location filename="../../desktop/screens/experts.py" line="976"/>
         <source>仅启用</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="943"/>
+        <location filename="../../desktop/screens/experts.py" line="977"/>
         <source>全部（含停用）</source>
         <translation>All (incl. inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="944"/>
+        <location filename="../../desktop/screens/experts.py" line="978"/>
         <source>仅停用</source>
         <translation>Inactive only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="947"/>
+        <location filename="../../desktop/screens/experts.py" line="981"/>
         <source>详情(&amp;O)</source>
         <translation>Details (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="948"/>
+        <location filename="../../desktop/screens/experts.py" line="982"/>
         <source>新增专家(&amp;N)</source>
         <translation>&amp;New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="949"/>
+        <location filename="../../desktop/screens/experts.py" line="983"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="950"/>
+        <location filename="../../desktop/screens/experts.py" line="984"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1005"/>
+        <location filename="../../desktop/screens/experts.py" line="1043"/>
         <source>值班安排在专家详情中修改（系统管理员）。</source>
         <translation>Duty rosters are edited in Expert details (administrator).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1011"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>申报的关系…</source>
         <translation>Declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1011"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>查看申报的关系…</source>
         <translation>View declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1015"/>
+        <location filename="../../desktop/screens/experts.py" line="1056"/>
         <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
         <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1023"/>
+        <location filename="../../desktop/screens/experts.py" line="1064"/>
         <source>专家名录</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1024"/>
+        <location filename="../../desktop/screens/experts.py" line="1065"/>
         <source>律师值班表</source>
         <translation>Lawyer duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1025"/>
+        <location filename="../../desktop/screens/experts.py" line="1066"/>
         <source>各委员会调解员</source>
         <translation>Committee mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1029"/>
+        <location filename="../../desktop/screens/experts.py" line="1070"/>
         <source>为案件选人</source>
         <translation>Staff a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1066"/>
+        <location filename="../../desktop/screens/experts.py" line="1107"/>
         <source>今天（%1）值班：</source>
         <translation>On duty today (%1): </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1068"/>
+        <location filename="../../desktop/screens/experts.py" line="1109"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1075"/>
+        <location filename="../../desktop/screens/experts.py" line="1116"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/experts.py" line="1135"/>
+        <source>已退休</source>
+        <translation>retired</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/experts.py" line="1137"/>
+        <source>已停用</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
+        <source>回车或双击查看详情</source>
+        <translation>Enter or double-click for details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
+        <source>原工作单位</source>
+        <translation>Former employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <source>职称/职务</source>
+        <translation>Title / post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <source>专长</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <source>服务委员会</source>
+        <translation>Committees served</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1145"/>
+        <source>值班</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1146"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1148"/>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1189"/>
         <source>导入专家库</source>
         <translation>Import expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1138"/>
-        <location filename="../../desktop/screens/experts.py" line="1165"/>
+        <location filename="../../desktop/screens/experts.py" line="1190"/>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <location filename="../../desktop/screens/experts.py" line="1196"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1155"/>
+        <location filename="../../desktop/screens/experts.py" line="1207"/>
         <source>导入失败，未导入任何数据</source>
         <translation>Import failed; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1159"/>
+        <location filename="../../desktop/screens/experts.py" line="1211"/>
         <source>导入失败：</source>
         <translation>Import failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1165"/>
+        <location filename="../../desktop/screens/experts.py" line="1216"/>
+        <source>专家库名册</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>导出专家库</source>
         <translation>Export expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1172"/>
+        <location filename="../../desktop/screens/experts.py" line="1225"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1175"/>
+        <location filename="../../desktop/screens/experts.py" line="1228"/>
         <source>已导出 %1 人：%2</source>
         <translation>Exported %1 people: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1178"/>
+        <location filename="../../desktop/screens/experts.py" line="1231"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1187"/>
+        <location filename="../../desktop/screens/experts.py" line="1240"/>
         <source>请先选中一位调解员</source>
         <translation>Please select a mediator first</translation>
     </message>
@@ -2962,6 +3729,110 @@
     </message>
 </context>
 <context>
+    <name>Holidays</name>
+    <message>
+        <location filename="../../desktop/texts.py" line="43"/>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="44"/>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="45"/>
+        <source>清明</source>
+        <translation>Tomb-sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="46"/>
+        <source>清明节</source>
+        <translation>Tomb-sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="47"/>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="48"/>
+        <source>端午</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="49"/>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="50"/>
+        <source>中秋</source>
+        <translation>Mid-autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="51"/>
+        <source>中秋节</source>
+        <translation>Mid-autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="52"/>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="53"/>
+        <source>中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日</source>
+        <translation>Victory Day (70th anniversary)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="68"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="70"/>
+        <source>调休上班（%1）</source>
+        <translation>Make-up working day (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="73"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="75"/>
+        <location filename="../../desktop/texts.py" line="93"/>
+        <source>休息日</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="82"/>
+        <source>休息日，不安排调解</source>
+        <translation>Day off: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="84"/>
+        <source>放假日，不安排调解</source>
+        <translation>Holiday: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="86"/>
+        <source>%1，不安排调解</source>
+        <translation>%1: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="87"/>
+        <source>%1假期，不安排调解</source>
+        <translation>%1 holiday: no sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="94"/>
+        <source>%1·休</source>
+        <translation>%1 (off)</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysScreen</name>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="53"/>
@@ -2975,11 +3846,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="77"/>
+        <location filename="../../desktop/screens/holidays.py" line="191"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="78"/>
+        <location filename="../../desktop/screens/holidays.py" line="191"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
@@ -3054,22 +3927,22 @@
         <translation>a day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="191"/>
+        <location filename="../../desktop/screens/holidays.py" line="192"/>
         <source>已保存：%1 %2</source>
         <translation>Saved: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="198"/>
+        <location filename="../../desktop/screens/holidays.py" line="199"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="199"/>
+        <location filename="../../desktop/screens/holidays.py" line="200"/>
         <source>删除本中心对 %1 的录入？此后按程序内置的安排计算。</source>
         <translation>Delete this centre&apos;s entry for %1? The built-in schedule will then apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="208"/>
+        <location filename="../../desktop/screens/holidays.py" line="209"/>
         <source>已删除 %1 的录入</source>
         <translation>Entry for %1 deleted</translation>
     </message>
@@ -3077,17 +3950,17 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="431"/>
+        <location filename="../../desktop/screens/experts.py" line="461"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="433"/>
+        <location filename="../../desktop/screens/experts.py" line="463"/>
         <source>文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
         <translation>The file has %1 problem(s); nothing was imported. Please correct them in Excel and import again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="439"/>
+        <location filename="../../desktop/screens/experts.py" line="469"/>
         <source>复制全部</source>
         <translation>Copy all</translation>
     </message>
@@ -3694,33 +4567,38 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
@@ -3735,22 +4613,22 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>实时同步</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>定时刷新</source>
         <translation>Periodic refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>其他电脑的更改会立即显示</source>
         <translation>Changes made on other PCs appear at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
         <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
@@ -3758,37 +4636,37 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MediatorModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="236"/>
+        <location filename="../../desktop/screens/experts.py" line="253"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="237"/>
+        <location filename="../../desktop/screens/experts.py" line="254"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="238"/>
+        <location filename="../../desktop/screens/experts.py" line="255"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="239"/>
+        <location filename="../../desktop/screens/experts.py" line="256"/>
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="240"/>
+        <location filename="../../desktop/screens/experts.py" line="257"/>
         <source>本周调解</source>
         <translation>Sessions this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="241"/>
+        <location filename="../../desktop/screens/experts.py" line="258"/>
         <source>申报关系</source>
         <translation>Declared ties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="283"/>
+        <location filename="../../desktop/screens/experts.py" line="300"/>
         <source>（暂无调解员）</source>
         <translation>(no mediators yet)</translation>
     </message>
@@ -3981,27 +4859,27 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="599"/>
+        <location filename="../../desktop/screens/experts.py" line="630"/>
         <source>回避事由放行</source>
         <translation>Override grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="605"/>
+        <location filename="../../desktop/screens/experts.py" line="636"/>
         <source>放行理由：如已向各方当事人说明并征得同意</source>
         <translation>Reason, e.g. explained to all parties and they agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="607"/>
+        <location filename="../../desktop/screens/experts.py" line="638"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="608"/>
+        <location filename="../../desktop/screens/experts.py" line="639"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="609"/>
+        <location filename="../../desktop/screens/experts.py" line="640"/>
         <source>放行理由</source>
         <translation>Reason for override</translation>
     </message>
@@ -4386,72 +5264,77 @@ Database user: %2</translation>
 <context>
     <name>PrivacyScreen</name>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="100"/>
+        <location filename="../../desktop/screens/privacy.py" line="103"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="102"/>
+        <location filename="../../desktop/screens/privacy.py" line="105"/>
         <source>匿名化所选案件…</source>
         <translation>Anonymise selected cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="108"/>
+        <location filename="../../desktop/screens/privacy.py" line="111"/>
         <source>匿名化已归档案件（个人信息保护法第十九条、第四十七条）</source>
         <translation>Anonymise archived cases (Personal Information Protection Law, Arts. 19 and 47)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="121"/>
+        <location filename="../../desktop/screens/privacy.py" line="124"/>
         <source>身份证号码或其他证件号码</source>
         <translation>ID card number or other ID document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="122"/>
+        <location filename="../../desktop/screens/privacy.py" line="125"/>
         <source>无证件号码时：姓名</source>
         <translation>Without an ID number: name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="123"/>
+        <location filename="../../desktop/screens/privacy.py" line="126"/>
         <source>无证件号码时：电话</source>
         <translation>Without an ID number: phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="124"/>
+        <location filename="../../desktop/screens/privacy.py" line="127"/>
         <source>导出此人的全部信息…</source>
         <translation>Export all data on this person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="130"/>
+        <location filename="../../desktop/screens/privacy.py" line="133"/>
         <source>导出个人信息（个人信息保护法第四十五条：个人有权查阅、复制其个人信息）</source>
         <translation>Export personal data (Personal Information Protection Law, Art. 45: individuals may access and copy their personal data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="132"/>
+        <location filename="../../desktop/screens/privacy.py" line="135"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="133"/>
+        <location filename="../../desktop/screens/privacy.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="134"/>
+        <location filename="../../desktop/screens/privacy.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="151"/>
+        <location filename="../../desktop/screens/privacy.py" line="154"/>
         <source>归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
         <translation>Cases archived for %1 years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="164"/>
+        <location filename="../../desktop/screens/privacy.py" line="167"/>
         <source>请先在表中选择要匿名化的案件</source>
         <translation>First select the cases to anonymise in the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="167"/>
+        <location filename="../../desktop/screens/privacy.py" line="171"/>
+        <source>%1等</source>
+        <translation>%1 and others</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="172"/>
         <source>确定将%1件案件（%2）匿名化？
 
 匿名化后无法恢复当事人的个人信息。</source>
@@ -4460,32 +5343,37 @@ Database user: %2</translation>
 The parties&apos; personal data cannot be restored afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="177"/>
+        <location filename="../../desktop/screens/privacy.py" line="182"/>
         <source>已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，删除附件%4个。</source>
         <translation>%1 case(s) anonymised: personal data of %2 party(ies) erased, %3 party(ies) shared with other cases given a separate anonymous record, %4 attachment(s) deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="190"/>
+        <location filename="../../desktop/screens/privacy.py" line="195"/>
         <source>请填写证件号码，或同时填写姓名和电话</source>
         <translation>Enter an ID number, or both a name and a phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="201"/>
+        <location filename="../../desktop/screens/privacy.py" line="197"/>
+        <source>个人信息</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="207"/>
         <source>已导出到 %1：%2</source>
         <translation>Exported to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="212"/>
+        <location filename="../../desktop/screens/privacy.py" line="218"/>
         <source>确认匿名化</source>
         <translation>Confirm anonymisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="218"/>
+        <location filename="../../desktop/screens/privacy.py" line="224"/>
         <source>导出个人信息</source>
         <translation>Export personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/privacy.py" line="219"/>
+        <location filename="../../desktop/screens/privacy.py" line="225"/>
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
@@ -4493,322 +5381,333 @@ The parties&apos; personal data cannot be restored afterwards.</translation>
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="160"/>
+        <location filename="../../desktop/screens/queue.py" line="162"/>
         <source>取号（按服务）</source>
         <extracomment>Keys for the services in the centre&apos;s order (11 services: F1…F11; F12 calls). Start intake: the ticket being served (its ``prefill`` fills the intake form). A ticket was printed (PrintResult) — for the status bar and tests.</extracomment>
         <translation>Take a ticket (by service)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="170"/>
+        <location filename="../../desktop/screens/queue.py" line="172"/>
         <source>为“%1”取号并打印票据</source>
         <translation>Take a ticket for “%1” and print it</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="191"/>
+        <location filename="../../desktop/screens/queue.py" line="193"/>
         <source>本机所在的窗口或柜台（叫号大屏上显示）</source>
         <translation>The window or counter of this PC (shown on the call display)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="194"/>
+        <location filename="../../desktop/screens/queue.py" line="196"/>
         <source>全部服务</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="197"/>
+        <location filename="../../desktop/screens/queue.py" line="199"/>
         <source>叫下一位时从哪项服务的队列中叫号</source>
         <translation>Which service queue “Call next” calls from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="199"/>
+        <location filename="../../desktop/screens/queue.py" line="201"/>
         <source>本机窗口</source>
         <translation>This window</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="202"/>
+        <location filename="../../desktop/screens/queue.py" line="204"/>
         <source>叫号范围</source>
         <translation>Call from</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="208"/>
+        <location filename="../../desktop/screens/queue.py" line="210"/>
         <source>当前呼叫</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="224"/>
+        <location filename="../../desktop/screens/queue.py" line="226"/>
         <source>叫下一位
 F12</source>
         <translation>Call next
 F12</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="226"/>
+        <location filename="../../desktop/screens/queue.py" line="228"/>
         <source>叫下一位（F12 或 Ctrl+Enter）</source>
         <translation>Call the next number (F12 or Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="228"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>重呼  Ctrl+R</source>
         <translation>Recall Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="228"/>
+        <location filename="../../desktop/screens/queue.py" line="230"/>
         <source>再呼叫一次（选中过号的号票可重新呼叫）</source>
         <translation>Call again (a selected missed ticket can be called again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="230"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>过号  Ctrl+K</source>
         <translation>Skip Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="230"/>
+        <location filename="../../desktop/screens/queue.py" line="232"/>
         <source>当事人不在：放回队列，呼叫次数满即作过号</source>
         <translation>Party not here: back into the queue; marked missed once the call limit is reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="232"/>
+        <location filename="../../desktop/screens/queue.py" line="234"/>
         <source>转窗口  Ctrl+T</source>
         <translation>Transfer Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="232"/>
+        <location filename="../../desktop/screens/queue.py" line="234"/>
         <source>转到其他服务，保留原排队时间</source>
         <translation>Move to another service, keeping the original queue time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="238"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>开始登记  Ctrl+I</source>
         <translation>Intake Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="238"/>
+        <location filename="../../desktop/screens/queue.py" line="240"/>
         <source>开始办理并打开登记表（预填服务和到达时间）</source>
         <translation>Start serving and open the intake form (service and arrival time filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="240"/>
+        <location filename="../../desktop/screens/queue.py" line="242"/>
         <source>办结  Ctrl+D</source>
         <translation>Done Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="240"/>
+        <location filename="../../desktop/screens/queue.py" line="242"/>
         <source>接待完毕</source>
         <translation>Finished serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="276"/>
+        <location filename="../../desktop/screens/queue.py" line="278"/>
         <source>显示已办结、过号和已转的号</source>
         <translation>Show done/missed/transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="300"/>
+        <location filename="../../desktop/screens/queue.py" line="302"/>
         <source>最近打印的票据</source>
         <translation>Last printed ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="301"/>
+        <location filename="../../desktop/screens/queue.py" line="303"/>
         <source>尚未打印票据</source>
         <translation>No ticket printed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="308"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>重打  Ctrl+P</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="308"/>
+        <location filename="../../desktop/screens/queue.py" line="310"/>
         <source>再打印选中号票（或最近一张）的票据</source>
         <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="310"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="310"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>用系统的 PDF 阅读器打开，可从中打印</source>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="434"/>
+        <location filename="../../desktop/screens/queue.py" line="436"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="458"/>
+        <location filename="../../desktop/screens/queue.py" line="460"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="465"/>
+        <location filename="../../desktop/screens/queue.py" line="467"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="469"/>
-        <source>平均等候 %1 分钟</source>
-        <translation>Average wait %1 min</translation>
+        <location filename="../../desktop/screens/queue.py" line="471"/>
+        <source>%1&#x3000;平均等候 %2 分钟</source>
+        <translation>%1  Average wait %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="483"/>
-        <source>等候 %1 人</source>
-        <translation>%1 waiting</translation>
+        <location filename="../../desktop/screens/queue.py" line="485"/>
+        <source>%1&#x3000;等候 %2 人</source>
+        <translation>%1  %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="486"/>
+        <location filename="../../desktop/screens/queue.py" line="489"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="491"/>
+        <location filename="../../desktop/screens/queue.py" line="494"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="492"/>
+        <location filename="../../desktop/screens/queue.py" line="495"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="496"/>
+        <location filename="../../desktop/screens/queue.py" line="499"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="497"/>
+        <location filename="../../desktop/screens/queue.py" line="500"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="499"/>
+        <location filename="../../desktop/screens/queue.py" line="501"/>
+        <source>%1&#x3000;·&#x3000;%2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="502"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="502"/>
+        <location filename="../../desktop/screens/queue.py" line="505"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="504"/>
+        <location filename="../../desktop/screens/queue.py" line="507"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="557"/>
+        <location filename="../../desktop/screens/queue.py" line="560"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="566"/>
+        <location filename="../../desktop/screens/queue.py" line="569"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="576"/>
+        <location filename="../../desktop/screens/queue.py" line="579"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="583"/>
+        <location filename="../../desktop/screens/queue.py" line="586"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="588"/>
+        <location filename="../../desktop/screens/queue.py" line="591"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="596"/>
+        <location filename="../../desktop/screens/queue.py" line="599"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="602"/>
+        <location filename="../../desktop/screens/queue.py" line="605"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="611"/>
+        <location filename="../../desktop/screens/queue.py" line="614"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="619"/>
+        <location filename="../../desktop/screens/queue.py" line="622"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="622"/>
+        <location filename="../../desktop/screens/queue.py" line="625"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="635"/>
+        <location filename="../../desktop/screens/queue.py" line="638"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="642"/>
+        <location filename="../../desktop/screens/queue.py" line="645"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="653"/>
+        <location filename="../../desktop/screens/queue.py" line="656"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="658"/>
+        <location filename="../../desktop/screens/queue.py" line="661"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="667"/>
+        <location filename="../../desktop/screens/queue.py" line="670"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="674"/>
+        <location filename="../../desktop/screens/queue.py" line="677"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="688"/>
+        <location filename="../../desktop/screens/queue.py" line="691"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="689"/>
+        <location filename="../../desktop/screens/queue.py" line="692"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="691"/>
+        <location filename="../../desktop/screens/queue.py" line="694"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="702"/>
+        <location filename="../../desktop/screens/queue.py" line="705"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="703"/>
+        <location filename="../../desktop/screens/queue.py" line="706"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="722"/>
+        <location filename="../../desktop/screens/queue.py" line="724"/>
+        <location filename="../../desktop/screens/queue.py" line="735"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="725"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="723"/>
+        <location filename="../../desktop/screens/queue.py" line="726"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -4827,16 +5726,21 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="144"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="145"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="146"/>
+        <location filename="../../desktop/models/queue_table.py" line="147"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="148"/>
+        <location filename="../../desktop/models/queue_table.py" line="149"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
@@ -4844,24 +5748,29 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="365"/>
+        <location filename="../../desktop/screens/calendar.py" line="373"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="368"/>
+        <location filename="../../desktop/screens/calendar.py" line="376"/>
         <source>取消原因（必填），如：当事人申请撤回、双方已自行和解</source>
         <translation>Reason (required), e.g. the applicant withdrew, the parties settled themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="372"/>
+        <location filename="../../desktop/screens/calendar.py" line="380"/>
         <source>确认取消预约</source>
         <translation>Confirm cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="373"/>
+        <location filename="../../desktop/screens/calendar.py" line="381"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="385"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
@@ -4887,55 +5796,73 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="564"/>
+        <location filename="../../desktop/screens/experts.py" line="595"/>
         <source>回避申请</source>
         <translation>Recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="574"/>
+        <location filename="../../desktop/screens/experts.py" line="605"/>
         <source>申请理由（口头申请的，记录当事人的陈述）</source>
         <translation>Grounds (for an oral request, record what the party said)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="576"/>
+        <location filename="../../desktop/screens/experts.py" line="607"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="577"/>
+        <location filename="../../desktop/screens/experts.py" line="608"/>
         <source>申请回避的人员</source>
         <translation>Person to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="578"/>
+        <location filename="../../desktop/screens/experts.py" line="609"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="579"/>
+        <location filename="../../desktop/screens/experts.py" line="610"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="580"/>
+        <location filename="../../desktop/screens/experts.py" line="611"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="581"/>
+        <location filename="../../desktop/screens/experts.py" line="612"/>
         <source>理由</source>
         <translation>Grounds</translation>
     </message>
 </context>
 <context>
+    <name>RelationModel</name>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="131"/>
+        <source>关系人或单位</source>
+        <translation>Person or organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="131"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/expert_detail.py" line="132"/>
+        <source>证件号码/统一社会信用代码</source>
+        <translation>ID number / unified social credit code</translation>
+    </message>
+</context>
+<context>
     <name>RelationsDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="627"/>
+        <location filename="../../desktop/screens/experts.py" line="658"/>
         <source>申报的关系：%1</source>
         <translation>Declared relationships: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="640"/>
+        <location filename="../../desktop/screens/experts.py" line="671"/>
         <source>调解员申报的亲属、原单位等关系，提名调解员时与各方当事人比对。</source>
         <translation>Relatives, former employers and other ties declared by the mediator; compared with the parties when a mediator is proposed.</translation>
     </message>
@@ -4943,27 +5870,27 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="141"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="179"/>
         <source>姓名或单位名称</source>
         <translation>Name of person or organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="142"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="180"/>
         <source>关系：配偶、近亲属、原工作单位、股东…</source>
         <translation>Relationship: spouse, close relative, former employer, shareholder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="143"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="181"/>
         <source>身份证号或统一社会信用代码（可不填）</source>
         <translation>ID number or unified social credit code (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="144"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="182"/>
         <source>添加关系</source>
         <translation>Add relationship</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="145"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="183"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
@@ -4979,47 +5906,52 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="403"/>
+        <location filename="../../desktop/screens/calendar.py" line="411"/>
         <source>改期</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="413"/>
+        <location filename="../../desktop/screens/calendar.py" line="421"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="416"/>
+        <location filename="../../desktop/screens/calendar.py" line="424"/>
         <source>改期原因（必填）</source>
         <translation>Reason for rescheduling (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="430"/>
+        <location filename="../../desktop/screens/calendar.py" line="438"/>
         <source>确认改期</source>
         <translation>Confirm new time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="431"/>
+        <location filename="../../desktop/screens/calendar.py" line="439"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="439"/>
+        <location filename="../../desktop/screens/calendar.py" line="447"/>
         <source>原定</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="441"/>
+        <location filename="../../desktop/screens/calendar.py" line="447"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="449"/>
         <source>新时间</source>
         <translation>New time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="443"/>
+        <location filename="../../desktop/screens/calendar.py" line="451"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="472"/>
+        <location filename="../../desktop/screens/calendar.py" line="480"/>
         <source>不能改到该时间：</source>
         <translation>Cannot move to that time: </translation>
     </message>
@@ -5027,37 +5959,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="209"/>
-        <source>（今天）</source>
-        <translation>(today)</translation>
+        <location filename="../../desktop/screens/experts.py" line="225"/>
+        <source>%1（今天）</source>
+        <translation>%1 (today)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="234"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>SafeguardModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <location filename="../../desktop/screens/experts.py" line="390"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="363"/>
+        <location filename="../../desktop/screens/experts.py" line="390"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <location filename="../../desktop/screens/experts.py" line="391"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="364"/>
+        <location filename="../../desktop/screens/experts.py" line="391"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="365"/>
+        <location filename="../../desktop/screens/experts.py" line="392"/>
         <source>内容</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="393"/>
+        <source>专家参与（第二十条）</source>
+        <translation>Expert taking part (Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="394"/>
+        <source>选定调解员（第十九条）</source>
+        <translation>Mediator chosen (Art. 19)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="395"/>
+        <source>回避申请</source>
+        <translation>Recusal request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="396"/>
+        <source>回避放行</source>
+        <translation>Recusal overridden</translation>
     </message>
 </context>
 <context>
@@ -5066,6 +6023,11 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/screens/calendar.py" line="169"/>
         <source>没有可显示的行</source>
         <translation>Nothing to show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/calendar.py" line="304"/>
+        <source>%1；专家%2</source>
+        <translation>%1; experts %2</translation>
     </message>
 </context>
 <context>
@@ -5270,37 +6232,37 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="80"/>
+        <location filename="../../desktop/screens/settings.py" line="83"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="83"/>
+        <location filename="../../desktop/screens/settings.py" line="86"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="140"/>
+        <location filename="../../desktop/screens/settings.py" line="143"/>
         <source>已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。</source>
         <translation>Restored %2 unsaved change(s) from %1: check them, then press “Save settings”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="160"/>
+        <location filename="../../desktop/screens/settings.py" line="163"/>
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="169"/>
+        <location filename="../../desktop/screens/settings.py" line="172"/>
         <source>有 %1 处需要更正，未保存</source>
         <translation>%1 field(s) need correcting; not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="172"/>
+        <location filename="../../desktop/screens/settings.py" line="175"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="177"/>
+        <location filename="../../desktop/screens/settings.py" line="180"/>
         <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
         <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
     </message>
@@ -5585,34 +6547,44 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="303"/>
+        <location filename="../../desktop/screens/experts.py" line="320"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="304"/>
+        <location filename="../../desktop/screens/experts.py" line="321"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="305"/>
+        <location filename="../../desktop/screens/experts.py" line="322"/>
         <source>单位/委员会</source>
         <translation>Employer / committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="306"/>
+        <location filename="../../desktop/screens/experts.py" line="323"/>
         <source>适配理由</source>
         <translation>Why suggested</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="307"/>
+        <location filename="../../desktop/screens/experts.py" line="324"/>
         <source>当前负荷</source>
         <translation>Current load</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="308"/>
+        <location filename="../../desktop/screens/experts.py" line="325"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="368"/>
+        <source>在办%1件，本周%2场</source>
+        <translation>%1 open, %2 booked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/experts.py" line="385"/>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -5664,13 +6636,13 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableHeaders</name>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="39"/>
+        <location filename="../../desktop/models/appointment_table.py" line="40"/>
         <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="40"/>
+        <location filename="../../desktop/models/appointment_table.py" line="41"/>
         <location filename="../../desktop/models/mediation_tables.py" line="119"/>
         <location filename="../../desktop/models/mediation_tables.py" line="189"/>
         <location filename="../../desktop/models/mediation_tables.py" line="222"/>
@@ -5679,39 +6651,39 @@ Missed %3  Transferred %4</translation>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="41"/>
+        <location filename="../../desktop/models/appointment_table.py" line="42"/>
         <source>调解室</source>
         <translation>Mediation room</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="42"/>
+        <location filename="../../desktop/models/appointment_table.py" line="43"/>
         <location filename="../../desktop/models/mediation_tables.py" line="133"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="43"/>
+        <location filename="../../desktop/models/appointment_table.py" line="44"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="44"/>
+        <location filename="../../desktop/models/appointment_table.py" line="45"/>
         <source>邀请当事人（✓到场 ✗未到）</source>
         <translation>Parties invited (✓ present ✗ absent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="45"/>
+        <location filename="../../desktop/models/appointment_table.py" line="46"/>
         <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <location filename="../../desktop/models/mediation_tables.py" line="182"/>
         <location filename="../../desktop/models/mediation_tables.py" line="229"/>
         <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
-        <location filename="../../desktop/models/user_table.py" line="27"/>
+        <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <location filename="../../desktop/models/mediation_tables.py" line="152"/>
         <location filename="../../desktop/models/mediation_tables.py" line="240"/>
@@ -5719,13 +6691,13 @@ Missed %3  Transferred %4</translation>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <location filename="../../desktop/models/mediation_tables.py" line="139"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/appointment_table.py" line="136"/>
+        <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <source>到场情况</source>
         <translation>Attendance</translation>
     </message>
@@ -6053,29 +7025,47 @@ Missed %3  Transferred %4</translation>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="23"/>
+        <location filename="../../desktop/models/user_table.py" line="24"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="24"/>
+        <location filename="../../desktop/models/user_table.py" line="25"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="25"/>
+        <location filename="../../desktop/models/user_table.py" line="26"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="26"/>
+        <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="28"/>
+        <location filename="../../desktop/models/user_table.py" line="29"/>
         <source>最近登录</source>
         <translation>Last login</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <location filename="../../desktop/texts.py" line="18"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="23"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/texts.py" line="37"/>
+        <source>M月d日（dddd）</source>
+        <translation>ddd d MMM</translation>
     </message>
 </context>
 <context>
@@ -6207,17 +7197,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="71"/>
+        <location filename="../../desktop/models/user_table.py" line="72"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="72"/>
+        <location filename="../../desktop/models/user_table.py" line="73"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/user_table.py" line="72"/>
+        <location filename="../../desktop/models/user_table.py" line="73"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -6322,62 +7312,62 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_CalendarScreen</name>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="593"/>
+        <location filename="../../desktop/screens/calendar.py" line="601"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="594"/>
+        <location filename="../../desktop/screens/calendar.py" line="602"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="595"/>
+        <location filename="../../desktop/screens/calendar.py" line="603"/>
         <source>下一周 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="600"/>
+        <location filename="../../desktop/screens/calendar.py" line="608"/>
         <source>按调解室</source>
         <translation>By room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="601"/>
+        <location filename="../../desktop/screens/calendar.py" line="609"/>
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="602"/>
+        <location filename="../../desktop/screens/calendar.py" line="610"/>
         <source>显示已取消</source>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="603"/>
+        <location filename="../../desktop/screens/calendar.py" line="611"/>
         <source>只看有安排的</source>
         <translation>Only with bookings</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="622"/>
+        <location filename="../../desktop/screens/calendar.py" line="630"/>
         <source>蓝色：已预约&#x3000;绿色：已举行&#x3000;灰色删除线：已取消&#x3000;斜线：场间间隔&#x3000;粉色：休息日&#x3000;单击预约查看详情、改期或取消</source>
         <translation>Blue: booked  Green: held  Grey struck-through: cancelled  Hatched: buffer between sessions  Pink: day off  Click a booking for details, rescheduling or cancelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="684"/>
+        <location filename="../../desktop/screens/calendar.py" line="692"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/calendar.py" line="695"/>
+        <location filename="../../desktop/screens/calendar.py" line="704"/>
         <source>共 %n 场调解</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -6385,9 +7375,42 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/calendar.py" line="698"/>
+        <location filename="../../desktop/screens/calendar.py" line="707"/>
         <source>读取失败：</source>
         <translation>Loading failed: </translation>
+    </message>
+</context>
+<context>
+    <name>_CaseModel</name>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="43"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="43"/>
+        <source>委员会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="44"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="44"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="45"/>
+        <source>归档日期</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/privacy.py" line="45"/>
+        <source>当事人数</source>
+        <translation>Parties</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QGroupBox, QLabel
 
 from desktop import i18n
 from desktop.main_window import MainWindow
@@ -166,7 +167,7 @@ def test_coded_labels_show_in_english(english, qtbot, make_ctx, users, engine):
     window = MainWindow(make_ctx(users["reception"]))
     qtbot.addWidget(window)
     window.show()
-    assert window.user_label.text().endswith("（Reception）")
+    assert window.user_label.text().endswith(" (Reception)")
     cases = window.show_screen("cases")
     qtbot.waitUntil(lambda: cases.model.rowCount() == 1)
     row = [cases.model.index(0, c).data() for c in range(cases.model.columnCount())]
@@ -215,3 +216,165 @@ def test_a_rate_change_is_in_points_in_either_language(english):
 
     assert fmt_change("success_rate", 0.84, 0.80, _points()) == "+4.0 pp"
     assert fmt_change("success_rate", 0.84, 0.80) == "+4.0个百分点"  # reports and documents
+
+
+# --- The reception, experts and admin screens ------------------------------------------------
+
+
+def _expert_pool(engine, admin) -> dict[str, int]:
+    from datetime import time
+
+    from core.experts import DutyRow, ExpertForm, save_expert, set_duties
+
+    retired = save_expert(engine, admin, ExpertForm(
+        name="姜金水", former_agency="衢州市衢江区卫生健康局", committees=("medical", "labour"),
+        specialties=("医患沟通", "医疗事故"), retired=True))
+    lawyer = save_expert(engine, admin, ExpertForm(name="蒋松发", kind="lawyer", agency="浙江明信律师事务所",
+                                                   committees=("general",)))
+    set_duties(engine, admin, lawyer, (DutyRow(1, time(9), time(12)),))
+    return {"retired": retired, "lawyer": lawyer}
+
+
+def test_the_expert_screens_speak_english(english, qtbot, make_ctx, users, engine):
+    from desktop.screens.expert_detail import ExpertDetailScreen
+    from desktop.screens.experts import ExpertsScreen
+
+    ids = _expert_pool(engine, users["admin"])
+    screen = ExpertsScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(screen)
+    headers = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.model.columnCount())]
+    assert headers == ["Name", "Kind", "Employer (former)", "Title / post", "Specialities", "Committees", "Phone",
+                       "Status"]
+    rows = {screen.model.row_at(r).name: r for r in range(screen.model.rowCount())}
+    cell = lambda name, col, role=Qt.ItemDataRole.DisplayRole: screen.model.index(rows[name], col).data(role)  # noqa: E731
+    assert cell("姜金水", 2) == "formerly 衢州市衢江区卫生健康局"
+    assert cell("姜金水", 4) == "医患沟通, 医疗事故"
+    assert cell("姜金水", 5) == "Medical, Labour"
+    assert cell("蒋松发", 0, Qt.ItemDataRole.ToolTipRole) == "On duty: Tue 09:00–12:00 (律师值班室)"  # a room's name
+    screen.table.selectRow(rows["姜金水"])
+    summary = screen.summary.toPlainText()
+    assert "Expert, retired" in summary and "Former employer: 衢州市衢江区卫生健康局" in summary
+    assert "Committees served: Medical, Labour" in summary and "：" not in summary
+    assert screen.roster_model.headerData(1, Qt.Orientation.Horizontal) == "Tue"
+    assert screen.roster_model.index(0, 1).data() == "蒋松发 (Lawyer)"
+
+    detail = ExpertDetailScreen(make_ctx(users["admin"]), expert_id=ids["lawyer"])
+    qtbot.addWidget(detail)
+    duty = [detail.duty_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert duty == ["Day", "From", "To", "Place"]
+    assert [detail.duty_model.index(0, c).data() for c in (0, 1, 2)] == ["Tue", "09:00", "12:00"]
+    relations = detail.relations.model
+    assert [relations.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Person or organisation", "Relation", "ID number / unified social credit code"]
+    assert detail.duty_day.itemText(0) == "Mon"
+    assert detail.heading.text() == "蒋松发  Lawyer"
+    captions = {label.text() for label in detail.findChildren(QLabel)}
+    assert {"Name", "Kind", "Employer", "Former employer", "Committees served", "Notes"} <= captions
+
+
+def test_the_expert_texts_keep_the_core_s_chinese(app, engine, users):
+    """On screen the expert texts are put together in the UI's language; in Chinese they are
+    exactly what core.experts makes of them (the CLI and the Excel export)."""
+    from core.experts import list_experts
+    from desktop.screens.expert_detail import agency_display, committee_names, duty_label
+
+    _expert_pool(engine, users["admin"])
+    for row in list_experts(engine, users["admin"]):
+        assert agency_display(row) == row.agency_display
+        assert committee_names(row.committees) == row.committee_names
+        assert [duty_label(d) for d in row.duties] == [d.label() for d in row.duties]
+
+
+def test_the_calendar_texts_keep_the_core_s_chinese(app):
+    from datetime import date, datetime
+
+    from core.booking import Slot, day_label, rest_phrase
+    from desktop.screens.booking import slot_label
+    from desktop.texts import closed_note, rest_label
+    from desktop.texts import day_label as screen_day_label
+
+    labels = ["", "星期六", "休息日", "放假", "国庆节", "春节", "本中心放假", "调休上班（国庆节）"]
+    assert [closed_note(label) for label in labels] == [f"{rest_phrase(label)}，不安排调解" for label in labels]
+    assert rest_label("国庆节") == "国庆节·休" and rest_label("星期日") == "休息日"
+    slot = Slot(datetime(2026, 12, 7, 8, 30), datetime(2026, 12, 7, 10), 3, "第三调解室", False)
+    assert slot_label(slot) == slot.label
+    assert screen_day_label(date(2026, 12, 7)) == day_label(date(2026, 12, 7))
+
+
+def test_the_schedule_and_booking_speak_english(english, qtbot, make_ctx, users, engine):
+    from datetime import datetime
+
+    from core.booking import AppointmentRow, InvitedParty, PersonRef, Slot
+    from desktop.screens.booking import BookingScreen, slot_label
+    from desktop.screens.calendar import CalendarDayScreen, describe
+    from desktop.texts import closed_note, rest_label
+
+    row = AppointmentRow(7, 1, "衢江医人调字〔2026〕第012号", "medical", datetime(2026, 12, 4, 14, 30),
+                         datetime(2026, 12, 4, 16), 3, "第三调解室", "cancelled", "第1次调解", "当事人撤回", None,
+                         mediators=(PersonRef("user", 1, "唐芳珍"),),
+                         parties=(InvitedParty(1, 1, 1, "刘云", "applicant", "person", "present"),
+                                  InvitedParty(2, 2, 2, "陈颖敏", "agent", "person", "")))
+    assert closed_note("国庆节") == "National Day holiday: no sessions"
+    assert closed_note("星期六") == "Day off: no sessions"
+    assert rest_label("国庆节") == "National Day (off)"
+    slot = Slot(datetime(2026, 12, 7, 8, 30), datetime(2026, 12, 7, 10), 3, "第三调解室", False)
+    assert slot_label(slot) == "Mon 7 Dec 08:30–10:00 第三调解室 (another room)"
+    assert describe(row).splitlines() == [
+        "衢江医人调字〔2026〕第012号 (Medical)", "2026-12-04 14:30–16:00  第三调解室", "Mediators: 唐芳珍",
+        "Invited: 刘云✓, 陈颖敏", "Status: Cancelled (当事人撤回)", "Purpose: 第1次调解"]
+
+    day = CalendarDayScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(day)
+    qtbot.waitUntil(lambda: day.summary.text().endswith("sessions"), timeout=5000)  # a plural, in a subclass
+    assert day.summary.text() == "0 sessions"
+
+    booking = BookingScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(booking)
+    captions = {label.text() for label in booking.findChildren(QLabel)}
+    assert {"Case", "Time", "Room", "People", "Invite parties", "Purpose"} <= captions
+    assert not [text for text in captions if CJK.search(text)]
+
+
+def test_the_admin_screens_speak_english(english, qtbot, make_ctx, users, engine):
+    from desktop.screens.audit import AuditScreen
+    from desktop.screens.privacy import PrivacyScreen
+    from desktop.screens.settings import SettingsScreen
+
+    audit = AuditScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(audit)
+    headers = [audit.model.headerData(c, Qt.Orientation.Horizontal) for c in range(audit.model.columnCount())]
+    assert headers == ["Time", "User", "Area", "Action code", "Object", "Description", "Workstation"]
+    areas = [audit.action.itemText(i) for i in range(audit.action.count())]
+    assert areas[:4] == ["All actions", "Login", "Password", "Users"]
+    assert not [text for text in areas + [audit.entity.itemText(i) for i in range(audit.entity.count())]
+                if CJK.search(text)]
+    assert audit.date_from.toolTip() == "From (to clear: pick the earliest date)"
+
+    privacy = PrivacyScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(privacy)
+    model = privacy.table.model()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Case no.", "Committee", "Status", "Registered", "Archived", "Parties"]
+
+    settings = SettingsScreen(make_ctx(users["admin"]))
+    qtbot.addWidget(settings)
+    texts = [w.title() for w in settings.findChildren(QGroupBox)] + [w.text() for w in settings.findChildren(QLabel)]
+    assert "Centre" in texts and "Centre name" in texts and "Working hours" in texts
+    assert not [text for text in texts if CJK.search(text)]
+
+
+def test_the_call_display_speaks_english(english, qtbot, make_ctx, users):
+    from datetime import datetime
+
+    from desktop.screens.call_display import CallDisplayScreen, _state
+
+    screen = CallDisplayScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(screen)
+    screen.clock = lambda: datetime(2026, 11, 23, 9, 5, 7)
+    screen._tick()
+    assert screen.clock_label.text() == "Mon 23 Nov 2026   09:05:07"
+
+    class Row:
+        status = "serving"
+
+    assert _state(Row()) == "Serving"
