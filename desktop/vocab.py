@@ -92,15 +92,19 @@ def catalogue() -> list[str]:
     (core.stats.COLUMN_LABELS: table headers and cards), the kinds of identity document
     (core.identifiers.ID_TYPES) and the deadline names and texts (core.deadlines.KIND_LABELS,
     core.case_deadlines.DEADLINE_WORDS: templates whose ``{n}``/``{amount}``/``{mark}`` the
-    translation keeps), in the order they are declared."""
+    translation keeps) and the ethnic groups (core.intake.ETHNICITIES: the party editor shows
+    them translated, the Chinese name is stored), in the order they are declared."""
     from core.case_deadlines import DEADLINE_WORDS
     from core.deadlines import KIND_LABELS
     from core.identifiers import ID_TYPES
+    from core.intake import ETHNICITIES
     from core.stats import COLUMN_LABELS, POINTS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
-    for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS]:
+    ethnicities = dict(zip(ETHNICITIES, ETHNICITIES, strict=True))
+    for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS,
+                       ethnicities]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

@@ -1763,6 +1763,7 @@
         <translation>Internet</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2186,6 +2187,336 @@
         <source>1个月</source>
         <translation>1 month</translation>
     </message>
+    <message>
+        <source>汉族</source>
+        <translation>Han</translation>
+    </message>
+    <message>
+        <source>蒙古族</source>
+        <translation>Mongol</translation>
+    </message>
+    <message>
+        <source>回族</source>
+        <translation>Hui</translation>
+    </message>
+    <message>
+        <source>藏族</source>
+        <translation>Tibetan</translation>
+    </message>
+    <message>
+        <source>维吾尔族</source>
+        <translation>Uyghur</translation>
+    </message>
+    <message>
+        <source>苗族</source>
+        <translation>Miao</translation>
+    </message>
+    <message>
+        <source>彝族</source>
+        <translation>Yi</translation>
+    </message>
+    <message>
+        <source>壮族</source>
+        <translation>Zhuang</translation>
+    </message>
+    <message>
+        <source>布依族</source>
+        <translation>Bouyei</translation>
+    </message>
+    <message>
+        <source>朝鲜族</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>满族</source>
+        <translation>Manchu</translation>
+    </message>
+    <message>
+        <source>侗族</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
+        <source>瑶族</source>
+        <translation>Yao</translation>
+    </message>
+    <message>
+        <source>白族</source>
+        <translation>Bai</translation>
+    </message>
+    <message>
+        <source>土家族</source>
+        <translation>Tujia</translation>
+    </message>
+    <message>
+        <source>哈尼族</source>
+        <translation>Hani</translation>
+    </message>
+    <message>
+        <source>哈萨克族</source>
+        <translation>Kazakh</translation>
+    </message>
+    <message>
+        <source>傣族</source>
+        <translation>Dai</translation>
+    </message>
+    <message>
+        <source>黎族</source>
+        <translation>Li</translation>
+    </message>
+    <message>
+        <source>傈僳族</source>
+        <translation>Lisu</translation>
+    </message>
+    <message>
+        <source>佤族</source>
+        <translation>Va</translation>
+    </message>
+    <message>
+        <source>畲族</source>
+        <translation>She</translation>
+    </message>
+    <message>
+        <source>高山族</source>
+        <translation>Gaoshan</translation>
+    </message>
+    <message>
+        <source>拉祜族</source>
+        <translation>Lahu</translation>
+    </message>
+    <message>
+        <source>水族</source>
+        <translation>Shui</translation>
+    </message>
+    <message>
+        <source>东乡族</source>
+        <translation>Dongxiang</translation>
+    </message>
+    <message>
+        <source>纳西族</source>
+        <translation>Naxi</translation>
+    </message>
+    <message>
+        <source>景颇族</source>
+        <translation>Jingpo</translation>
+    </message>
+    <message>
+        <source>柯尔克孜族</source>
+        <translation>Kyrgyz</translation>
+    </message>
+    <message>
+        <source>土族</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>达斡尔族</source>
+        <translation>Daur</translation>
+    </message>
+    <message>
+        <source>仫佬族</source>
+        <translation>Mulao</translation>
+    </message>
+    <message>
+        <source>羌族</source>
+        <translation>Qiang</translation>
+    </message>
+    <message>
+        <source>布朗族</source>
+        <translation>Blang</translation>
+    </message>
+    <message>
+        <source>撒拉族</source>
+        <translation>Salar</translation>
+    </message>
+    <message>
+        <source>毛南族</source>
+        <translation>Maonan</translation>
+    </message>
+    <message>
+        <source>仡佬族</source>
+        <translation>Gelao</translation>
+    </message>
+    <message>
+        <source>锡伯族</source>
+        <translation>Xibe</translation>
+    </message>
+    <message>
+        <source>阿昌族</source>
+        <translation>Achang</translation>
+    </message>
+    <message>
+        <source>普米族</source>
+        <translation>Pumi</translation>
+    </message>
+    <message>
+        <source>塔吉克族</source>
+        <translation>Tajik</translation>
+    </message>
+    <message>
+        <source>怒族</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>乌孜别克族</source>
+        <translation>Uzbek</translation>
+    </message>
+    <message>
+        <source>俄罗斯族</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>鄂温克族</source>
+        <translation>Evenki</translation>
+    </message>
+    <message>
+        <source>德昂族</source>
+        <translation>De&apos;ang</translation>
+    </message>
+    <message>
+        <source>保安族</source>
+        <translation>Bonan</translation>
+    </message>
+    <message>
+        <source>裕固族</source>
+        <translation>Yugur</translation>
+    </message>
+    <message>
+        <source>京族</source>
+        <translation>Gin</translation>
+    </message>
+    <message>
+        <source>塔塔尔族</source>
+        <translation>Tatar</translation>
+    </message>
+    <message>
+        <source>独龙族</source>
+        <translation>Derung</translation>
+    </message>
+    <message>
+        <source>鄂伦春族</source>
+        <translation>Oroqen</translation>
+    </message>
+    <message>
+        <source>赫哲族</source>
+        <translation>Hezhen</translation>
+    </message>
+    <message>
+        <source>门巴族</source>
+        <translation>Monba</translation>
+    </message>
+    <message>
+        <source>珞巴族</source>
+        <translation>Lhoba</translation>
+    </message>
+    <message>
+        <source>基诺族</source>
+        <translation>Jino</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="116"/>
+        <source>双方共同申请</source>
+        <extracomment>The labels of the core&apos;s own small vocabularies that these screens show (consents, payment methods, attachment kinds — db.codes has the rest): translated like db.codes&apos; labels, with tr_code (context ``Codes``). A test keeps the list in step with the core.</extracomment>
+        <translation>Joint application by both parties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="116"/>
+        <source>一方申请，另一方同意</source>
+        <translation>One party applied, the other consents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <source>公开调解</source>
+        <translation>Public mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <source>延长调解期限</source>
+        <translation>Extension of the time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <source>同意医疗纠纷人民调解</source>
+        <translation>Consent to mediation of a medical dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <source>专家参与调解</source>
+        <translation>Expert taking part in mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <source>选定调解员</source>
+        <translation>Choice of mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <source>口头</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>微信支付</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <source>支票</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <source>保险公司直接赔付</source>
+        <translation>Paid directly by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <source>法院执行</source>
+        <translation>Court enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <source>身份证明</source>
+        <translation>Proof of identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <source>调解记录（签字件）</source>
+        <translation>Session record (signed copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <source>履行凭证</source>
+        <translation>Proof of performance</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -2399,13 +2730,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="497"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="309"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="498"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="310"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
@@ -2421,13 +2752,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="505"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="315"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="506"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="316"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2442,32 +2773,32 @@
         <translation>Please record the view of at least one party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="297"/>
         <source>记录当事人意见</source>
         <translation>Record parties&apos; views</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="298"/>
         <source>记录当事人对公开调解、延长调解期限等事项的意见；口头同意的，请在调解记录中注明并由当事人签名。</source>
         <translation>Record the parties&apos; views on public mediation, extending the time limit and similar matters; for oral consent, note it in the session record and have the party sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="263"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="303"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="267"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="307"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="271"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="311"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="317"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2862,22 +3193,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="322"/>
         <source>延长调解期限</source>
         <translation>Extend mediation time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="327"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="328"/>
         <source>双方同意日期</source>
         <translation>Date both sides agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="329"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2943,14 +3274,19 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="82"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="121"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="83"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="178"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -4125,50 +4461,85 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Remove this party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="193"/>
-        <location filename="../../desktop/widgets/party_editor.py" line="498"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="196"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="509"/>
         <source>18位号码，离开时自动核对</source>
         <translation>18 digits, checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="194"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="197"/>
         <source>1990-01-02</source>
         <translation>1990-01-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="195"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="198"/>
         <source>手机或 0570-3012345</source>
         <translation>Mobile/0570-3012345</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="196"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="199"/>
         <source>18位，如 12330803…</source>
         <translation>18 characters, e.g. 12330803…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="298"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="309"/>
         <source>当事人 %1 · %2</source>
         <translation>Party %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="310"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="321"/>
         <source>— 请选择被代理人 —</source>
         <translation>— Choose the party represented —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="318"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="329"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="431"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="331"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="442"/>
         <source>在册当事人（点击填入）：</source>
         <translation>Known parties (click to fill in): </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="467"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="478"/>
         <source>在册：%1（无需重新输入）</source>
         <translation>On file: %1 (no need to re-enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="494"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="520"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="524"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="526"/>
+        <source>重复来访：在办%1件（%2）</source>
+        <translation>Repeat visitor: open cases %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="527"/>
+        <source>重复来访：在办%1件</source>
+        <translation>Repeat visitor: open cases %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="529"/>
+        <source>&#x3000;· </source>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -4219,37 +4590,42 @@ Database user: %2</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="278"/>
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
         <source>%1 应于 %2 支付，尚欠 %3 元。</source>
         <translation>%1 is due on %2; %3 yuan still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
+        <source>付款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="281"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="246"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="286"/>
         <source>付款方式</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="247"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
         <source>收据/凭证号</source>
         <translation>Receipt/voucher no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="248"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
         <source>确认超额（付款多于尚欠金额）</source>
         <translation>Confirm overpayment (more than the amount owed)</translation>
     </message>
@@ -4864,22 +5240,22 @@ Missed %3  Transferred %4</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="209"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="176"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="215"/>
         <source>拒绝调解的当事人</source>
         <translation>Party refusing mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="179"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
         <source>原因（将写入告知书）</source>
         <translation>Reason (goes into the notice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="181"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5306,6 +5682,14 @@ Missed %3  Transferred %4</translation>
     </message>
 </context>
 <context>
+    <name>Signatures</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="76"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>StatCard</name>
     <message>
         <location filename="../../desktop/screens/stats.py" line="386"/>
@@ -5626,55 +6010,148 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableCells</name>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
+        <source>尚未受理，调解期限未开始计算</source>
+        <translation>Not yet accepted; the mediation time limit has not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
+        <source>
+（暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准）</source>
+        <translation>
+(Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="145"/>
+        <source>代理%1</source>
+        <translation>Agent for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="146"/>
+        <source>明确拒绝调解</source>
+        <translation>Expressly refuses mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
+        <source>已付清（%1）</source>
+        <translation>Paid in full (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
+        <source>部分已付</source>
+        <translation>Partly paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
+        <source>待付</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
+        <source>逾期%n日</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
+        <source>%n日</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <source>同意</source>
+        <translation>Agrees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <source>不同意</source>
+        <translation>Does not agree</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <source>公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <source>不公开</source>
+        <translation>Not public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>逾期未答复</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>逾期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
         <source>逾期未回访</source>
         <translation>Visit overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
         <source>待回访</source>
         <translation>To visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <source>期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
+        <translation>The time limit runs into a year whose public holidays have not been announced yet; computed from weekends and statutory holidays</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="320"/>
+        <source>%1（改派）</source>
+        <translation>%1 (transferred)</translation>
     </message>
 </context>
 <context>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="39"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="326"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="271"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="288"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -5685,7 +6162,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="42"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="133"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -5701,10 +6178,10 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="45"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="182"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="27"/>
         <source>状态</source>
@@ -5712,15 +6189,15 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="136"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="289"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="136"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="192"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -5730,290 +6207,290 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="151"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="203"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="338"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="342"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="343"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="272"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="183"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="132"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="141"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="142"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="290"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="143"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="144"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="154"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="217"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="218"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="166"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="167"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="168"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="169"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="202"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="192"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="181"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="191"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="203"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="270"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="298"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="299"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="305"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="306"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="307"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="327"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="328"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -6264,57 +6741,58 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="198"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
         <source>登记回访</source>
         <translation>Record follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="199"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
         <source>被回访人：%1。如实记录当事人的评价，不得诱导或代替评价；评价为“不满意”或“非常不满意”的，自动登记差评台账。</source>
         <translation>Visited: %1. Record the party&apos;s rating truthfully, without leading or rating for them; “Dissatisfied” or “Very dissatisfied” goes into the complaints log automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="201"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="202"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
         <source>履行情况</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="203"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="243"/>
         <source>协议履行情况（已付款项、未履行部分及原因）</source>
         <translation>Performance of the agreement (amounts paid, what is outstanding and why)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="230"/>
         <source>未评价</source>
+        <extracomment>The five levels and &quot;none&quot;, as (value, Chinese label): labels are translated when a dialog shows them.</extracomment>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="217"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
         <source>当事人已就本纠纷向人民法院起诉</source>
         <translation>A party has sued in the people&apos;s court over this dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="219"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="259"/>
         <source>存在矛盾激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="260"/>
         <source>采取的措施</source>
         <translation>Measures taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="221"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="261"/>
         <source>如：再次组织协商、已报告派出所（写明时间、对象）</source>
         <translation>e.g. arranged further talks, reported to the police station (give time and to whom)</translation>
     </message>
