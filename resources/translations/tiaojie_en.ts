@@ -22,350 +22,402 @@
 <context>
     <name>AgreementEditorScreen</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="131"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="90"/>
+        <source>%1（代理%2）</source>
+        <translation>%1 (agent for %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="92"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="157"/>
         <source>如：承担事故主要责任</source>
         <translation>e.g. primarily responsible for the accident</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="164"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="190"/>
         <source>案件编号或当事人姓名（回车打开）</source>
         <translation>Case number or party name (Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="173"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="199"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="180"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="206"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="181"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="207"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="191"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="217"/>
         <source>书面协议</source>
         <translation>Written agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="192"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="218"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="200"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="226"/>
         <source>纠纷的主要事实（时间、地点、经过、损失）</source>
         <translation>Main facts of the dispute (time, place, course of events, losses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="201"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="227"/>
         <source>争议事项，如：赔偿数额</source>
         <translation>Matters in dispute, e.g. amount of compensation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="202"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="228"/>
         <source>如：被申请人于签订协议当日以银行转账方式支付</source>
         <translation>e.g. The respondent pays by bank transfer on the day the agreement is signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="206"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="232"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="242"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="269"/>
         <source>协议形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="243"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="270"/>
         <source>达成日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="244"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="271"/>
         <source>主要事实</source>
         <translation>Main facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="245"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="272"/>
         <source>争议事项</source>
         <translation>Matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="248"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="465"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="275"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="493"/>
         <source>各方责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="253"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
         <source>协议条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="256"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="283"/>
         <source>添加条款</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="264"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
         <source>履行方式、金额和期限</source>
         <translation>Performance: method, amount and time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="267"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="294"/>
         <source>履行方式</source>
         <translation>Method of performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="271"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="298"/>
         <source>协议金额</source>
         <translation>Agreed amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="284"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="311"/>
         <source>分期支付</source>
         <translation>Pay in instalments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="318"/>
         <source>添加一期</source>
         <translation>Add instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="297"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="324"/>
         <source>签名登记（人民调解法第二十九条）</source>
         <translation>Signatures (People&apos;s Mediation Law, Art. 29)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="301"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="328"/>
         <source>调解员已签名，已加盖人民调解委员会印章</source>
         <translation>Mediator has signed; committee seal affixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="304"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="331"/>
         <source>签名日期</source>
         <translation>Date signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="334"/>
         <source>登记签名</source>
         <translation>Record signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="309"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="336"/>
         <source>协议生效，结案</source>
         <translation>Agreement in force, close case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="310"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="337"/>
         <source>各方签名后登记协议生效，案件状态改为“达成协议”</source>
         <translation>Once all parties have signed, records the agreement as in force and sets the case to “Agreement reached”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="328"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="355"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="652"/>
         <source>保存协议</source>
         <translation>Save agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="332"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="359"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="653"/>
         <source>打印协议书…</source>
         <translation>Print agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="333"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="360"/>
         <source>按当事人人数加一打印，每份标明持有人（Ctrl+P）</source>
         <translation>Prints one copy per party plus one, each marked with its holder (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="387"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="414"/>
         <source>没有可制作协议的案件</source>
         <translation>No cases ready for an agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="395"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="422"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="438"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="440"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="703"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="441"/>
+        <source>%1&#x3000;%2·%3&#x3000;（%4）</source>
+        <translation>%1 — %2 · %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="466"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="439"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="467"/>
         <source>责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="441"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="469"/>
         <source>责任比例</source>
         <translation>Share of liability</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="464"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="492"/>
         <source>各方责任（交通事故、医疗纠纷填写责任比例，合计 100%）</source>
         <translation>Responsibility of each party (traffic and medical cases: give shares of liability totalling 100%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="502"/>
         <source> 已签名、按指印</source>
         <translation> signed and fingerprinted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="502"/>
         <source> 已盖章、代表人已签名</source>
         <translation> sealed and signed by representative</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="574"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="516"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="811"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="597"/>
+        <source>%1、</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="600"/>
         <source>第%1期</source>
         <translation>Instalment %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="599"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <source>大写：%1</source>
+        <translation>In Chinese capitals: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="627"/>
         <source>分期金额有误</source>
         <translation>Instalment amounts are wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="614"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="629"/>
+        <source>&#x3000;各期合计 %1 元</source>
+        <translation>Instalments total %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="631"/>
+        <source>%1&#x3000;✓ 与各期合计 %2 元一致</source>
+        <translation>%1 · ✓ matches the instalments&apos; total of %2 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="633"/>
+        <source>%1&#x3000;各期合计 %2 元，与协议金额不一致</source>
+        <translation>%1 · the instalments total %2 yuan, which differs from the agreed amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="644"/>
         <source>责任比例应为 0 到 100 之间的数字</source>
         <translation>Shares of liability must be numbers from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="617"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="647"/>
         <source>合计 %1%</source>
         <translation>Total %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="652"/>
         <source>登记口头协议（即时生效）</source>
         <translation>Record oral agreement (in force at once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="653"/>
         <source>打印登记表…</source>
         <translation>Print record form…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="660"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="690"/>
         <source>本协议已于%1生效（%2），不能再修改；可以打印。</source>
         <translation>This agreement came into force on %1 (%2) and can no longer be changed; it can be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="663"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="694"/>
         <source>案件当前状态为“%1”，只有已受理或调解中的案件可以制作调解协议。</source>
         <translation>The case is “%1”; a mediation agreement can only be drawn up for cases that are accepted or in mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="666"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="697"/>
         <source>只能查看：制作协议须由本委员会的调解员办理。</source>
         <translation>Read only: agreements are drawn up by a mediator of this committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="668"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="699"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖印章后生效；口头协议自达成之日起生效（《人民调解法》第二十八条至第三十条）。</source>
         <translation>A written agreement comes into force once every party has signed (or sealed or fingerprinted) it and the mediator has signed it and affixed the seal; an oral agreement is in force from the day it is reached (People&apos;s Mediation Law, Arts. 28–30).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="672"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="704"/>
         <source>尚未签名：%1</source>
         <translation>Not yet signed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="674"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="706"/>
         <source>各方均已签名。</source>
         <translation>All parties have signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="676"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="708"/>
         <source>保存书面协议后登记签名。</source>
         <translation>Save the written agreement, then record the signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="715"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="747"/>
         <source>本案有 %1 未保存的协议草稿（%2）。恢复后可继续编辑并保存。</source>
         <translation>This case has an unsaved agreement draft from %1 (%2). Restore it to continue editing and save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="754"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="786"/>
         <source>已恢复草稿，保存后生效。</source>
         <translation>Draft restored; it takes effect once saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="795"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="828"/>
         <source>口头协议已登记，自%1起生效，案件已结案（达成协议）。</source>
         <translation>Oral agreement recorded, in force from %1; the case is closed (agreement reached).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="799"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="832"/>
         <source>协议已保存。</source>
         <translation>Agreement saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="801"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="834"/>
         <source>内容有改动，已登记的签名作废，请重新打印并签名。</source>
         <translation>The text has changed: recorded signatures are void. Please print and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="860"/>
         <source>签名已登记。</source>
         <translation>Signatures recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="860"/>
         <source>各方均已签名，可以登记协议生效。</source>
         <translation>All parties have signed; the agreement can be recorded as in force.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="842"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="875"/>
         <source>协议已于%1生效，案件已结案。</source>
         <translation>The agreement came into force on %1; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="844"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="877"/>
         <source>如需司法确认，应于%1前共同向人民法院申请。</source>
         <translation>For judicial confirmation, the parties must apply jointly to the people&apos;s court by %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="857"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="892"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="880"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="915"/>
         <source>已打印，PDF 已保存到案件附件。</source>
         <translation>Printed; the PDF is saved in the case attachments.</translation>
     </message>
@@ -817,440 +869,581 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="227"/>
+        <location filename="../../desktop/screens/case_detail.py" line="229"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="315"/>
+        <location filename="../../desktop/screens/case_detail.py" line="317"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="321"/>
+        <location filename="../../desktop/screens/case_detail.py" line="323"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="326"/>
+        <location filename="../../desktop/screens/case_detail.py" line="328"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="332"/>
+        <location filename="../../desktop/screens/case_detail.py" line="334"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="334"/>
+        <location filename="../../desktop/screens/case_detail.py" line="336"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="344"/>
+        <location filename="../../desktop/screens/case_detail.py" line="346"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="352"/>
+        <location filename="../../desktop/screens/case_detail.py" line="354"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="365"/>
+        <location filename="../../desktop/screens/case_detail.py" line="367"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="373"/>
+        <location filename="../../desktop/screens/case_detail.py" line="375"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="386"/>
+        <location filename="../../desktop/screens/case_detail.py" line="388"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="391"/>
+        <location filename="../../desktop/screens/case_detail.py" line="393"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="401"/>
+        <location filename="../../desktop/screens/case_detail.py" line="403"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="410"/>
+        <location filename="../../desktop/screens/case_detail.py" line="412"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="412"/>
+        <location filename="../../desktop/screens/case_detail.py" line="414"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="421"/>
+        <location filename="../../desktop/screens/case_detail.py" line="423"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="429"/>
+        <location filename="../../desktop/screens/case_detail.py" line="431"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="434"/>
+        <location filename="../../desktop/screens/case_detail.py" line="436"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="444"/>
+        <location filename="../../desktop/screens/case_detail.py" line="446"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="498"/>
+        <location filename="../../desktop/screens/case_detail.py" line="500"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="523"/>
+        <location filename="../../desktop/screens/case_detail.py" line="525"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="478"/>
-        <location filename="../../desktop/screens/case_detail.py" line="569"/>
+        <location filename="../../desktop/screens/case_detail.py" line="480"/>
+        <location filename="../../desktop/screens/case_detail.py" line="571"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="114"/>
+        <location filename="../../desktop/screens/case_detail.py" line="116"/>
         <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="124"/>
+        <location filename="../../desktop/screens/case_detail.py" line="126"/>
         <source>受理后开始计算调解期限；受理人为承办调解员。</source>
         <translation>The mediation time limit runs from acceptance; whoever accepts the case is its mediator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="125"/>
+        <location filename="../../desktop/screens/case_detail.py" line="127"/>
         <source>开始调解（填写第一份调解记录时会自动开始）。</source>
         <translation>Start mediating (this also happens by itself when the first session record is filled in).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="126"/>
+        <location filename="../../desktop/screens/case_detail.py" line="128"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。</source>
         <translation>A written agreement takes effect once every party has signed (or sealed, or fingerprinted) it and the mediator has signed it under the committee&apos;s seal (People&apos;s Mediation Law, Art. 29); an oral agreement takes effect when it is reached (Art. 30). A follow-up visit is scheduled automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="128"/>
+        <location filename="../../desktop/screens/case_detail.py" line="130"/>
         <source>调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。</source>
         <translation>When mediation fails it ends, and the parties are told they may protect their rights through arbitration, administrative or judicial channels (People&apos;s Mediation Law, Art. 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="129"/>
+        <location filename="../../desktop/screens/case_detail.py" line="131"/>
         <source>终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。</source>
         <translation>End the mediation and tell the parties their other remedies (People&apos;s Mediation Law, Arts. 23 and 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="130"/>
+        <location filename="../../desktop/screens/case_detail.py" line="132"/>
         <source>申请人撤回调解申请。</source>
         <translation>The applicant withdraws the application for mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="131"/>
+        <location filename="../../desktop/screens/case_detail.py" line="133"/>
         <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。</source>
         <translation>A dispute may not be mediated when one party expressly refuses (People&apos;s Mediation Law, Art. 17).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="132"/>
+        <location filename="../../desktop/screens/case_detail.py" line="134"/>
         <source>全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。</source>
         <translation>An agreement is recorded as performed by itself once everything is paid; an agreement with nothing to pay is recorded here by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="133"/>
+        <location filename="../../desktop/screens/case_detail.py" line="135"/>
         <source>将案件材料立卷归档（人民调解法第二十七条）。</source>
         <translation>File the case papers in the archive (People&apos;s Mediation Law, Art. 27).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="135"/>
+        <location filename="../../desktop/screens/case_detail.py" line="137"/>
         <source>道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。</source>
         <translation>After mediation of a road traffic accident ends, the parties may jointly apply in writing, within 3 days of the end, for mediation by the traffic police (Road Traffic Accident Handling Procedures, Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="479"/>
+        <location filename="../../desktop/screens/case_detail.py" line="481"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="481"/>
+        <location filename="../../desktop/screens/case_detail.py" line="483"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="543"/>
+        <location filename="../../desktop/screens/case_detail.py" line="545"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="545"/>
+        <location filename="../../desktop/screens/case_detail.py" line="547"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="571"/>
+        <location filename="../../desktop/screens/case_detail.py" line="573"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="573"/>
+        <location filename="../../desktop/screens/case_detail.py" line="575"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="575"/>
+        <location filename="../../desktop/screens/case_detail.py" line="577"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="577"/>
+        <location filename="../../desktop/screens/case_detail.py" line="579"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="579"/>
+        <location filename="../../desktop/screens/case_detail.py" line="582"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="584"/>
+        <location filename="../../desktop/screens/case_detail.py" line="583"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="587"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="602"/>
+        <location filename="../../desktop/screens/case_detail.py" line="599"/>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="600"/>
+        <location filename="../../desktop/screens/case_detail.py" line="690"/>
+        <location filename="../../desktop/screens/case_detail.py" line="717"/>
+        <location filename="../../desktop/screens/case_detail.py" line="1000"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="604"/>
+        <source>暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准</source>
+        <translation>Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="606"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="604"/>
+        <location filename="../../desktop/screens/case_detail.py" line="608"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="640"/>
+        <location filename="../../desktop/screens/case_detail.py" line="609"/>
+        <source>暂停：%1 至 %2（%3）</source>
+        <translation>Paused: %1 to %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="612"/>
+        <source>延长%n个工作日（%1双方同意）</source>
+        <translation>
+            <numerusform>Extended by %n working day (both parties agreed on %1)</numerusform>
+            <numerusform>Extended by %n working days (both parties agreed on %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="613"/>
+        <source>延长%n日（%1双方同意）</source>
+        <translation>
+            <numerusform>Extended by %n day (both parties agreed on %1)</numerusform>
+            <numerusform>Extended by %n days (both parties agreed on %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="616"/>
+        <location filename="../../desktop/screens/case_detail.py" line="768"/>
+        <location filename="../../desktop/screens/case_detail.py" line="990"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="617"/>
+        <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）</source>
+        <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Road Traffic Accident Handling Procedures, Art. 85)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="622"/>
+        <source>申请司法确认期限：%1（人民调解法第三十三条，协议生效之日起30日内）</source>
+        <translation>Apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33: within 30 days of the agreement taking effect)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="647"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="647"/>
+        <location filename="../../desktop/screens/case_detail.py" line="654"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="649"/>
+        <location filename="../../desktop/screens/case_detail.py" line="656"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <location filename="../../desktop/screens/case_detail.py" line="658"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="656"/>
+        <location filename="../../desktop/screens/case_detail.py" line="663"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="669"/>
+        <location filename="../../desktop/screens/case_detail.py" line="676"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="721"/>
+        <location filename="../../desktop/screens/case_detail.py" line="679"/>
+        <source>协议金额</source>
+        <translation>Agreed amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="679"/>
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="680"/>
+        <source>达成日期</source>
+        <translation>Date reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
+        <source>未生效</source>
+        <translation>Not yet in force</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <source>最后履行期限</source>
+        <translation>Final performance deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <source>履行完毕</source>
+        <translation>Performed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="689"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="692"/>
+        <source>&lt;b&gt;已签名：&lt;/b&gt;%1</source>
+        <translation>&lt;b&gt;Signed:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="696"/>
+        <source>&lt;b&gt;尚未签名：&lt;/b&gt;%1（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）</source>
+        <translation>&lt;b&gt;Not yet signed:&lt;/b&gt; %1 (People&apos;s Mediation Law, Art. 29: the agreement takes effect once every party has signed, sealed or fingerprinted it and the mediator has signed it and affixed the seal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="699"/>
+        <source>司法确认：%1向%2申请，%3确认</source>
+        <translation>Judicial confirmation: applied for at %2 on %1, confirmed on %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="700"/>
+        <source>司法确认：%1向%2申请</source>
+        <translation>Judicial confirmation: applied for at %2 on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="728"/>
+        <source>申请人撤回调解申请</source>
+        <translation>The applicant withdraws the application for mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="737"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="725"/>
+        <location filename="../../desktop/screens/case_detail.py" line="741"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="728"/>
+        <location filename="../../desktop/screens/case_detail.py" line="744"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="750"/>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="753"/>
+        <location filename="../../desktop/screens/case_detail.py" line="769"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="756"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <location filename="../../desktop/screens/case_detail.py" line="781"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <location filename="../../desktop/screens/case_detail.py" line="782"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="771"/>
+        <location filename="../../desktop/screens/case_detail.py" line="787"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="772"/>
+        <location filename="../../desktop/screens/case_detail.py" line="788"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="789"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="780"/>
+        <location filename="../../desktop/screens/case_detail.py" line="796"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="801"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="786"/>
+        <location filename="../../desktop/screens/case_detail.py" line="802"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="787"/>
+        <location filename="../../desktop/screens/case_detail.py" line="803"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="792"/>
+        <location filename="../../desktop/screens/case_detail.py" line="808"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="796"/>
+        <location filename="../../desktop/screens/case_detail.py" line="812"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="797"/>
+        <location filename="../../desktop/screens/case_detail.py" line="813"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="798"/>
+        <location filename="../../desktop/screens/case_detail.py" line="814"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="802"/>
+        <location filename="../../desktop/screens/case_detail.py" line="818"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="807"/>
+        <location filename="../../desktop/screens/case_detail.py" line="823"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="807"/>
+        <location filename="../../desktop/screens/case_detail.py" line="823"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="808"/>
+        <location filename="../../desktop/screens/case_detail.py" line="824"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="814"/>
+        <location filename="../../desktop/screens/case_detail.py" line="830"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="829"/>
+        <location filename="../../desktop/screens/case_detail.py" line="845"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="871"/>
+        <location filename="../../desktop/screens/case_detail.py" line="887"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="892"/>
+        <location filename="../../desktop/screens/case_detail.py" line="908"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="894"/>
+        <location filename="../../desktop/screens/case_detail.py" line="910"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="896"/>
+        <location filename="../../desktop/screens/case_detail.py" line="912"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="913"/>
+        <location filename="../../desktop/screens/case_detail.py" line="929"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="913"/>
+        <location filename="../../desktop/screens/case_detail.py" line="929"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="929"/>
+        <location filename="../../desktop/screens/case_detail.py" line="945"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="932"/>
+        <location filename="../../desktop/screens/case_detail.py" line="948"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="959"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="989"/>
+        <source>已登记回访。</source>
+        <translation>Follow-up visit recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="991"/>
+        <source>已登记回访。评价为差评，已登记差评台账，须于%1%2前回访整改并答复。</source>
+        <translation>Follow-up visit recorded. The rating is negative and has been entered in the complaints log: it must be followed up, remedied and answered by %1%2.</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +3048,90 @@
         <location filename="../../desktop/screens/deadlines.py" line="107"/>
         <source>%1调解期限：已逾期 %2 件，%3日内到期 %4 件（截至 %5）</source>
         <translation>Mediation time limits (%1): %2 overdue, %4 due within %3 days (as of %5)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="54"/>
+        <source>人民调解申请书</source>
+        <extracomment>The titles of core.dossier.DOCUMENT_KINDS, for Qt Linguist (a test keeps the two in step). The documents themselves are Chinese; the screens name them in the UI&apos;s language.</extracomment>
+        <translation>Application for mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="54"/>
+        <source>人民调解受理登记表</source>
+        <translation>Intake form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="55"/>
+        <source>当事人权利义务告知书</source>
+        <translation>Notice of the parties&apos; rights and obligations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="55"/>
+        <source>调查记录</source>
+        <translation>Investigation record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="56"/>
+        <source>调解记录</source>
+        <translation>Session records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="56"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="57"/>
+        <source>口头调解协议登记表</source>
+        <translation>Oral agreement registration form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="57"/>
+        <source>终止调解告知书</source>
+        <translation>Notice of termination of mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="58"/>
+        <source>主持调解证明</source>
+        <translation>Certificate of mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="58"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="59"/>
+        <source>人民调解回访记录</source>
+        <translation>Follow-up visit record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="59"/>
+        <source>调解通知书</source>
+        <translation>Mediation notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="60"/>
+        <source>卷宗封面</source>
+        <translation>Dossier cover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="60"/>
+        <source>卷内目录</source>
+        <translation>Dossier contents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="61"/>
+        <source>卷内备考表（封底）</source>
+        <translation>Dossier notes (back cover)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="61"/>
+        <source>人民调解卷宗</source>
+        <translation>Mediation dossier</translation>
     </message>
 </context>
 <context>
@@ -4633,47 +4910,67 @@ Database user: %2</translation>
 <context>
     <name>PdfPane</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="87"/>
+        <location filename="../../desktop/screens/print_preview.py" line="80"/>
+        <source>无法开始打印（打印机不可用）</source>
+        <translation>Cannot start printing (the printer is not available)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="116"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="88"/>
+        <location filename="../../desktop/screens/print_preview.py" line="117"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="93"/>
+        <location filename="../../desktop/screens/print_preview.py" line="120"/>
+        <source>－</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="121"/>
+        <source>＋</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="122"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="95"/>
+        <location filename="../../desktop/screens/print_preview.py" line="124"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="97"/>
+        <location filename="../../desktop/screens/print_preview.py" line="126"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="190"/>
+        <location filename="../../desktop/screens/print_preview.py" line="219"/>
         <source>第 %1 页 / 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="214"/>
+        <location filename="../../desktop/screens/print_preview.py" line="243"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="240"/>
+        <location filename="../../desktop/screens/print_preview.py" line="268"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="269"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="241"/>
+        <location filename="../../desktop/screens/print_preview.py" line="270"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -4681,17 +4978,17 @@ Database user: %2</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <location filename="../../desktop/screens/print_preview.py" line="280"/>
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <location filename="../../desktop/screens/print_preview.py" line="280"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="253"/>
+        <location filename="../../desktop/screens/print_preview.py" line="282"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -4699,64 +4996,85 @@ Database user: %2</translation>
 <context>
     <name>PrintPreviewScreen</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="289"/>
+        <location filename="../../desktop/screens/print_preview.py" line="318"/>
         <source>案件编号或当事人姓名（回车查找）</source>
         <translation>Case number or party name (Enter to search)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="297"/>
+        <location filename="../../desktop/screens/print_preview.py" line="326"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="298"/>
+        <location filename="../../desktop/screens/print_preview.py" line="327"/>
         <source>存入案件</source>
         <translation>Save to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="299"/>
+        <location filename="../../desktop/screens/print_preview.py" line="328"/>
         <source>把当前文书的 PDF 保存到本案的附件中</source>
         <translation>Save this document&apos;s PDF in the case attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="310"/>
+        <location filename="../../desktop/screens/print_preview.py" line="339"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="313"/>
+        <location filename="../../desktop/screens/print_preview.py" line="342"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="342"/>
+        <location filename="../../desktop/screens/print_preview.py" line="371"/>
         <source>没有可打印的案件</source>
         <translation>No cases to print</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="351"/>
+        <location filename="../../desktop/screens/print_preview.py" line="380"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="409"/>
+        <location filename="../../desktop/screens/print_preview.py" line="400"/>
+        <location filename="../../desktop/screens/print_preview.py" line="493"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="401"/>
+        <source>%1（%2·%3）</source>
+        <translation>%1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="408"/>
+        <source>%1（无）</source>
+        <translation>%1 (not available)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="441"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="419"/>
+        <location filename="../../desktop/screens/print_preview.py" line="451"/>
         <source>%1：共 %2 页</source>
         <translation>%1: %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="440"/>
+        <location filename="../../desktop/screens/print_preview.py" line="472"/>
         <source>已保存到案件附件。</source>
         <translation>Saved in the case attachments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="443"/>
+        <location filename="../../desktop/screens/print_preview.py" line="475"/>
         <source>未能保存到案件：%1</source>
         <translation>Could not save to the case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="494"/>
+        <source>字库中没有这些字，无法打印：%1（请核对或手写补充）</source>
+        <translation>The fonts have no glyphs for these characters, so they cannot be printed: %1 (please check them, or write them in by hand)</translation>
     </message>
 </context>
 <context>
@@ -5447,198 +5765,227 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SessionRecordScreen</name>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="115"/>
+        <location filename="../../desktop/screens/session_record.py" line="60"/>
+        <source>已告知当事人：调解不成的，可以依法通过仲裁、行政、司法等途径维护自己的权利；经调解达成的调解协议具有法律约束力，当事人应当按照约定履行（《人民调解法》第二十六条、第三十一条）。</source>
+        <extracomment>The risk notice a new record starts with (typed for the mediator, in the UI&apos;s language).</extracomment>
+        <translation>The parties have been informed that if mediation fails they may protect their rights through arbitration, administrative or judicial channels according to law, and that a mediation agreement reached is legally binding and must be performed as agreed (People&apos;s Mediation Law, Arts. 26 and 31).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="64"/>
+        <source>医疗纠纷未经双方当事人同意，不得公开进行调解（《医疗纠纷预防和处理条例》第四十二条）。%1</source>
+        <extracomment>The medical rule on public mediation, followed by (%1) whose consent is still missing.</extracomment>
+        <translation>A medical dispute may not be mediated in public without the consent of both parties (Medical Dispute Regulation, Art. 42). %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="120"/>
         <source>返回案件</source>
         <translation>Back to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="120"/>
+        <location filename="../../desktop/screens/session_record.py" line="125"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="121"/>
+        <location filename="../../desktop/screens/session_record.py" line="126"/>
         <source>丢弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="139"/>
+        <location filename="../../desktop/screens/session_record.py" line="144"/>
         <source>邀请参加的专家、律师、亲友等（人民调解法第二十条）</source>
         <translation>Invited experts, lawyers, relatives or friends (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="143"/>
+        <location filename="../../desktop/screens/session_record.py" line="148"/>
         <source>公开调解（当事人要求公开，人民调解法第二十三条）</source>
         <translation>Public mediation (at the parties&apos; request, People&apos;s Mediation Law, Art. 23)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="145"/>
+        <location filename="../../desktop/screens/session_record.py" line="150"/>
         <source>当事人陈述</source>
         <translation>Parties&apos; statements</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="147"/>
+        <location filename="../../desktop/screens/session_record.py" line="152"/>
         <source>经调查核实的事实</source>
         <translation>Facts verified by investigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="149"/>
+        <location filename="../../desktop/screens/session_record.py" line="154"/>
         <source>达成的协议内容，或未达成协议的原因及告知的其他途径</source>
         <translation>Terms agreed, or why no agreement was reached and which other remedies were explained</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="150"/>
+        <location filename="../../desktop/screens/session_record.py" line="155"/>
         <source>如：补充证据后择日再调、制作调解协议书</source>
         <translation>e.g. another session once more evidence is in, draw up the mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="158"/>
+        <location filename="../../desktop/screens/session_record.py" line="163"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="159"/>
+        <location filename="../../desktop/screens/session_record.py" line="164"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="160"/>
+        <location filename="../../desktop/screens/session_record.py" line="165"/>
         <source>调解地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="161"/>
+        <location filename="../../desktop/screens/session_record.py" line="166"/>
         <source>调解事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="162"/>
+        <location filename="../../desktop/screens/session_record.py" line="167"/>
         <source>参加人</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="163"/>
+        <location filename="../../desktop/screens/session_record.py" line="168"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="164"/>
+        <location filename="../../desktop/screens/session_record.py" line="169"/>
         <source>是否公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="167"/>
+        <location filename="../../desktop/screens/session_record.py" line="172"/>
         <source>查明的事实</source>
         <translation>Facts found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="168"/>
+        <location filename="../../desktop/screens/session_record.py" line="173"/>
         <source>风险告知</source>
         <translation>Risks explained</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="169"/>
+        <location filename="../../desktop/screens/session_record.py" line="174"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="170"/>
+        <location filename="../../desktop/screens/session_record.py" line="175"/>
         <source>下一步安排</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="171"/>
+        <location filename="../../desktop/screens/session_record.py" line="176"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="172"/>
+        <location filename="../../desktop/screens/session_record.py" line="177"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="188"/>
+        <location filename="../../desktop/screens/session_record.py" line="193"/>
         <source>保存调解记录（Ctrl+S）</source>
         <translation>Save session record (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="191"/>
+        <location filename="../../desktop/screens/session_record.py" line="196"/>
         <source>新建另一份</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="195"/>
+        <location filename="../../desktop/screens/session_record.py" line="200"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="252"/>
+        <location filename="../../desktop/screens/session_record.py" line="257"/>
         <source>— 请选择 —</source>
         <translation>— Please choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="296"/>
+        <location filename="../../desktop/screens/session_record.py" line="261"/>
+        <location filename="../../desktop/screens/session_record.py" line="342"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="302"/>
         <source>没有已受理或调解中的案件</source>
         <translation>No cases accepted or in mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="303"/>
-        <location filename="../../desktop/screens/session_record.py" line="434"/>
+        <location filename="../../desktop/screens/session_record.py" line="309"/>
+        <location filename="../../desktop/screens/session_record.py" line="441"/>
         <source>修改调解记录</source>
         <translation>Edit session record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="305"/>
+        <location filename="../../desktop/screens/session_record.py" line="311"/>
         <source>新建调解记录</source>
         <translation>New session record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="309"/>
+        <location filename="../../desktop/screens/session_record.py" line="315"/>
         <source>调解室</source>
         <translation>Mediation room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="340"/>
+        <location filename="../../desktop/screens/session_record.py" line="316"/>
+        <source>%1之间的%2纠纷</source>
+        <translation>Dispute between %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="327"/>
+        <location filename="../../desktop/screens/session_record.py" line="405"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="347"/>
         <source>%1的陈述和请求</source>
         <translation>Statement and requests of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="392"/>
+        <location filename="../../desktop/screens/session_record.py" line="399"/>
         <source>请记录当事人对公开或不公开调解的选择。</source>
         <translation>Please record the parties&apos; choice of public or private mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="397"/>
+        <location filename="../../desktop/screens/session_record.py" line="404"/>
         <source>双方均已同意公开。</source>
         <translation>Both sides agreed to public mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="398"/>
+        <location filename="../../desktop/screens/session_record.py" line="405"/>
         <source>尚未记录同意：%1。</source>
         <translation>Consent not yet recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="401"/>
+        <location filename="../../desktop/screens/session_record.py" line="408"/>
         <source>未经双方同意不得公开</source>
         <translation>Not public without the consent of both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="426"/>
+        <location filename="../../desktop/screens/session_record.py" line="433"/>
         <source>未保存：请按提示修改后再保存。</source>
         <translation>Not saved: please correct the marked fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="437"/>
+        <location filename="../../desktop/screens/session_record.py" line="444"/>
         <source>调解记录已保存（%1，案件状态：%2）。</source>
         <translation>Session record saved (%1, case status: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="505"/>
+        <location filename="../../desktop/screens/session_record.py" line="512"/>
         <source>这份调解记录有未保存的草稿（%1），是否恢复？</source>
         <translation>This session record has an unsaved draft (%1). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="545"/>
+        <location filename="../../desktop/screens/session_record.py" line="552"/>
         <source>已恢复草稿，请核对后保存。</source>
         <translation>Draft restored; please check it and save.</translation>
     </message>
@@ -6871,17 +7218,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_InstalmentRow</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="100"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="123"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="105"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="131"/>
         <source>（请选择）</source>
         <translation>(Please choose)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="111"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="137"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -6889,17 +7236,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_TermRow</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="79"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="102"/>
         <source>如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元</source>
         <translation>e.g. The respondent pays the applicant compensation of RMB 20,000 in one sum by 31 December 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="80"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="103"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="81"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="104"/>
         <source>删除这一条</source>
         <translation>Delete this term</translation>
     </message>
