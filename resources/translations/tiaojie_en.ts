@@ -593,7 +593,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="237"/>
+        <location filename="../../desktop/screens/stats.py" line="245"/>
         <source>单击柱形查看案件明细</source>
         <translation>Click a bar to see the cases</translation>
     </message>
@@ -1715,6 +1715,11 @@
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="236"/>
+        <source>%1（清空：选最早日期）</source>
+        <translation>%1 (to clear, pick the earliest date)</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -2185,7 +2190,9 @@
         <translation>Oral agreement</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="67"/>
         <source>受理</source>
+        <extracomment>The headline cards: (figure, title); the titles are figure names of core.stats.COLUMN_LABELS.</extracomment>
         <translation>Received</translation>
     </message>
     <message>
@@ -2197,14 +2204,17 @@
         <translation>Concluded</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="68"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="69"/>
         <source>调解成功率</source>
         <translation>Success rate</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="70"/>
         <source>涉案金额（万元）</source>
         <translation>Amount claimed (10k yuan)</translation>
     </message>
@@ -2217,6 +2227,7 @@
         <translation>Agreements due</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="71"/>
         <source>兑现率</source>
         <translation>Fulfilment rate</translation>
     </message>
@@ -2237,6 +2248,7 @@
         <translation>Good ratings</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="72"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
@@ -3894,6 +3906,11 @@
         <translation>Committee (can be changed)</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/intake.py" line="654"/>
+        <source>当事人%1 %2</source>
+        <translation>Party %1 %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/intake.py" line="681"/>
         <source>查询在册当事人失败：%1</source>
         <translation>Looking up known parties failed: %1</translation>
@@ -3932,6 +3949,18 @@
         <location filename="../../desktop/screens/intake.py" line="807"/>
         <source>当前登记尚未保存。开始新登记吗？（已填内容会另存为草稿，可以恢复）</source>
         <translation>This intake has not been saved. Start a new one? (What you entered is kept as a draft and can be restored.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="886"/>
+        <source>= %1 元</source>
+        <translation>= %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="919"/>
+        <source>⚠ %1
+→ 建议转往：%2</source>
+        <translation>⚠ %1
+→ Suggested referral: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="928"/>
@@ -3976,138 +4005,158 @@ Register a new case anyway?</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="1029"/>
+        <source>（%1，人民调解法第十七条）</source>
+        <translation> (%1, People&apos;s Mediation Law, Art. 17)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1030"/>
         <source>&#x3000;重复来访</source>
         <translation>  repeat visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1031"/>
+        <location filename="../../desktop/screens/intake.py" line="1032"/>
         <source>已登记：%1&#x3000;%2%3%4</source>
         <translation>Registered: %1  %2%3%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1035"/>
+        <location filename="../../desktop/screens/intake.py" line="1036"/>
         <source>可打印受理登记表（Ctrl+P）和当事人权利义务告知书。</source>
         <translation>You can print the intake form (Ctrl+P) and the notice of the parties&apos; rights and obligations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1039"/>
+        <location filename="../../desktop/screens/intake.py" line="1040"/>
         <source>已保存 %1，可接待下一位</source>
         <translation>Saved %1; ready for the next visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1046"/>
+        <location filename="../../desktop/screens/intake.py" line="1047"/>
         <source>有 %1 处需要更正</source>
         <translation>%1 field(s) need correcting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1052"/>
+        <location filename="../../desktop/screens/intake.py" line="1053"/>
         <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
         <translation>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %2 seconds), or press Ctrl+S to retry now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1056"/>
+        <location filename="../../desktop/screens/intake.py" line="1057"/>
         <source>等待数据库恢复连接…</source>
         <translation>Waiting for the database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1060"/>
+        <location filename="../../desktop/screens/intake.py" line="1061"/>
         <source>保存失败：%1
 已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。</source>
         <translation>Saving failed: %1
 Everything you entered is still in the form and a draft has been saved; once the problem is fixed, press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1063"/>
+        <location filename="../../desktop/screens/intake.py" line="1064"/>
         <source>保存失败，内容未丢失</source>
         <translation>Saving failed; nothing was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1075"/>
+        <location filename="../../desktop/screens/intake.py" line="1076"/>
         <source>还没有刚保存的案件可打印</source>
         <translation>No newly saved case to print yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1083"/>
+        <location filename="../../desktop/screens/intake.py" line="1084"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1091"/>
+        <location filename="../../desktop/screens/intake.py" line="1089"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1092"/>
         <source>已保存到 %1：%2</source>
         <translation>Saved to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1096"/>
+        <location filename="../../desktop/screens/intake.py" line="1097"/>
         <source>生成文书失败：%1</source>
         <translation>Could not generate documents: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1113"/>
+        <location filename="../../desktop/screens/intake.py" line="1114"/>
         <source>请先在当事人中填写来访人姓名</source>
         <translation>Please enter the visitor&apos;s name under Parties first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1139"/>
+        <location filename="../../desktop/screens/intake.py" line="1140"/>
         <source>已出具转办单 %1（%2）</source>
         <translation>Referral slip %1 issued (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1143"/>
+        <location filename="../../desktop/screens/intake.py" line="1144"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1182"/>
+        <location filename="../../desktop/screens/intake.py" line="1152"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1183"/>
         <source>草稿保存失败：%1</source>
         <translation>Could not save draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1199"/>
+        <location filename="../../desktop/screens/intake.py" line="1200"/>
         <source>上一份未保存的登记已另存为草稿</source>
         <translation>The previous unsaved intake was kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1200"/>
+        <location filename="../../desktop/screens/intake.py" line="1201"/>
         <source>未保存的内容已另存为草稿</source>
         <translation>Unsaved entries were kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1222"/>
+        <location filename="../../desktop/screens/intake.py" line="1223"/>
         <source>发现未保存的登记草稿</source>
         <translation>Unsaved intake draft found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1229"/>
+        <location filename="../../desktop/screens/intake.py" line="1230"/>
         <source>草稿无法读取（%1），文件保留在 %2</source>
         <translation>Cannot read the draft (%1); the file is kept at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1234"/>
+        <location filename="../../desktop/screens/intake.py" line="1235"/>
         <source>未填姓名</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1236"/>
+        <location filename="../../desktop/screens/intake.py" line="1235"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1237"/>
         <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
         <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1238"/>
+        <location filename="../../desktop/screens/intake.py" line="1239"/>
         <source>另有 %1 份草稿。</source>
         <translation>%1 more draft(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1252"/>
+        <location filename="../../desktop/screens/intake.py" line="1253"/>
         <source>草稿无法读取：%1</source>
         <translation>Cannot read the draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1260"/>
+        <location filename="../../desktop/screens/intake.py" line="1261"/>
         <source>草稿已恢复</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1274"/>
+        <location filename="../../desktop/screens/intake.py" line="1275"/>
         <source>还有未保存的登记草稿</source>
         <translation>There are unsaved intake drafts</translation>
     </message>
@@ -6039,77 +6088,108 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="386"/>
+        <location filename="../../desktop/screens/stats.py" line="401"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="387"/>
+        <location filename="../../desktop/screens/stats.py" line="402"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="380"/>
+        <location filename="../../desktop/screens/stats.py" line="395"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="386"/>
+        <location filename="../../desktop/screens/stats.py" line="62"/>
+        <source>{value}百分点</source>
+        <translation>{value} pp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="401"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="387"/>
+        <location filename="../../desktop/screens/stats.py" line="402"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="405"/>
+        <source>%1 %2，%3 %4</source>
+        <translation>%1 %2, %3 %4</translation>
     </message>
 </context>
 <context>
     <name>StatsDrilldownScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="119"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="123"/>
         <source>统计月份（上下键切换月份）</source>
-        <extracomment>The figures a drill-down can list, in the order of the picker.</extracomment>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="123"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="127"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="124"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="128"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="125"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="129"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="126"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="130"/>
         <source>全部调解员</source>
         <translation>All mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="127"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="93"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="131"/>
         <source>未分配调解员</source>
         <translation>No mediator assigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="140"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="79"/>
+        <source>yyyy年M月</source>
+        <extracomment>The figures a drill-down can list, in the order of the picker.</extracomment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="80"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="94"/>
+        <source>调解员 %1</source>
+        <translation>Mediator %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="120"/>
+        <source>yyyy年MM月</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="146"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="142"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="148"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/stats_drilldown.py" line="239"/>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="249"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="245"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="255"/>
         <source>共 %n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -6117,7 +6197,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="241"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="247"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -6125,146 +6205,161 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="434"/>
-        <source>统计月份（上下键切换月份）</source>
+        <location filename="../../desktop/screens/stats.py" line="446"/>
+        <source>yyyy年MM月</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="449"/>
+        <source>统计月份（上下键切换月份）</source>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="435"/>
+        <location filename="../../desktop/screens/stats.py" line="450"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="436"/>
+        <location filename="../../desktop/screens/stats.py" line="451"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="437"/>
+        <location filename="../../desktop/screens/stats.py" line="452"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="438"/>
+        <location filename="../../desktop/screens/stats.py" line="453"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="439"/>
+        <location filename="../../desktop/screens/stats.py" line="454"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="450"/>
+        <location filename="../../desktop/screens/stats.py" line="465"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="493"/>
+        <location filename="../../desktop/screens/stats.py" line="508"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="494"/>
+        <location filename="../../desktop/screens/stats.py" line="509"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="495"/>
+        <location filename="../../desktop/screens/stats.py" line="510"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="496"/>
+        <location filename="../../desktop/screens/stats.py" line="511"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="553"/>
+        <location filename="../../desktop/screens/stats.py" line="568"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="567"/>
+        <location filename="../../desktop/screens/stats.py" line="582"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="585"/>
-        <location filename="../../desktop/screens/stats.py" line="592"/>
+        <location filename="../../desktop/screens/stats.py" line="600"/>
+        <location filename="../../desktop/screens/stats.py" line="607"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="586"/>
-        <location filename="../../desktop/screens/stats.py" line="594"/>
+        <location filename="../../desktop/screens/stats.py" line="601"/>
+        <location filename="../../desktop/screens/stats.py" line="609"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="593"/>
+        <location filename="../../desktop/screens/stats.py" line="608"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="596"/>
+        <location filename="../../desktop/screens/stats.py" line="611"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="600"/>
+        <location filename="../../desktop/screens/stats.py" line="615"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="610"/>
-        <location filename="../../desktop/screens/stats.py" line="625"/>
+        <location filename="../../desktop/screens/stats.py" line="624"/>
+        <source>yyyy年M月</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="630"/>
+        <location filename="../../desktop/screens/stats.py" line="645"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/stats.py" line="641"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="661"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="669"/>
+        <location filename="../../desktop/screens/stats.py" line="689"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="691"/>
+        <location filename="../../desktop/screens/stats.py" line="711"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="692"/>
+        <location filename="../../desktop/screens/stats.py" line="712"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="699"/>
+        <location filename="../../desktop/screens/stats.py" line="719"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="700"/>
+        <location filename="../../desktop/screens/stats.py" line="720"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="731"/>
+        <location filename="../../desktop/screens/stats.py" line="751"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="735"/>
+        <location filename="../../desktop/screens/stats.py" line="755"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="740"/>
+        <location filename="../../desktop/screens/stats.py" line="760"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -6272,43 +6367,48 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsTableModel</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="165"/>
+        <location filename="../../desktop/screens/stats.py" line="172"/>
         <source>上月</source>
-        <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
+        <extracomment>Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="165"/>
+        <location filename="../../desktop/screens/stats.py" line="172"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="170"/>
+        <location filename="../../desktop/screens/stats.py" line="175"/>
+        <source>%1：%2（%3）</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="178"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="469"/>
+        <location filename="../../desktop/screens/stats.py" line="484"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="470"/>
+        <location filename="../../desktop/screens/stats.py" line="485"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="471"/>
+        <location filename="../../desktop/screens/stats.py" line="486"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="472"/>
+        <location filename="../../desktop/screens/stats.py" line="487"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="473"/>
+        <location filename="../../desktop/screens/stats.py" line="488"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
@@ -6352,6 +6452,16 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/screens/intake.py" line="239"/>
         <source>采纳此建议（Alt+%1）</source>
         <translation>Take this suggestion (Alt+%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="262"/>
+        <source>&#x3000;</source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="265"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -6905,87 +7015,97 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../desktop/screens/today.py" line="62"/>
+        <location filename="../../desktop/screens/today.py" line="61"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="91"/>
+        <location filename="../../desktop/screens/today.py" line="90"/>
         <source>到场 (F2)</source>
         <translation>Present (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="92"/>
+        <location filename="../../desktop/screens/today.py" line="91"/>
         <source>未到 (F3)</source>
         <translation>Absent (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="93"/>
+        <location filename="../../desktop/screens/today.py" line="92"/>
         <source>撤销标记</source>
         <translation>Clear mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="94"/>
+        <location filename="../../desktop/screens/today.py" line="93"/>
         <source>补打调解通知书 (Ctrl+P)</source>
         <translation>Reprint mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="95"/>
+        <location filename="../../desktop/screens/today.py" line="94"/>
         <source>详情/改期/取消… (Enter)</source>
         <translation>Details/reschedule/cancel… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="113"/>
+        <location filename="../../desktop/screens/today.py" line="112"/>
         <source>到场登记</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="176"/>
+        <location filename="../../desktop/screens/today.py" line="175"/>
         <source>今日预约</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="176"/>
+        <location filename="../../desktop/screens/today.py" line="175"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="219"/>
+        <location filename="../../desktop/screens/today.py" line="177"/>
+        <source>yyyy年M月d日 dddd</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="178"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="220"/>
         <source>刷新失败：</source>
         <translation>Refresh failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="248"/>
+        <location filename="../../desktop/screens/today.py" line="249"/>
         <source>%1 场调解&#x3000;邀请 %2 人&#x3000;到场 %3&#x3000;未到 %4&#x3000;</source>
         <translation>%1 session(s)  %2 invited  %3 present  %4 absent  </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="316"/>
+        <location filename="../../desktop/screens/today.py" line="317"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="319"/>
+        <location filename="../../desktop/screens/today.py" line="320"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="323"/>
+        <location filename="../../desktop/screens/today.py" line="324"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="251"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>实时更新</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="251"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>每2秒自动刷新</source>
         <translation>Refreshes every 2 seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="252"/>
+        <location filename="../../desktop/screens/today.py" line="253"/>
         <source>&#x3000;最近刷新：</source>
         <translation>  Last refresh: </translation>
     </message>
