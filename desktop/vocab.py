@@ -94,21 +94,25 @@ def catalogue() -> list[str]:
     core.case_deadlines.DEADLINE_WORDS: templates whose ``{n}``/``{amount}``/``{mark}`` the
     translation keeps), the kinds of conflict of interest and the forms of a party's answer
     (core.conflicts.CONFLICT_KINDS, FORMS), the audit log's areas and objects
-    (core.audit_view.ACTION_GROUPS, ENTITY_NAMES) and the settings form's groups, labels and
-    help texts (core.settings_form.FIELDS), in the order they are declared."""
+    (core.audit_view.ACTION_GROUPS, ENTITY_NAMES), the settings form's groups, labels and
+    help texts (core.settings_form.FIELDS) and the ethnic groups (core.intake.ETHNICITIES: the
+    party editor shows them translated, the Chinese name is stored), in the order they are
+    declared."""
     from core.audit_view import ACTION_GROUPS, ENTITY_NAMES
     from core.case_deadlines import DEADLINE_WORDS
     from core.conflicts import CONFLICT_KINDS, FORMS
     from core.deadlines import KIND_LABELS
     from core.identifiers import ID_TYPES
+    from core.intake import ETHNICITIES
     from core.settings_form import FIELDS
     from core.stats import COLUMN_LABELS, POINTS
 
     seen: dict[str, None] = {}
     vocabularies = [value for name, value in vars(codes).items() if name.isupper() and isinstance(value, dict)]
+    ethnicities = dict(zip(ETHNICITIES, ETHNICITIES, strict=True))
     for vocabulary in [*vocabularies, COLUMN_LABELS, {"points": POINTS}, ID_TYPES, KIND_LABELS, DEADLINE_WORDS,
                        CONFLICT_KINDS, FORMS, ACTION_GROUPS, ENTITY_NAMES,
-                       dict(enumerate(text for f in FIELDS for text in (f.group, f.label, f.help)))]:
+                       dict(enumerate(text for f in FIELDS for text in (f.group, f.label, f.help))), ethnicities]:
         for item in vocabulary.values():
             text = item[0] if isinstance(item, tuple) else item
             if isinstance(text, str) and text:

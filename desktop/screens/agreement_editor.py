@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,7 +58,15 @@ from core.auth import can
 from core.lifecycle import CaseOverview, PartyRow, case_overview, find_case, most_recent_case
 from desktop.context import AppContext
 from desktop.drafts import Draft, DraftKeeper, drafts_dir
-from desktop.widgets.mediation_forms import date_edit, date_of, field_error, show_error, text_box
+from desktop.vocab import tr_code
+from desktop.widgets.mediation_forms import (
+    date_edit,
+    date_of,
+    field_error,
+    show_error,
+    signer_name,
+    text_box,
+)
 
 _CN = "一二三四五六七八九十"
 
@@ -68,6 +76,21 @@ def _cn(n: int) -> str:
         return _CN[n - 1]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[ones - 1] if ones else "")
+
+
+def _numeral(n: int) -> str:
+    """一, 二, 三 … in the Chinese UI (as the agreement prints its terms), 1, 2, 3 … otherwise."""
+    return _cn(n) if QLocale().language() == QLocale.Language.Chinese else str(n)
+
+
+def _party_label(party: PartyRow) -> str:
+    """张三（申请人）, or 李四（代理张三） for an agent, in the UI's language."""
+    translate = QCoreApplication.translate
+    if party.role == "agent":
+        return translate("AgreementEditorScreen", "%1（代理%2）").replace("%1", party.name).replace(
+            "%2", party.represents or "")
+    return translate("AgreementEditorScreen", "%1（%2）").replace("%1", party.name).replace(
+        "%2", tr_code(party.role_name))
 
 
 class _TermRow(QWidget):
@@ -102,9 +125,12 @@ class _InstalmentRow(QWidget):
         self.payer = QComboBox()
         self.payee = QComboBox()
         for combo in (self.payer, self.payee):
+            # a long name with its role must not widen the form beyond the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             combo.addItem(self.tr("（请选择）"), None)
             for p in parties:
-                combo.addItem(f"{p.name}（{p.role_name}）", p.case_party_id)
+                combo.addItem(_party_label(p), p.case_party_id)
         if line is not None:
             self.payer.setCurrentIndex(max(0, self.payer.findData(line.payer_id)))
             self.payee.setCurrentIndex(max(0, self.payee.findData(line.payee_id)))
@@ -126,7 +152,7 @@ class _InstalmentRow(QWidget):
 class _ResponsibilityRow:
     def __init__(self, editor: AgreementEditorScreen, party: PartyRow) -> None:
         self.party = party
-        self.name = QLabel(f"{party.name}（{party.role_name}）")
+        self.name = QLabel(_party_label(party))
         self.text = QLineEdit()
         self.text.setPlaceholderText(QCoreApplication.translate("AgreementEditorScreen", "如：承担事故主要责任"))
         self.ratio = QLineEdit()
@@ -209,6 +235,7 @@ class AgreementEditorScreen(QWidget):
         self.amount.textChanged.connect(self._update_total)
         self.total_label = QLabel()
         self.total_label.setObjectName("totalLabel")
+        self.total_label.setWordWrap(True)  # the check is long in English
         self.ratio_sum = QLabel()
         self.ratio_sum.setObjectName("ratioSum")
 
@@ -410,8 +437,9 @@ class AgreementEditorScreen(QWidget):
         self.data = data
         h = overview.header
         self.case_edit.setText(h.number)
-        names = "、".join(p.name for p in self.principals())
-        self.case_label.setText(f"{names}　{h.committee_name}·{h.dispute_type_name}　（{h.status_name}）")
+        names = self.tr("、").join(p.name for p in self.principals())
+        self.case_label.setText(self.tr("%1　%2·%3　（%4）").replace("%1", names).replace("%2", tr_code(h.committee_name))
+                                .replace("%3", tr_code(h.dispute_type_name)).replace("%4", tr_code(h.status_name)))
         self._clear_errors()
         self.message.setText("")
         self._build_parties()
@@ -470,9 +498,7 @@ class AgreementEditorScreen(QWidget):
                 item.widget().deleteLater()
         self.sign_boxes = {}
         for p in self.overview.parties:
-            label = f"{p.name}（{p.role_name}）"
-            if p.role == "agent":
-                label = f"{p.name}（代理{p.represents}）"
+            label = _party_label(p)
             box = QCheckBox(label + (self.tr(" 已签名、按指印") if p.kind == "person" else self.tr(" 已盖章、代表人已签名")))
             self.sign_boxes[p.case_party_id] = box
             self.sign_parties.addWidget(box)
@@ -487,7 +513,7 @@ class AgreementEditorScreen(QWidget):
             self.written.setChecked(True)
             self.formed_on.setDate(date.today())
             self.facts.setPlainText(h.summary)
-            self.matters.setPlainText("；".join(h.requests))
+            self.matters.setPlainText(self.tr("；").join(h.requests))
             self.performance.setPlainText("")
             self.amount.setText("")
             for r in self.responsibilities:
@@ -568,10 +594,10 @@ class AgreementEditorScreen(QWidget):
 
     def _renumber(self) -> None:
         for i, row in enumerate(self.terms, 1):
-            row.number.setText(f"{_cn(i)}、")
+            row.number.setText(self.tr("%1、").replace("%1", _numeral(i)))
             self.errors[f"terms.{i - 1}"] = row.error
         for i, row in enumerate(self.instalments, 1):
-            row.number.setText(self.tr("第%1期").replace("%1", _cn(i)))
+            row.number.setText(self.tr("第%1期").replace("%1", _numeral(i)))
             for key in ("due_on", "amount", "payer", "payee"):
                 self.errors[f"instalments.{i - 1}.{key}"] = row.error
 
@@ -592,16 +618,20 @@ class AgreementEditorScreen(QWidget):
         except ValueError as exc:
             self.total_label.setText(str(exc))
             return
-        words = f"大写：{amount_in_words(amount)}" if amount is not None else ""
+        # 大写: the amount in Chinese capitals, as the agreement prints it
+        words = self.tr("大写：%1").replace("%1", amount_in_words(amount)) if amount is not None else ""
+        sum_text = f"{total:,.2f}"
         if not self.instalments:
             self.total_label.setText(words)
         elif bad:
             self.total_label.setText(self.tr("分期金额有误"))
-        elif amount is not None and amount == total:
-            self.total_label.setText(f"{words}　✓ 与各期合计 {total:,.2f} 元一致")
+        elif amount is None:
+            self.total_label.setText(self.tr("　各期合计 %1 元").replace("%1", sum_text))
+        elif amount == total:
+            self.total_label.setText(self.tr("%1　✓ 与各期合计 %2 元一致").replace("%1", words).replace("%2", sum_text))
         else:
-            self.total_label.setText(f"{words}　各期合计 {total:,.2f} 元" +
-                                     ("，与协议金额不一致" if amount is not None else ""))
+            self.total_label.setText(self.tr("%1　各期合计 %2 元，与协议金额不一致").replace("%1", words)
+                                     .replace("%2", sum_text))
 
     def _update_ratio_sum(self) -> None:
         if not self.uses_ratios():
@@ -658,10 +688,11 @@ class AgreementEditorScreen(QWidget):
                                          and not (self.data.missing_signatures if self.data else True))
         if self._effective():
             self.banner.setText(self.tr("本协议已于%1生效（%2），不能再修改；可以打印。")
-                                .replace("%1", self.data.effective_on.isoformat()).replace("%2", self.data.kind_name))
+                                .replace("%1", self.data.effective_on.isoformat())
+                                .replace("%2", tr_code(self.data.kind_name)))
         elif not open_case:
             self.banner.setText(self.tr("案件当前状态为“%1”，只有已受理或调解中的案件可以制作调解协议。")
-                                .replace("%1", h.status_name))
+                                .replace("%1", tr_code(h.status_name)))
         elif not may:
             self.banner.setText(self.tr("只能查看：制作协议须由本委员会的调解员办理。"))
         else:
@@ -669,7 +700,8 @@ class AgreementEditorScreen(QWidget):
                                         "口头协议自达成之日起生效（《人民调解法》第二十八条至第三十条）。"))
         if self.data is not None and self.data.kind == "written":
             if self.data.missing_signatures:
-                self.sign_state.setText(self.tr("尚未签名：%1").replace("%1", "、".join(self.data.missing_signatures)))
+                missing = self.tr("、").join(signer_name(n) for n in self.data.missing_signatures)
+                self.sign_state.setText(self.tr("尚未签名：%1").replace("%1", missing))
             else:
                 self.sign_state.setText(self.tr("各方均已签名。"))
         else:
@@ -776,9 +808,10 @@ class AgreementEditorScreen(QWidget):
                 general.append(message)
             else:
                 grouped.setdefault(label, []).append(message)
+        separator = self.tr("；")
         for label, messages in grouped.items():
-            show_error(label, "；".join(dict.fromkeys(messages)))
-        show_error(self.general_error, "；".join(general))
+            show_error(label, separator.join(dict.fromkeys(messages)))
+        show_error(self.general_error, separator.join(general))
 
     def error_text(self, key: str) -> str:
         label = self.errors.get(key)
@@ -854,7 +887,9 @@ class AgreementEditorScreen(QWidget):
 
         kind = "agreement" if self.data.kind == "written" else "oral_agreement"
         title = f"{DOCUMENT_KINDS[kind].title} {self.data.number}"
-        self.message.setText(self.tr("正在生成%1…").replace("%1", DOCUMENT_KINDS[kind].title))
+        from desktop.screens.print_preview import document_title
+
+        self.message.setText(self.tr("正在生成%1…").replace("%1", document_title(DOCUMENT_KINDS[kind].title)))
         case_id = self.case_id
 
         def done(pdf: bytes) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,6 +101,7 @@ from desktop.vocab import (
 from desktop.widgets.mediation_forms import (
     ConsentDialog,
     ExtendDialog,
+    FitLabel,
     FormDialog,
     PaymentDialog,
     ReasonDialog,
@@ -108,6 +109,7 @@ from desktop.widgets.mediation_forms import (
     date_edit,
     date_of,
     hint,
+    signer_name,
 )
 
 # core.auth.MEDICAL_NOTICE, here for Qt Linguist (a test keeps the two equal).
@@ -235,7 +237,7 @@ class CaseDetailScreen(QWidget):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(objectName="caseStatus")
         self.status.setStyleSheet("background: #1f3a5f; color: white; padding: 2px 10px; border-radius: 8px;")
-        self.committee = QLabel()
+        self.committee = FitLabel()  # the committee's full name: two lines rather than clipped (English)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.deadline_label = QLabel(objectName="caseDeadline")
@@ -406,7 +408,7 @@ class CaseDetailScreen(QWidget):
         self.attachments_view.doubleClicked.connect(lambda _i: self.open_attachment())
         self.attachment_kind = QComboBox()
         for code, label in ATTACHMENT_KINDS.items():
-            self.attachment_kind.addItem(label, code)
+            self.attachment_kind.addItem(tr_code(label), code)
         self.add_file_button = QPushButton(self.tr("添加文件…"))
         self.add_file_button.clicked.connect(self.add_files)
         self.open_file_button = QPushButton(self.tr("打开"))
@@ -473,7 +475,7 @@ class CaseDetailScreen(QWidget):
             self.number.setText(exc.number)
             self.status.setText(CASE_STATUSES.get(exc.status, exc.status))
             self.status.show()
-            self.committee.setText(COMMITTEES["medical"][0])
+            self.committee.setText(tr_code(COMMITTEES["medical"][0]))
             if exc.received_on:
                 self.facts.setText(self.tr("登记 %1").replace("%1", day(exc.received_on)))
             text = self.tr(_MEDICAL_NOTICE) + self.tr("。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。")
@@ -576,8 +578,9 @@ class CaseDetailScreen(QWidget):
         if h.amount_claimed is not None:
             bits.append(self.tr("涉案金额 %1 元").replace("%1", money(h.amount_claimed)))
         if h.committee == "medical":
-            bits.append(MEDICAL_CONSENTS.get(h.medical_consent or "", self.tr("尚未记录双方申请或同意")))
-        self.facts.setText("　".join(bits))
+            consent = MEDICAL_CONSENTS.get(h.medical_consent or "")
+            bits.append(tr_code(consent) if consent else self.tr("尚未记录双方申请或同意"))
+        self.facts.setText(self.tr("　").join(bits))
         self.deadline_label.setText(self._deadline_text())
         summary = h.summary if len(h.summary) <= 160 else h.summary[:160] + "…"
         if h.conclusion_reason:
@@ -593,27 +596,31 @@ class CaseDetailScreen(QWidget):
         if d is not None and info.running:
             color = "#b42318" if (info.days_left or 0) < 0 else "#1f3a5f"
             words = deadline_words()
-            parts.append(f"<b>{escape(tr_code(d.label))}：</b><span style='color:{color}'>"
-                         f"{escape(due_text(d, words))}（{escape(left_text(d, info.days_left, words))}）</span>")
+            label = self.tr("%1：").replace("%1", tr_code(d.label))
+            due = self.tr("%1（%2）").replace("%1", due_text(d, words)).replace("%2", left_text(d, info.days_left, words))
+            parts.append(f"<b>{escape(label)}</b><span style='color:{color}'>{escape(due)}</span>")
             if d.provisional:
-                parts.append("<span style='color:#b54708'>暂定：期限跨入节假日安排尚未公布的年份，"
-                             "按周末和法定节假日推算，请以国务院公布的安排为准</span>")
+                parts.append("<span style='color:#b54708'>" + escape(self.tr(
+                    "暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准")) + "</span>")
         elif d is None and info.running is False and self.overview.header.status == "registered":
             parts.append(escape(self.tr("尚未受理，调解期限未开始计算")))
         for p in info.pauses:
             end = p.ends.isoformat() if p.ends else self.tr("进行中")
-            parts.append(escape(f"暂停：{p.starts.isoformat()} 至 {end}（{p.reason}）"))
+            parts.append(escape(self.tr("暂停：%1 至 %2（%3）").replace("%1", p.starts.isoformat())
+                                .replace("%2", end).replace("%3", p.reason)))
         for e in info.extensions:
-            unit = "个工作日" if info.kind == "medical" else "日"
-            parts.append(escape(f"延长{e.days}{unit}（{e.consented_on.isoformat()}双方同意）"))
+            extended = (self.tr("延长%n个工作日（%1双方同意）", "", e.days) if info.kind == "medical"
+                        else self.tr("延长%n日（%1双方同意）", "", e.days))
+            parts.append(escape(extended.replace("%1", e.consented_on.isoformat())))
         if info.police is not None:
-            mark = "（暂定）" if info.police.provisional else ""
-            parts.append(escape(f"当事人可于{info.police.due.isoformat()}{mark}前共同书面申请公安机关交通管理部门调解"
-                                "（《道路交通事故处理程序规定》第八十五条）"))
+            mark = self.tr("（暂定）") if info.police.provisional else ""
+            parts.append(escape(self.tr("当事人可于%1%2前共同书面申请公安机关交通管理部门调解"
+                                        "（《道路交通事故处理程序规定》第八十五条）")
+                                .replace("%1", info.police.due.isoformat()).replace("%2", mark)))
         if self.agreement is not None and self.agreement.judicial_deadline is not None \
                 and self.agreement.judicial_applied_on is None:
-            parts.append(escape(f"申请司法确认期限：{self.agreement.judicial_deadline.due.isoformat()}"
-                                "（人民调解法第三十三条，协议生效之日起30日内）"))
+            parts.append(escape(self.tr("申请司法确认期限：%1（人民调解法第三十三条，协议生效之日起30日内）")
+                                .replace("%1", self.agreement.judicial_deadline.due.isoformat())))
         return "<br>".join(parts)
 
     def _build_actions(self) -> None:
@@ -668,23 +675,31 @@ class CaseDetailScreen(QWidget):
         if a is None:
             self.agreement_text.setText(escape(self.tr("尚未制作调解协议。")))
             return
-        lines = [f"<h3>{escape(a.kind_name)}</h3>"]
-        facts = [("协议金额", f"{money(a.amount)} 元" if a.amount is not None else "—"),
-                 ("达成日期", day(a.formed_on) or "—"), ("生效日期", day(a.effective_on) or "未生效"),
-                 ("最后履行期限", day(a.last_due_on) or "—"), ("履行完毕", day(a.performed_on) or "—")]
+        lines = [f"<h3>{escape(tr_code(a.kind_name))}</h3>"]
+        facts = [(self.tr("协议金额"), self.tr("%1 元").replace("%1", money(a.amount)) if a.amount is not None else "—"),
+                 (self.tr("达成日期"), day(a.formed_on) or "—"),
+                 (self.tr("生效日期"), day(a.effective_on) or self.tr("未生效")),
+                 (self.tr("最后履行期限"), day(a.last_due_on) or "—"), (self.tr("履行完毕"), day(a.performed_on) or "—")]
         lines.append("<table cellspacing='6'>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in facts) + "</table>")
         if a.terms:
-            lines.append("<p><b>协议内容</b></p><ol>" + "".join(f"<li>{escape(t)}</li>" for t in a.terms) + "</ol>")
+            lines.append(f"<p><b>{escape(self.tr('协议内容'))}</b></p><ol>"
+                         + "".join(f"<li>{escape(t)}</li>" for t in a.terms) + "</ol>")
         if a.kind == "written":
-            signed = "、".join(f"{n}（{d.isoformat()}）" for n, d in a.signatures.signed) or "—"
-            lines.append(f"<p><b>已签名：</b>{escape(signed)}</p>")
+            comma = self.tr("、")
+            signed = comma.join(self.tr("%1（%2）").replace("%1", signer_name(n)).replace("%2", d.isoformat())
+                                for n, d in a.signatures.signed) or "—"
+            lines.append("<p>" + self.tr("<b>已签名：</b>%1").replace("%1", escape(signed)) + "</p>")
             if a.signatures.missing:
-                lines.append(f"<p style='color:#b42318'><b>尚未签名：</b>{escape('、'.join(a.signatures.missing))}"
-                             "（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）</p>")
+                missing = comma.join(signer_name(n) for n in a.signatures.missing)
+                lines.append("<p style='color:#b42318'>" + self.tr(
+                    "<b>尚未签名：</b>%1（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）")
+                    .replace("%1", escape(missing)) + "</p>")
         if a.judicial_applied_on:
-            confirmed = f"，{a.judicial_confirmed_on.isoformat()}确认" if a.judicial_confirmed_on else ""
-            lines.append(escape(f"司法确认：{a.judicial_applied_on.isoformat()}向{a.judicial_court}申请{confirmed}"))
+            judicial = (self.tr("司法确认：%1向%2申请，%3确认").replace("%3", a.judicial_confirmed_on.isoformat())
+                        if a.judicial_confirmed_on else self.tr("司法确认：%1向%2申请"))
+            lines.append(escape(judicial.replace("%1", a.judicial_applied_on.isoformat())
+                                .replace("%2", a.judicial_court or "")))
         self.agreement_text.setText("".join(lines))
 
     def _show_payments(self) -> None:
@@ -699,7 +714,8 @@ class CaseDetailScreen(QWidget):
 
     # -- transitions -------------------------------------------------------------------
     def _principals(self) -> list[tuple[int, str]]:
-        return [(p.case_party_id, f"{p.name}（{tr_code(p.role_name)}）") for p in self.overview.parties if p.role != "agent"]
+        return [(p.case_party_id, self.tr("%1（%2）").replace("%1", p.name).replace("%2", tr_code(p.role_name)))
+                for p in self.overview.parties if p.role != "agent"]
 
     def run_operation(self, name: str) -> TransitionResult | None:
         if self.overview is None:
@@ -709,7 +725,7 @@ class CaseDetailScreen(QWidget):
         intro = self.tr(_INTROS[name]) if name in _INTROS else ""
         if name == "terminate_mediation" and h.committee == "traffic":
             intro += self.tr(_TRAFFIC_INTRO)
-        defaults = {"withdraw_case": "申请人撤回调解申请"}
+        defaults = {"withdraw_case": "申请人撤回调解申请"}  # the reason typed for the user: recorded, in Chinese
         dialog = ReasonDialog(f"{tr_operation(op.label)} — {h.number}", self, intro=intro, reason=defaults.get(name, ""),
                               needs_reason=op.needs_reason and name != "refuse_mediation",
                               parties=self._principals() if name == "refuse_mediation" else ())
@@ -717,7 +733,7 @@ class CaseDetailScreen(QWidget):
         if name == "accept_case" and h.committee == "medical" and not h.medical_consent:
             consent = QComboBox()
             for code, label in MEDICAL_CONSENTS.items():
-                consent.addItem(label, code)
+                consent.addItem(tr_code(label), code)
             dialog.add_row("medical_consent", self.tr("申请方式"), consent)
             party = QComboBox()
             for cp_id, label in self._principals():
@@ -749,7 +765,7 @@ class CaseDetailScreen(QWidget):
         self.refresh()
         message = self.tr("案件已%1。").replace("%1", tr_code(result.status_name))
         if result.police_deadline is not None:
-            mark = "（暂定）" if result.police_deadline.provisional else ""
+            mark = self.tr("（暂定）") if result.police_deadline.provisional else ""
             message += self.tr("当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。").replace(
                 "%1", result.police_deadline.due.isoformat()).replace("%2", mark)
         if result.judicial_deadline is not None:
@@ -804,7 +820,7 @@ class CaseDetailScreen(QWidget):
     def extend(self) -> None:
         h = self.overview.header
         medical = self.deadline.kind == "medical"
-        dialog = ExtendDialog(self, unit=self.tr("个工作日") if medical else self.tr("日"),
+        dialog = ExtendDialog(self, unit=self.tr("个工作日") if medical else self.tr("日"),  # the spin box's suffix
                               intro=self.tr("延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。"))
         dialog.keep_draft(f"extend_{h.id}", self.ctx.user.username)
         dialog.submit = lambda: extend_deadline(self.ctx.engine, self.ctx.user, h.id, dialog.days.value(),
@@ -940,7 +956,7 @@ class CaseDetailScreen(QWidget):
             self.ctx.tasks.run(work, on_done=lambda _row: self._attachment_added(case_id),
                                on_error=self._attachment_failed)
         if problems:
-            self._attachment_failed(AttachmentError("；".join(problems)))
+            self._attachment_failed(AttachmentError(self.tr("；").join(problems)))
 
     def _attachment_added(self, case_id: int) -> None:
         if case_id == self.case_id:
@@ -970,14 +986,18 @@ class CaseDetailScreen(QWidget):
 
 def visit_message(result) -> str:
     if result.ledger_entry_id is None:
-        return "已登记回访。"
-    mark = "（暂定）" if result.ledger_provisional else ""
-    return f"已登记回访。评价为差评，已登记差评台账，须于{result.ledger_due_on.isoformat()}{mark}前回访整改并答复。"
+        return QCoreApplication.translate("CaseDetailScreen", "已登记回访。")
+    mark = QCoreApplication.translate("CaseDetailScreen", "（暂定）") if result.ledger_provisional else ""
+    return QCoreApplication.translate(
+        "CaseDetailScreen", "已登记回访。评价为差评，已登记差评台账，须于%1%2前回访整改并答复。").replace(
+        "%1", result.ledger_due_on.isoformat()).replace("%2", mark)
 
 
 def visit_dialog(parent: QWidget, ctx: AppContext, row, run_dialog: Callable[[QDialog], bool]):
     """Record the visit of follow-up ``row``; returns the core's VisitResult, or None if cancelled."""
-    who = f"{row.party}（{row.phone}）" if row.phone else row.party
+    who = row.party
+    if row.phone:
+        who = QCoreApplication.translate("CaseDetailScreen", "%1（%2）").replace("%1", row.party).replace("%2", row.phone)
     dialog = VisitDialog(parent, who=who)
     dialog.keep_draft(f"visit_{row.id}", ctx.user.username)
     dialog.submit = lambda: record_visit(ctx.engine, ctx.user, row.id, VisitForm(

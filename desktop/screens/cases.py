@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -233,7 +233,7 @@ def _date_edit(placeholder: str) -> QDateEdit:
     edit.setSpecialValueText(placeholder)  # shown at the minimum date: "no limit"
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setDate(edit.minimumDate())
-    edit.setToolTip(placeholder + "（清空：选最早日期）")
+    edit.setToolTip(QCoreApplication.translate("CasesScreen", "%1（清空：选最早日期）").replace("%1", placeholder))
     return edit
 
 

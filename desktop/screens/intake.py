@@ -259,10 +259,10 @@ class SuggestionRow(QFrame):
         if s is None:
             return
         mark = "✔ " if chosen else ""
-        self.button.setText(f"{mark}Alt+{self.n}　{COMMITTEE_SHORT.get(s.code, s.name)}")
+        self.button.setText(f"{mark}Alt+{self.n}" + self.tr("　") + COMMITTEE_SHORT.get(s.code, s.name))
         self.button.setToolTip(s.name)
         self.bar.setValue(round(s.score * 100))
-        self.reasons.setText("；".join(s.reasons))
+        self.reasons.setText(self.tr("；").join(s.reasons))  # core.routing's reasons
         self.setProperty("chosen", chosen)
         self.setStyleSheet("QFrame#suggestion { border: 2px solid #2e7d32; }" if chosen else "")
 
@@ -429,7 +429,7 @@ class IntakeScreen(QWidget):
         self.medical_consent = QComboBox()
         self.medical_consent.addItem(self.tr("— 请选择 —"), "")
         for code, name in MEDICAL_CONSENTS.items():
-            self.medical_consent.addItem(name, code)
+            self.medical_consent.addItem(tr_code(name), code)
         self.medical_label = QLabel(self.tr("医疗纠纷申请"))
         self.medical_label.setToolTip(self.tr("医疗纠纷预防和处理条例第三十一条"))
         for key in ("dispute_type", "source", "summary", "amount", "group_size", "escalation_notified_to",
@@ -651,7 +651,7 @@ class IntakeScreen(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _sync_agents(self) -> None:
-        principals = [(e.uid, f"当事人{i} {e.summary_label()}")
+        principals = [(e.uid, self.tr("当事人%1 %2").replace("%1", str(i)).replace("%2", e.summary_label()))
                       for i, e in enumerate(self.editors, 1) if e.kind != "agent"]
         for editor in self.editors:
             if editor.kind == "agent":
@@ -883,7 +883,7 @@ class IntakeScreen(QWidget):
         except ValueError:
             self.amount_hint.setText("")
             return
-        self.amount_hint.setText("" if value is None else f"= {value:,.2f} 元")
+        self.amount_hint.setText("" if value is None else self.tr("= %1 元").replace("%1", f"{value:,.2f}"))
         show_error(self.error_labels["amount"], None)
 
     def _check_amount(self) -> None:
@@ -916,7 +916,7 @@ class IntakeScreen(QWidget):
         if not self.flags:
             self.scope_box.hide()
             return
-        lines = [f"⚠ {f.reason}\n→ 建议转往：{f.refer_to}" for f in self.flags]
+        lines = [self.tr("⚠ %1\n→ 建议转往：%2").replace("%1", f.reason).replace("%2", f.refer_to) for f in self.flags]
         self.scope_label.setText("\n".join(lines))
         show_error(self.referral_error, None)
         self.scope_box.show()
@@ -1025,7 +1025,8 @@ class IntakeScreen(QWidget):
         case: RegisteredCase = result
         self.last_case, self.last_referral, self.last_documents = case, None, {}
         self._remove_draft(draft_path())
-        status = "" if case.status == "registered" else f"（{case.status_name}，人民调解法第十七条）"
+        status = ("" if case.status == "registered"
+                  else self.tr("（%1，人民调解法第十七条）").replace("%1", tr_code(case.status_name)))
         repeat = self.tr("　重复来访") if case.repeat_visit else ""
         self.result_label.setText(
             self.tr("已登记：%1　%2%3%4").replace("%1", case.number).replace("%2", tr_code(case.committee_name))
@@ -1085,7 +1086,7 @@ class IntakeScreen(QWidget):
 
     def _documents_ready(self, paths: dict[str, Path]) -> None:
         self.last_documents.update(paths)
-        links = "　".join(f'<a href="{QUrl.fromLocalFile(str(p)).toString()}">{p.name}</a>'
+        links = self.tr("　").join(f'<a href="{QUrl.fromLocalFile(str(p)).toString()}">{p.name}</a>'
                          for p in self.last_documents.values())
         folder = next(iter(paths.values())).parent
         self.documents_label.setText(self.tr("已保存到 %1：%2").replace("%1", str(folder)).replace("%2", links))
@@ -1148,7 +1149,7 @@ class IntakeScreen(QWidget):
         def failed(exc: BaseException) -> None:
             self._set_saving(False)
             errors = getattr(exc, "errors", None)
-            show_error(self.referral_error, "；".join(errors.values()) if errors else str(exc))
+            show_error(self.referral_error, self.tr("；").join(errors.values()) if errors else str(exc))
 
         self.save_draft()
         self._set_saving(True)
@@ -1231,7 +1232,7 @@ class IntakeScreen(QWidget):
             self.restore_button.setEnabled(False)
             self.draft_banner.show()
             return
-        names = "、".join(p.name for p in form.parties if p.name.strip()) or self.tr("未填姓名")
+        names = self.tr("、").join(p.name for p in form.parties if p.name.strip()) or self.tr("未填姓名")
         saved = str(data.get("saved_at", "")).replace("T", " ")
         text = self.tr("%1（%2，%3）。按 Ctrl+R 恢复。").replace("%1", heading).replace("%2", saved).replace("%3", names)
         if more:

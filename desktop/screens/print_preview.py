@@ -16,7 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,8 +44,27 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.context import AppContext
+from desktop.vocab import tr_code
 
-__all__ = ["PdfPane", "PrintPreviewDialog", "PrintPreviewScreen", "print_pdf_bytes", "show_pdf"]
+__all__ = ["PdfPane", "PrintPreviewDialog", "PrintPreviewScreen", "document_title", "print_pdf_bytes", "show_pdf"]
+
+#: The titles of core.dossier.DOCUMENT_KINDS, for Qt Linguist (a test keeps the two in step).
+#: The documents themselves are Chinese; the screens name them in the UI's language.
+DOCUMENT_TITLES = (
+    QT_TRANSLATE_NOOP("DocumentKinds", "人民调解申请书"), QT_TRANSLATE_NOOP("DocumentKinds", "人民调解受理登记表"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "当事人权利义务告知书"), QT_TRANSLATE_NOOP("DocumentKinds", "调查记录"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "调解记录"), QT_TRANSLATE_NOOP("DocumentKinds", "人民调解协议书"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "口头调解协议登记表"), QT_TRANSLATE_NOOP("DocumentKinds", "终止调解告知书"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "主持调解证明"), QT_TRANSLATE_NOOP("DocumentKinds", "司法确认申请书"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "人民调解回访记录"), QT_TRANSLATE_NOOP("DocumentKinds", "调解通知书"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "卷宗封面"), QT_TRANSLATE_NOOP("DocumentKinds", "卷内目录"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "卷内备考表（封底）"), QT_TRANSLATE_NOOP("DocumentKinds", "人民调解卷宗"),
+)
+
+
+def document_title(title: str) -> str:
+    """A document's title (core.dossier.DOCUMENT_KINDS) as the screens name it."""
+    return QCoreApplication.translate("DocumentKinds", title)
 
 
 def print_pdf_bytes(document: QPdfDocument, printer, *, first: int = 0, last: int | None = None) -> int:
@@ -48,7 +77,7 @@ def print_pdf_bytes(document: QPdfDocument, printer, *, first: int = 0, last: in
     last = count - 1 if last is None else min(last, count - 1)
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError("无法开始打印（打印机不可用）")
+        raise RuntimeError(QCoreApplication.translate("PdfPane", "无法开始打印（打印机不可用）"))
     try:
         dpi = printer.resolution()
         for index in range(first, last + 1):
@@ -88,8 +117,8 @@ class PdfPane(QWidget):
         self.next_button = QPushButton(self.tr("下一页"))
         self.page_label = QLabel()
         self.page_label.setObjectName("pageLabel")
-        self.zoom_out_button = QPushButton("－")
-        self.zoom_in_button = QPushButton("＋")
+        self.zoom_out_button = QPushButton(self.tr("－"))
+        self.zoom_in_button = QPushButton(self.tr("＋"))
         self.fit_button = QPushButton(self.tr("适合宽度"))
         self.zoom_label = QLabel()
         self.print_button = QPushButton(self.tr("打印…"))
@@ -236,7 +265,7 @@ class PdfPane(QWidget):
     def save_dialog(self) -> Path | None:
         if not self.pdf:
             return None
-        name = (self.title or "文书").replace("/", "_").replace("\\", "_") + ".pdf"
+        name = (self.title or self.tr("文书")).replace("/", "_").replace("\\", "_") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / name),
                                               self.tr("PDF 文件 (*.pdf)"))
         return self.save_to(path) if path else None
@@ -368,13 +397,15 @@ class PrintPreviewScreen(QWidget):
         self.case_id = case_id
         self.case_number = h.number
         self.case_edit.setText(h.number)
-        names = "、".join(p.name for p in overview.parties if p.role != "agent")
-        self.case_label.setText(f"{names}（{h.committee_name}·{h.status_name}）")
+        names = self.tr("、").join(p.name for p in overview.parties if p.role != "agent")
+        self.case_label.setText(self.tr("%1（%2·%3）").replace("%1", names).replace("%2", tr_code(h.committee_name))
+                                .replace("%3", tr_code(h.status_name)))
         wanted = kind or self.kind.currentData()
         self.kind.clear()
         model = self.kind.model()
         for i, (k, title, reason) in enumerate(kinds):
-            self.kind.addItem(title if not reason else f"{title}（无）", k)
+            name = document_title(title)
+            self.kind.addItem(self.tr("%1（无）").replace("%1", name) if reason else name, k)
             if reason:
                 item = model.item(i)
                 item.setEnabled(False)
@@ -405,8 +436,9 @@ class PrintPreviewScreen(QWidget):
 
         self._generation += 1
         generation = self._generation
-        title = f"{DOCUMENT_KINDS[kind].title} {self.case_number}"
-        self.status.setText(self.tr("正在生成%1…").replace("%1", DOCUMENT_KINDS[kind].title))
+        title = f"{DOCUMENT_KINDS[kind].title} {self.case_number}"  # the PDF's name: Chinese, as the document
+        shown = f"{document_title(DOCUMENT_KINDS[kind].title)} {self.case_number}"
+        self.status.setText(self.tr("正在生成%1…").replace("%1", document_title(DOCUMENT_KINDS[kind].title)))
         self.message.hide()
         self.preview_button.setEnabled(False)
 
@@ -416,7 +448,7 @@ class PrintPreviewScreen(QWidget):
             self.preview_button.setEnabled(True)
             self.pane.set_pdf(pdf, title)
             self.keep_button.setEnabled(True)
-            self.status.setText(self.tr("%1：共 %2 页").replace("%1", title).replace("%2", str(self.pane.page_count())))
+            self.status.setText(self.tr("%1：共 %2 页").replace("%1", shown).replace("%2", str(self.pane.page_count())))
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
@@ -458,5 +490,7 @@ def _message(exc: BaseException) -> str:
     from core.documents.fonts import MissingGlyphError
 
     if isinstance(exc, MissingGlyphError):
-        return "字库中没有这些字，无法打印：" + "、".join(exc.chars) + "（请核对或手写补充）"
+        chars = QCoreApplication.translate("PrintPreviewScreen", "、").join(exc.chars)
+        return QCoreApplication.translate("PrintPreviewScreen", "字库中没有这些字，无法打印：%1（请核对或手写补充）").replace(
+            "%1", chars)
     return str(exc) or type(exc).__name__

@@ -15,7 +15,7 @@ import logging
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from core.sessions import (
 )
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.vocab import tr_code
 from desktop.widgets.mediation_forms import field_error, hint, show_error
 
 log = logging.getLogger(__name__)
@@ -55,9 +56,13 @@ DRAFT_DEBOUNCE_MS = 800
 DRAFT_PERIOD_MS = 5000
 DRAFT_VERSION = 1
 _FORMAT = "yyyy-MM-dd HH:mm"
+#: The risk notice a new record starts with. In Chinese whatever the UI's language: it is
+#: the record's text, printed on the 调解记录.
 RISK_NOTICE = ("已告知当事人：调解不成的，可以依法通过仲裁、行政、司法等途径维护自己的权利；"
                "经调解达成的调解协议具有法律约束力，当事人应当按照约定履行（《人民调解法》第二十六条、第三十一条）。")
-MEDICAL_PUBLIC_RULE = "医疗纠纷未经双方当事人同意，不得公开进行调解（《医疗纠纷预防和处理条例》第四十二条）。"
+#: The medical rule on public mediation, followed by (%1) whose consent is still missing.
+MEDICAL_PUBLIC_RULE = QT_TRANSLATE_NOOP(
+    "SessionRecordScreen", "医疗纠纷未经双方当事人同意，不得公开进行调解（《医疗纠纷预防和处理条例》第四十二条）。%1")
 
 
 def drafts_dir() -> Path:
@@ -252,7 +257,8 @@ class SessionRecordScreen(QWidget):
         self.recorder.addItem(self.tr("— 请选择 —"), None)
         committee = self.overview.header.committee if self.overview else None
         for option in staff_choices(self.ctx.engine, committee):
-            label = f"{option.name}（{'调解员' if option.role == 'mediator' else '接待员'}）"
+            role = tr_code("调解员" if option.role == "mediator" else "接待员")
+            label = self.tr("%1（%2）").replace("%1", option.name).replace("%2", role)
             if option.role == "mediator":
                 self.mediator.addItem(label, option.id)
             self.recorder.addItem(label, option.id)
@@ -267,10 +273,10 @@ class SessionRecordScreen(QWidget):
             log.exception("cannot list open cases")
             rows = []
         for r in rows:
-            self.case_choice.addItem(f"{r.number} · {r.parties} · {r.status_name}", r.case_id)
+            self.case_choice.addItem(f"{r.number} · {r.parties} · {tr_code(r.status_name)}", r.case_id)
         if self.overview is not None and self.case_choice.findData(self.case_id) < 0:
             h = self.overview.header
-            self.case_choice.addItem(f"{h.number} · {h.status_name}", h.id)
+            self.case_choice.addItem(f"{h.number} · {tr_code(h.status_name)}", h.id)
         self.case_choice.setCurrentIndex(max(0, self.case_choice.findData(self.case_id)))
         self.case_choice.blockSignals(False)
 
@@ -307,6 +313,7 @@ class SessionRecordScreen(QWidget):
                 now -= timedelta(minutes=now.minute % 5)
                 self._show(SessionForm(
                     started_at=now - timedelta(minutes=90), ended_at=now, place=self.tr("调解室"),
+                    # The record's own text (printed): Chinese in either UI language.
                     matter=f"{self._party_names()}之间的{h.dispute_type_name}纠纷",
                     parties_present=tuple(p.case_party_id for p in self.overview.parties),
                     risk_notice=RISK_NOTICE,
@@ -332,7 +339,7 @@ class SessionRecordScreen(QWidget):
         if self.overview is None:
             return
         for r, p in enumerate(self.overview.parties):
-            label = f"{p.name}（{p.role_name}）"
+            label = self.tr("%1（%2）").replace("%1", p.name).replace("%2", tr_code(p.role_name))
             box = QCheckBox(label)
             box.toggled.connect(self._changed)
             self.present_layout.addWidget(box)
@@ -395,8 +402,8 @@ class SessionRecordScreen(QWidget):
         agreed = {c.party for c in self.overview.consents if c.kind == "public" and c.given}
         missing = [p.name for p in self.overview.parties if p.role != "agent" and p.name not in agreed]
         status = (self.tr("双方均已同意公开。") if not missing else
-                  self.tr("尚未记录同意：%1。").replace("%1", "、".join(missing)))
-        self.public_hint.setText(f"{MEDICAL_PUBLIC_RULE}{status}")
+                  self.tr("尚未记录同意：%1。").replace("%1", self.tr("、").join(missing)))
+        self.public_hint.setText(self.tr(MEDICAL_PUBLIC_RULE).replace("%1", status))
         show_error(self._errors["public"],
                    self.tr("未经双方同意不得公开") if self.public.isChecked() and missing else None)
 
@@ -435,7 +442,7 @@ class SessionRecordScreen(QWidget):
         self.overview = case_overview(self.ctx.engine, self.ctx.user, self.case_id)
         self._fill_cases()
         self._say(self.tr("调解记录已保存（%1，案件状态：%2）。").replace("%1", row.started_at.strftime("%Y-%m-%d %H:%M"))
-                  .replace("%2", self.overview.header.status_name))
+                  .replace("%2", tr_code(self.overview.header.status_name)))
         self.saved.emit(row.id)
         return row.id
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -57,6 +58,7 @@ from core.stats import COLUMN_LABELS, SUMMARY_ROWS, Figures, MonthlyStats, fmt, 
 from desktop.context import AppContext
 from desktop.screens.stats_drilldown import DrillSpec, StatsDrilldownScreen, opens
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
+from desktop.widgets.mediation_forms import FitLabel
 
 
 def _points() -> str:
@@ -64,14 +66,19 @@ def _points() -> str:
     return tr_code(stats.POINTS)
 
 
-#: The headline cards: (figure, title).
+def _short_points() -> str:
+    """The cards' shorter "{value}百分点" (the card has room for little)."""
+    return QCoreApplication.translate("StatCard", "{value}百分点")
+
+
+#: The headline cards: (figure, title); the titles are figure names of core.stats.COLUMN_LABELS.
 CARDS: tuple[tuple[str, str], ...] = (
-    ("received", "受理"),
-    ("successful", "调解成功"),
-    ("success_rate", "调解成功率"),
-    ("amount_claimed", "涉案金额（万元）"),
-    ("fulfilment_rate", "兑现率"),
-    ("satisfaction_rate", "满意率"),
+    ("received", QT_TRANSLATE_NOOP("Codes", "受理")),
+    ("successful", QT_TRANSLATE_NOOP("Codes", "调解成功")),
+    ("success_rate", QT_TRANSLATE_NOOP("Codes", "调解成功率")),
+    ("amount_claimed", QT_TRANSLATE_NOOP("Codes", "涉案金额（万元）")),
+    ("fulfilment_rate", QT_TRANSLATE_NOOP("Codes", "兑现率")),
+    ("satisfaction_rate", QT_TRANSLATE_NOOP("Codes", "满意率")),
 )
 
 #: Columns of the committee, type and source tables: the summary's figures but the sessions
@@ -174,7 +181,8 @@ class StatsTableModel(QAbstractTableModel):
         for label, other in ((self.tr("上月"), row.previous), (self.tr("去年同月"), row.last_year)):
             if other is not None:
                 base = other.value(figure)
-                lines.append(f"{label}：{fmt(figure, base)}（{fmt_change(figure, cur, base, _points())}）")
+                lines.append(self.tr("%1：%2（%3）").replace("%1", label).replace("%2", fmt(figure, base))
+                             .replace("%3", fmt_change(figure, cur, base, _points())))
         if opens(figure):
             lines.append(self.tr("单击查看案件明细"))
         return "\n".join(lines) or None
@@ -261,7 +269,13 @@ class BarChart(QWidget):
                     p.drawText(QRectF(rect.x() - 10, rect.y() - 14, rect.width() + 20, 12),
                                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"{v:,}")
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(left + i * slot, top + h + 3, slot, 16), Qt.AlignmentFlag.AlignHCenter, name)
+            # A name wider than its slot (English) wraps onto the second line, a word still too
+            # wide is elided; the Chinese names fit on one line.
+            metrics = p.fontMetrics()
+            if metrics.horizontalAdvance(name) > slot:
+                name = " ".join(metrics.elidedText(word, Qt.TextElideMode.ElideRight, int(slot)) for word in name.split())
+            p.drawText(QRectF(left + i * slot, top + h + 3, slot, bottom - 3),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, name)
         _legend(p, left, 4, [(label, color) for label, color, _v in self.series])
         p.end()
 
@@ -376,8 +390,9 @@ class StatCard(QFrame):
                            "QFrame#statCard QLabel { border: none; }")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.title = QLabel(title)
+        self.title = FitLabel(title)
         self.title.setStyleSheet("color: #475467; font-size: 9.5pt;")
+
         self.value = QLabel("—")
         self.value.setObjectName("cardValue")
         self.value.setStyleSheet("color: #1f3a5f; font-size: 18pt; font-weight: bold;")
@@ -393,7 +408,7 @@ class StatCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.value)
         for key in ("previous", "last_year"):
-            label = QLabel()
+            label = FitLabel()
             label.setStyleSheet("color: #667085; font-size: 7.5pt;")
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.compare[key] = label
@@ -406,10 +421,10 @@ class StatCard(QFrame):
         self.value.setToolTip(fmt(f, current))
         for key, base, name, word in (("previous", previous, self.tr("上月"), self.tr("环比")),
                                       ("last_year", last_year, self.tr("去年同月"), self.tr("同比"))):
-            change_text = fmt_change(f, current, base, _points())
             label = self.compare[key]
-            label.setText(f"{name} {_card_text(f, base)} · {change_text.replace('个百分点', '百分点')}")
-            label.setToolTip(f"{name} {fmt(f, base)}，{word} {change_text}")
+            label.setText(f"{name} {_card_text(f, base)} · {fmt_change(f, current, base, _short_points())}")
+            label.setToolTip(self.tr("%1 %2，%3 %4").replace("%1", name).replace("%2", fmt(f, base))
+                             .replace("%3", word).replace("%4", fmt_change(f, current, base, _points())))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -449,7 +464,7 @@ class StatsScreen(QWidget):
 
         today = date.today()
         self.month = QDateEdit(QDate(today.year, today.month, 1))
-        self.month.setDisplayFormat("yyyy年MM月")
+        self.month.setDisplayFormat(self.tr("yyyy年MM月"))  # "Nov 2026" in English
         self.month.setCurrentSection(QDateEdit.Section.MonthSection)
         self.month.setMinimumDate(QDate(2000, 1, 1))
         self.month.setToolTip(self.tr("统计月份（上下键切换月份）"))
@@ -458,7 +473,7 @@ class StatsScreen(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
         self.pdf_button = QPushButton(self.tr("导出月报 PDF…"))
         self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
-        self.status = QLabel()
+        self.status = FitLabel(slack=1.05)
         self.status.setObjectName("countLabel")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -614,15 +629,20 @@ class StatsScreen(QWidget):
             (self.tr("办结"), C_CONCLUDED, [p.concluded for p in data.trend]),
             (self.tr("调解成功"), C_SUCCESS, [p.successful for p in data.trend]),
         ])
-        status = self.tr("比较：上月 %1，去年同月 %2").replace("%1", data.previous_label).replace(
-            "%2", data.last_year_label)
+        status = self.tr("比较：上月 %1，去年同月 %2").replace("%1", self._month_label(data.previous.date_from)).replace(
+            "%2", self._month_label(data.last_year.date_from))
         today = date.today()
         if (data.year, data.month) == (today.year, today.month):
             status = self.tr("本月数据截至%1日；").replace("%1", str(today.day)) + status
         self.status.setText(status)
+        self.status.setToolTip(status)  # the bar may be too narrow for all of it
         for view in (self.committee_table, self.type_table, self.source_table, self.mediator_table):
             _fit_columns(view)
         self._set_export_enabled(True)
+
+    def _month_label(self, day: date) -> str:
+        """"2026年10月" (core.stats' labels), in the UI's language ("Oct 2026")."""
+        return QLocale().toString(QDate(day.year, day.month, 1), self.tr("yyyy年M月"))
 
     def _rows(self, data: MonthlyStats, axis: str, labels: dict[str, str]) -> list[StatRow]:
         cur, prev, ly = data.current.breakdown(axis), data.previous.breakdown(axis), data.last_year.breakdown(axis)
@@ -639,7 +659,7 @@ class StatsScreen(QWidget):
             f = cur.by_mediator[r.key]
             if r.key == stats.UNASSIGNED and not any(f.value(c) for c in MEDIATOR_COLUMNS):
                 continue
-            committees = "、".join(tr_code(cur.committee_names.get(c) or '') or COMMITTEE_SHORT.get(c, c) for c in r.committees)
+            committees = self.tr("、").join(tr_code(cur.committee_names.get(c) or '') or COMMITTEE_SHORT.get(c, c) for c in r.committees)
             mediator = stats.UNASSIGNED if r.id is None else r.id
             rows.append(StatRow(r.name, f, data.previous.by_mediator.get(r.key), data.last_year.by_mediator.get(r.key),
                                 {"mediator_id": mediator, "mediator_name": r.name}, (committees,)))

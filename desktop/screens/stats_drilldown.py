@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from core import stats
 from core.uow import read_only
 from desktop.context import AppContext
 from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
-from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES
+from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 
 #: The figures a drill-down can list, in the order of the picker.
 DRILLABLE: tuple[str, ...] = (
@@ -72,14 +72,17 @@ class DrillSpec:
 
     @property
     def period_label(self) -> str:
+        """"2026年10月" (a month: "October 2026" in English, the locale's month name) or a range."""
+        translate = QCoreApplication.translate
         a, b = self.date_from, self.date_to
         if stats.month_range(a.year, a.month) == (a, b):
-            return f"{a.year}年{a.month}月"
-        return f"{a.isoformat()} 至 {b.isoformat()}"
+            return QLocale().toString(QDate(a.year, a.month, 1), translate("StatsDrilldownScreen", "yyyy年M月"))
+        return translate("StatsDrilldownScreen", "%1 至 %2").replace("%1", a.isoformat()).replace("%2", b.isoformat())
 
     @property
     def title(self) -> str:
-        parts = [self.period_label, stats.FIGURE_LABELS.get(self.figure, self.figure)]
+        translate = QCoreApplication.translate
+        parts = [self.period_label, tr_code(stats.FIGURE_LABELS.get(self.figure, self.figure))]
         if self.committee:
             parts.append(COMMITTEE_SHORT.get(self.committee, self.committee))
         if self.dispute_type:
@@ -87,8 +90,9 @@ class DrillSpec:
         if self.source:
             parts.append(CASE_SOURCES.get(self.source, self.source))
         if self.mediator_id is not None:
-            parts.append(self.mediator_name or ("未分配调解员" if self.mediator_id == stats.UNASSIGNED else
-                                                f"调解员 {self.mediator_id}"))
+            unknown = (translate("StatsDrilldownScreen", "未分配调解员") if self.mediator_id == stats.UNASSIGNED
+                       else translate("StatsDrilldownScreen", "调解员 %1").replace("%1", str(self.mediator_id)))
+            parts.append(self.mediator_name or unknown)
         return " · ".join(parts)
 
     def kwargs(self) -> dict:
@@ -113,13 +117,13 @@ class StatsDrilldownScreen(QWidget):
         self._updating = False
 
         self.month = QDateEdit()
-        self.month.setDisplayFormat("yyyy年MM月")
+        self.month.setDisplayFormat(self.tr("yyyy年MM月"))  # "Nov 2026" in English
         self.month.setCurrentSection(QDateEdit.Section.MonthSection)
         self.month.setMinimumDate(QDate(2000, 1, 1))
         self.month.setToolTip(self.tr("统计月份（上下键切换月份）"))
         self.figure = QComboBox()
         for name in DRILLABLE:
-            self.figure.addItem(self.tr(stats.FIGURE_LABELS[name]), name)
+            self.figure.addItem(tr_code(stats.FIGURE_LABELS[name]), name)
         self.committee = _combo(self.tr("全部委员会"), COMMITTEE_SHORT)
         self.dispute_type = _combo(self.tr("全部类型"), {k: f"{k} {v}" for k, v in DISPUTE_TYPES.items()})
         self.source = _combo(self.tr("全部来源"), CASE_SOURCES)
@@ -127,6 +131,8 @@ class StatsDrilldownScreen(QWidget):
         self.mediator.addItem(self.tr("未分配调解员"), stats.UNASSIGNED)
         for user_id, name in _mediators(ctx):
             self.mediator.addItem(name, user_id)
+        for combo in (self.figure, self.committee, self.dispute_type, self.source, self.mediator):
+            combo.setMinimumWidth(90)  # long English items shrink rather than widen the window
         self.heading = QLabel()
         self.heading.setObjectName("drillTitle")
         self.heading.setStyleSheet("font-size: 12pt; color: #1f3a5f;")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from core.auth import can
 from core.booking import AppointmentRow, InvitedParty, mark_attendance, today_list
-from core.calendar_overrides import WEEKDAYS
 from desktop.context import AppContext
 from desktop.models.appointment_table import (
     AppointmentTableModel,
@@ -174,7 +173,9 @@ class TodayScreen(QWidget):
     def _update_heading(self) -> None:
         d = self.day()
         prefix = self.tr("今日预约") if d == date.today() else self.tr("预约")
-        self.heading.setText(f"{prefix}　{d.year}年{d.month}月{d.day}日 {WEEKDAYS[d.weekday()]}")
+        # "2026年11月16日 星期一"; the locale's names in English ("Monday 16 November 2026")
+        when = QLocale().toString(QDate(d.year, d.month, d.day), self.tr("yyyy年M月d日 dddd"))
+        self.heading.setText(self.tr("%1　%2").replace("%1", prefix).replace("%2", when))
 
     def _poll(self) -> None:
         if self.isVisible() and not self._loading:

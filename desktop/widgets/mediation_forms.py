@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,8 +28,35 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import PermissionDenied
-from desktop.vocab import RATINGS
+from db import codes
+from desktop.vocab import RATINGS, tr_code
 from desktop.widgets.field_errors import field_error, show_error
+
+
+class FitLabel(QLabel):
+    """One line while the text fits, wrapped (not clipped) when it does not: the longer English
+    texts in narrow places (the statistics cards, a case's header). A text that fits lays out
+    exactly as in a plain QLabel. ``slack``: how much too wide a text may be and stay on one line
+    (right-aligned, the Chinese tool bar of the statistics at 1280 px loses only a few pixels of
+    its left margin, as it always did)."""
+
+    def __init__(self, text: str = "", *, slack: float = 1.0) -> None:
+        super().__init__(text)
+        self.slack = slack
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        wrap = width > 0 and self.fontMetrics().horizontalAdvance(self.text()) > width * self.slack
+        if wrap != self.wordWrap():
+            self.setWordWrap(wrap)
 
 
 def hint(text: str) -> QLabel:
@@ -37,6 +64,18 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def signer_name(name: str) -> str:
+    """A name of core.agreements' signature lists in the UI's language: the mediator is listed
+    as "调解员" (still to sign) or "姓名（调解员）" (signed); parties by their names."""
+    mediator = "调解员"
+    if name == mediator:
+        return tr_code(mediator)
+    if name.endswith(f"（{mediator}）"):
+        return QCoreApplication.translate("Signatures", "%1（%2）").replace(
+            "%1", name[:-len(mediator) - 2]).replace("%2", tr_code(mediator))
+    return name
 
 
 def date_edit(value: date | None = None, *, maximum: date | None = None) -> QDateEdit:
@@ -136,7 +175,7 @@ class FormDialog(QDialog):
                 general.append(message)
             else:
                 show_error(label, message)
-        show_error(self.general_error, "；".join(general))
+        show_error(self.general_error, self.tr("；").join(general))
 
     def clear_errors(self) -> None:
         for label in (*self._errors.values(), self.general_error):
@@ -187,7 +226,8 @@ class ReasonDialog(FormDialog):
         return self.party.currentData() if self.party is not None else None
 
 
-RATING_CHOICES: tuple[tuple[int | None, str], ...] = (*((k, v) for k, v in RATINGS.items()), (None, "未评价"))
+#: The five levels and "none", as (value, Chinese label): labels are translated when a dialog shows them.
+RATING_CHOICES: tuple[tuple[int | None, str], ...] = (*codes.RATINGS.items(), (None, QT_TRANSLATE_NOOP("VisitDialog", "未评价")))
 
 
 class VisitDialog(FormDialog):
@@ -208,7 +248,7 @@ class VisitDialog(FormDialog):
         self.rating_group = QButtonGroup(self)
         self.rating_buttons: dict[int | None, QRadioButton] = {}
         for i, (value, label) in enumerate(RATING_CHOICES):
-            text = f"&{value} {label}" if value is not None else self.tr("未评价")
+            text = f"&{value} {RATINGS[value]}" if value is not None else self.tr(label)
             button = QRadioButton(text)
             self.rating_group.addButton(button, i)
             self.rating_buttons[value] = button
@@ -236,13 +276,13 @@ class PaymentDialog(FormDialog):
     def __init__(self, parent: QWidget | None, *, methods: dict[str, str], outstanding: Decimal, due: date,
                  payer: str) -> None:
         super().__init__(self.tr("登记付款"), parent,
-                         intro=self.tr("%1 应于 %2 支付，尚欠 %3 元。").replace("%1", payer or "付款人")
+                         intro=self.tr("%1 应于 %2 支付，尚欠 %3 元。").replace("%1", payer or self.tr("付款人"))
                          .replace("%2", due.isoformat()).replace("%3", f"{outstanding:,.2f}"))
         self.amount = self.add_row("amount", self.tr("金额（元）"), QLineEdit(f"{outstanding:.2f}"))
         self.paid_on = self.add_row("paid_on", self.tr("付款日期"), date_edit(maximum=date.today()))
         self.method = QComboBox()
         for code, label in methods.items():
-            self.method.addItem(label, code)
+            self.method.addItem(tr_code(label), code)
         self.add_row("method", self.tr("付款方式"), self.method)
         self.receipt = self.add_row("receipt_no", self.tr("收据/凭证号"), QLineEdit())
         self.confirm = self.add_row("confirm", "", QCheckBox(self.tr("确认超额（付款多于尚欠金额）")))
@@ -259,7 +299,7 @@ class ConsentDialog(FormDialog):
                                        "口头同意的，请在调解记录中注明并由当事人签名。"))
         self.kind = QComboBox()
         for code, label in kinds.items():
-            self.kind.addItem(label, code)
+            self.kind.addItem(tr_code(label), code)
         self.add_row("kind", self.tr("事项"), self.kind)
         self.party = QComboBox()
         for cp_id, name in parties:
@@ -271,7 +311,7 @@ class ConsentDialog(FormDialog):
         self.add_row("given", self.tr("意见"), self.given)
         self.form = QComboBox()
         for code, label in forms.items():
-            self.form.addItem(label, code)
+            self.form.addItem(tr_code(label), code)
         self.add_row("form", self.tr("形式"), self.form)
         self.given_on = self.add_row("given_on", self.tr("日期"), date_edit(maximum=date.today()))
         self.note = self.add_row("note", self.tr("说明"), QLineEdit())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,11 +176,14 @@ class PartyEditor(QFrame):
                 combo.addItem(label, code)
             return combo
         if name == "ethnicity":
+            # The Chinese name is what is stored (and printed); the item shows it in the UI's
+            # language. Editable: a group missing from the list can be typed.
             combo = QComboBox()
             combo.setEditable(True)
-            combo.addItems(ETHNICITIES)
+            for ethnicity in ETHNICITIES:
+                combo.addItem(tr_code(ethnicity), ethnicity)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.setCurrentText("汉族")
+            combo.setCurrentIndex(combo.findData("汉族"))
             return combo
         if name == "org_kind":
             combo = QComboBox()
@@ -239,7 +242,11 @@ class PartyEditor(QFrame):
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QComboBox):
-            return widget.currentText() if widget.isEditable() else str(widget.currentData() or "")
+            if not widget.isEditable():
+                return str(widget.currentData() or "")
+            # A listed item (shown translated) stands for its Chinese name; typed text is itself.
+            index = widget.findText(widget.currentText())
+            return str(widget.itemData(index)) if index >= 0 and widget.itemData(index) else widget.currentText()
         return ""
 
     def _set_text(self, name: str, value: str | None) -> None:
@@ -249,7 +256,11 @@ class PartyEditor(QFrame):
             widget.setText(value)
         elif isinstance(widget, QComboBox):
             if widget.isEditable():
-                widget.setCurrentText(value)
+                index = widget.findData(value) if value else -1
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+                else:
+                    widget.setCurrentText(value)
             else:
                 index = widget.findData(value)
                 if index >= 0:
@@ -316,8 +327,8 @@ class PartyEditor(QFrame):
 
     def summary_label(self) -> str:
         name = self.text("name").strip() or self.tr("（未填姓名）")
-        role = PRINCIPAL_ROLES.get(str(self.role.currentData()), "") if self.kind != "agent" else ""
-        return f"{name}（{role}）" if role else name
+        role = tr_code(PRINCIPAL_ROLES.get(str(self.role.currentData()), "")) if self.kind != "agent" else ""
+        return self.tr("%1（%2）").replace("%1", name).replace("%2", role) if role else name
 
     # -- errors -------------------------------------------------------------------------------
     def _set_error(self, name: str, message: str | None) -> None:
@@ -480,7 +491,7 @@ class PartyEditor(QFrame):
                 self._set_text(name, value.isoformat() if isinstance(value, date) else str(value))
                 self._set_error(name, None)
         self.unlink()
-        self.set_card_message("；".join(warnings) if warnings else None)
+        self.set_card_message(self.tr("；").join(warnings) if warnings else None)
         self.check_id_number()
         self.changed.emit()
 
@@ -503,13 +514,17 @@ def _match_text(row: object) -> str:
     def get(name: str):
         return getattr(row, name, None)
 
+    translate = QCoreApplication.translate
     ident = get("id_number_masked") or get("uscc") or (mask_id(get("id_number")) if get("id_number") else "")
     parts = [str(get("name") or ""), ident or "", str(get("phone") or ""), str(get("address") or "")]
-    first = "　".join(p for p in parts if p)
-    second = [str(get("why") or "")]
+    first = translate("PartyEditor", "　").join(p for p in parts if p)
+    second = [str(get("why") or "")]  # core.visitors' reasons: Chinese
     count = get("open_case_count") or 0
     if count:
-        numbers = "、".join(c.number for c in (get("open_cases") or ())[:2] if hasattr(c, "number"))
-        second.append(f"重复来访：在办{count}件" + (f"（{numbers}）" if numbers else ""))
-    second_line = "　· ".join(p for p in second if p)
+        numbers = translate("PartyEditor", "、").join(
+            c.number for c in (get("open_cases") or ())[:2] if hasattr(c, "number"))
+        repeat = (translate("PartyEditor", "重复来访：在办%1件（%2）").replace("%2", numbers) if numbers
+                  else translate("PartyEditor", "重复来访：在办%1件"))
+        second.append(repeat.replace("%1", str(count)))
+    second_line = translate("PartyEditor", "　· ").join(p for p in second if p)
     return f"{first}\n{second_line}" if second_line else first

@@ -57,350 +57,402 @@
 <context>
     <name>AgreementEditorScreen</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="131"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="90"/>
+        <source>%1（代理%2）</source>
+        <translation>%1 (agent for %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="92"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="157"/>
         <source>如：承担事故主要责任</source>
         <translation>e.g. primarily responsible for the accident</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="164"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="190"/>
         <source>案件编号或当事人姓名（回车打开）</source>
         <translation>Case number or party name (Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="173"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="199"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="180"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="206"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="181"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="207"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="191"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="217"/>
         <source>书面协议</source>
         <translation>Written agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="192"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="218"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="200"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="226"/>
         <source>纠纷的主要事实（时间、地点、经过、损失）</source>
         <translation>Main facts of the dispute (time, place, course of events, losses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="201"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="227"/>
         <source>争议事项，如：赔偿数额</source>
         <translation>Matters in dispute, e.g. amount of compensation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="202"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="228"/>
         <source>如：被申请人于签订协议当日以银行转账方式支付</source>
         <translation>e.g. The respondent pays by bank transfer on the day the agreement is signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="206"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="232"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="242"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="269"/>
         <source>协议形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="243"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="270"/>
         <source>达成日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="244"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="271"/>
         <source>主要事实</source>
         <translation>Main facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="245"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="272"/>
         <source>争议事项</source>
         <translation>Matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="248"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="465"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="275"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="493"/>
         <source>各方责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="253"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
         <source>协议条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="256"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="283"/>
         <source>添加条款</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="264"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
         <source>履行方式、金额和期限</source>
         <translation>Performance: method, amount and time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="267"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="294"/>
         <source>履行方式</source>
         <translation>Method of performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="271"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="298"/>
         <source>协议金额</source>
         <translation>Agreed amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="279"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="306"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="280"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="284"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="311"/>
         <source>分期支付</source>
         <translation>Pay in instalments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="291"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="318"/>
         <source>添加一期</source>
         <translation>Add instalment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="297"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="324"/>
         <source>签名登记（人民调解法第二十九条）</source>
         <translation>Signatures (People&apos;s Mediation Law, Art. 29)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="301"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="328"/>
         <source>调解员已签名，已加盖人民调解委员会印章</source>
         <translation>Mediator has signed; committee seal affixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="304"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="331"/>
         <source>签名日期</source>
         <translation>Date signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="307"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="334"/>
         <source>登记签名</source>
         <translation>Record signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="309"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="336"/>
         <source>协议生效，结案</source>
         <translation>Agreement in force, close case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="310"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="337"/>
         <source>各方签名后登记协议生效，案件状态改为“达成协议”</source>
         <translation>Once all parties have signed, records the agreement as in force and sets the case to “Agreement reached”</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="328"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="355"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="652"/>
         <source>保存协议</source>
         <translation>Save agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="332"/>
-        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="359"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="653"/>
         <source>打印协议书…</source>
         <translation>Print agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="333"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="360"/>
         <source>按当事人人数加一打印，每份标明持有人（Ctrl+P）</source>
         <translation>Prints one copy per party plus one, each marked with its holder (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="387"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="414"/>
         <source>没有可制作协议的案件</source>
         <translation>No cases ready for an agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="395"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="422"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="438"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="440"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="703"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="441"/>
+        <source>%1&#x3000;%2·%3&#x3000;（%4）</source>
+        <translation>%1 — %2 · %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="466"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="439"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="467"/>
         <source>责任</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="441"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="469"/>
         <source>责任比例</source>
         <translation>Share of liability</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="464"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="492"/>
         <source>各方责任（交通事故、医疗纠纷填写责任比例，合计 100%）</source>
         <translation>Responsibility of each party (traffic and medical cases: give shares of liability totalling 100%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="502"/>
         <source> 已签名、按指印</source>
         <translation> signed and fingerprinted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="476"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="502"/>
         <source> 已盖章、代表人已签名</source>
         <translation> sealed and signed by representative</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="574"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="516"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="811"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="597"/>
+        <source>%1、</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="600"/>
         <source>第%1期</source>
         <translation>Instalment %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="599"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <source>大写：%1</source>
+        <translation>In Chinese capitals: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="627"/>
         <source>分期金额有误</source>
         <translation>Instalment amounts are wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="614"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="629"/>
+        <source>&#x3000;各期合计 %1 元</source>
+        <translation>Instalments total %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="631"/>
+        <source>%1&#x3000;✓ 与各期合计 %2 元一致</source>
+        <translation>%1 · ✓ matches the instalments&apos; total of %2 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="633"/>
+        <source>%1&#x3000;各期合计 %2 元，与协议金额不一致</source>
+        <translation>%1 · the instalments total %2 yuan, which differs from the agreed amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/agreement_editor.py" line="644"/>
         <source>责任比例应为 0 到 100 之间的数字</source>
         <translation>Shares of liability must be numbers from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="617"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="647"/>
         <source>合计 %1%</source>
         <translation>Total %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="622"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="652"/>
         <source>登记口头协议（即时生效）</source>
         <translation>Record oral agreement (in force at once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="623"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="653"/>
         <source>打印登记表…</source>
         <translation>Print record form…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="660"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="690"/>
         <source>本协议已于%1生效（%2），不能再修改；可以打印。</source>
         <translation>This agreement came into force on %1 (%2) and can no longer be changed; it can be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="663"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="694"/>
         <source>案件当前状态为“%1”，只有已受理或调解中的案件可以制作调解协议。</source>
         <translation>The case is “%1”; a mediation agreement can only be drawn up for cases that are accepted or in mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="666"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="697"/>
         <source>只能查看：制作协议须由本委员会的调解员办理。</source>
         <translation>Read only: agreements are drawn up by a mediator of this committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="668"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="699"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖印章后生效；口头协议自达成之日起生效（《人民调解法》第二十八条至第三十条）。</source>
         <translation>A written agreement comes into force once every party has signed (or sealed or fingerprinted) it and the mediator has signed it and affixed the seal; an oral agreement is in force from the day it is reached (People&apos;s Mediation Law, Arts. 28–30).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="672"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="704"/>
         <source>尚未签名：%1</source>
         <translation>Not yet signed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="674"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="706"/>
         <source>各方均已签名。</source>
         <translation>All parties have signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="676"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="708"/>
         <source>保存书面协议后登记签名。</source>
         <translation>Save the written agreement, then record the signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="715"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="747"/>
         <source>本案有 %1 未保存的协议草稿（%2）。恢复后可继续编辑并保存。</source>
         <translation>This case has an unsaved agreement draft from %1 (%2). Restore it to continue editing and save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="754"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="786"/>
         <source>已恢复草稿，保存后生效。</source>
         <translation>Draft restored; it takes effect once saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="795"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="828"/>
         <source>口头协议已登记，自%1起生效，案件已结案（达成协议）。</source>
         <translation>Oral agreement recorded, in force from %1; the case is closed (agreement reached).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="799"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="832"/>
         <source>协议已保存。</source>
         <translation>Agreement saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="801"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="834"/>
         <source>内容有改动，已登记的签名作废，请重新打印并签名。</source>
         <translation>The text has changed: recorded signatures are void. Please print and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="860"/>
         <source>签名已登记。</source>
         <translation>Signatures recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="827"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="860"/>
         <source>各方均已签名，可以登记协议生效。</source>
         <translation>All parties have signed; the agreement can be recorded as in force.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="842"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="875"/>
         <source>协议已于%1生效，案件已结案。</source>
         <translation>The agreement came into force on %1; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="844"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="877"/>
         <source>如需司法确认，应于%1前共同向人民法院申请。</source>
         <translation>For judicial confirmation, the parties must apply jointly to the people&apos;s court by %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="857"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="892"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="880"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="915"/>
         <source>已打印，PDF 已保存到案件附件。</source>
         <translation>Printed; the PDF is saved in the case attachments.</translation>
     </message>
@@ -408,17 +460,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="77"/>
+        <location filename="../../desktop/app.py" line="78"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="161"/>
+        <location filename="../../desktop/app.py" line="173"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="211"/>
+        <location filename="../../desktop/app.py" line="225"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -575,34 +627,34 @@
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="228"/>
-        <location filename="../../desktop/screens/audit.py" line="344"/>
+        <location filename="../../desktop/screens/audit.py" line="230"/>
+        <location filename="../../desktop/screens/audit.py" line="346"/>
         <source>选择一条记录查看变更前后的内容</source>
         <translation>Select an entry to see the values before and after</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="243"/>
+        <location filename="../../desktop/screens/audit.py" line="245"/>
         <source>变更前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="244"/>
+        <location filename="../../desktop/screens/audit.py" line="246"/>
         <source>变更后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="313"/>
+        <location filename="../../desktop/screens/audit.py" line="315"/>
         <source>起始日期不能晚于截止日期</source>
         <translation>The start date cannot be after the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="327"/>
+        <location filename="../../desktop/screens/audit.py" line="329"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/audit.py" line="327"/>
-        <location filename="../../desktop/screens/audit.py" line="334"/>
+        <location filename="../../desktop/screens/audit.py" line="329"/>
+        <location filename="../../desktop/screens/audit.py" line="336"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -610,33 +662,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="351"/>
+        <location filename="../../desktop/screens/audit.py" line="353"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="355"/>
+        <location filename="../../desktop/screens/audit.py" line="357"/>
         <source>工作站 %1</source>
         <translation>Workstation %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="357"/>
+        <location filename="../../desktop/screens/audit.py" line="359"/>
         <source>&#x3000;</source>
         <translation>  </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="359"/>
+        <location filename="../../desktop/screens/audit.py" line="361"/>
         <source>变更字段：%1</source>
         <translation>Changed fields: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="360"/>
-        <location filename="../../desktop/screens/audit.py" line="361"/>
+        <location filename="../../desktop/screens/audit.py" line="362"/>
+        <location filename="../../desktop/screens/audit.py" line="363"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/audit.py" line="390"/>
+        <location filename="../../desktop/screens/audit.py" line="392"/>
         <source>%1（清空：选最早日期）</source>
         <translation>%1 (to clear: pick the earliest date)</translation>
     </message>
@@ -682,7 +734,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="237"/>
+        <location filename="../../desktop/screens/stats.py" line="266"/>
         <source>单击柱形查看案件明细</source>
         <translation>Click a bar to see the cases</translation>
     </message>
@@ -706,7 +758,7 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="158"/>
-        <location filename="../../desktop/screens/booking.py" line="734"/>
+        <location filename="../../desktop/screens/booking.py" line="736"/>
         <source>未选择案件</source>
         <translation>No case selected</translation>
     </message>
@@ -722,8 +774,8 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="182"/>
-        <location filename="../../desktop/screens/booking.py" line="495"/>
-        <location filename="../../desktop/screens/booking.py" line="536"/>
+        <location filename="../../desktop/screens/booking.py" line="497"/>
+        <location filename="../../desktop/screens/booking.py" line="538"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -754,8 +806,8 @@
     </message>
     <message>
         <location filename="../../desktop/screens/booking.py" line="224"/>
-        <location filename="../../desktop/screens/booking.py" line="601"/>
-        <location filename="../../desktop/screens/booking.py" line="668"/>
+        <location filename="../../desktop/screens/booking.py" line="603"/>
+        <location filename="../../desktop/screens/booking.py" line="670"/>
         <source>请选择案件</source>
         <translation>Please choose a case</translation>
     </message>
@@ -825,57 +877,57 @@
         <translation>%1  %2 [%3]</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="392"/>
+        <location filename="../../desktop/screens/booking.py" line="394"/>
         <source>没有找到匹配的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="466"/>
+        <location filename="../../desktop/screens/booking.py" line="468"/>
         <source>已恢复 %1 未完成的预约，核对后按 Ctrl+S 预约。</source>
         <translation>Restored the booking left unfinished at %1: check it, then press Ctrl+S to book.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="479"/>
+        <location filename="../../desktop/screens/booking.py" line="481"/>
         <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="487"/>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
         <source>本案调解员</source>
         <translation>Case mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="487"/>
+        <location filename="../../desktop/screens/booking.py" line="489"/>
         <source>%1（本案）</source>
         <translation>%1 (this case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <location filename="../../desktop/screens/booking.py" line="491"/>
         <source>本委员会</source>
         <translation>This committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="489"/>
+        <location filename="../../desktop/screens/booking.py" line="491"/>
         <source>%1（本委员会）</source>
         <translation>%1 (this committee)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="535"/>
+        <location filename="../../desktop/screens/booking.py" line="537"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="582"/>
+        <location filename="../../desktop/screens/booking.py" line="584"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="590"/>
+        <location filename="../../desktop/screens/booking.py" line="592"/>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/booking.py" line="606"/>
+        <location filename="../../desktop/screens/booking.py" line="608"/>
         <source>✖ 有 %n 项冲突，不能预约</source>
         <translation>
             <numerusform>✖ %n conflict, cannot book</numerusform>
@@ -883,62 +935,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="609"/>
+        <location filename="../../desktop/screens/booking.py" line="611"/>
         <source>请补全表单（见左侧提示）</source>
         <translation>Please complete the form (see the hints on the left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="613"/>
+        <location filename="../../desktop/screens/booking.py" line="615"/>
         <source>✔ 调解室和人员均空闲，可以预约：%1</source>
         <translation>✔ Room and people are free; you can book: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="686"/>
+        <location filename="../../desktop/screens/booking.py" line="688"/>
         <source>已预约：%1&#x3000;%2–%3&#x3000;%4&#x3000;调解员：%5&#x3000;邀请：%6</source>
         <translation>Booked: %1  %2–%3  %4  Mediators: %5  Invited: %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="631"/>
+        <location filename="../../desktop/screens/booking.py" line="633"/>
         <source>10个工作日内没有同一批人员都空闲的时间</source>
         <translation>No time within 10 working days when all these people are free</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="684"/>
+        <location filename="../../desktop/screens/booking.py" line="686"/>
         <source>✔ 已预约</source>
         <translation>✔ Booked</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="694"/>
+        <location filename="../../desktop/screens/booking.py" line="696"/>
         <source>可打印调解通知书（每位当事人一页）。</source>
         <translation>You can print the mediation notice (one page per party).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="702"/>
+        <location filename="../../desktop/screens/booking.py" line="704"/>
         <source>预约未成功：所选时间有冲突，请从右侧“可选时间”中另选。</source>
         <translation>Not booked: the chosen time has conflicts. Please pick another from “Free times” on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="705"/>
+        <location filename="../../desktop/screens/booking.py" line="707"/>
         <source>预约未成功：请按提示补全表单。</source>
         <translation>Not booked: please complete the form as indicated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="707"/>
+        <location filename="../../desktop/screens/booking.py" line="709"/>
         <source>预约未成功：</source>
         <translation>Not booked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="715"/>
+        <location filename="../../desktop/screens/booking.py" line="717"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="718"/>
+        <location filename="../../desktop/screens/booking.py" line="720"/>
         <source>调解通知书已保存：</source>
         <translation>Mediation notice saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/booking.py" line="722"/>
+        <location filename="../../desktop/screens/booking.py" line="724"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
@@ -1080,440 +1132,576 @@
 <context>
     <name>CaseDetailScreen</name>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="227"/>
+        <location filename="../../desktop/screens/case_detail.py" line="229"/>
         <source>输入案号或当事人姓名，回车打开（Ctrl+F）</source>
         <translation>Case number or party name, Enter to open (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="315"/>
+        <location filename="../../desktop/screens/case_detail.py" line="317"/>
         <source>记录当事人意见…</source>
         <translation>Record parties&apos; views…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="321"/>
+        <location filename="../../desktop/screens/case_detail.py" line="323"/>
         <source>当事人意见（公开调解、延长期限、医疗纠纷申请）</source>
         <translation>Parties&apos; views (public mediation, extension, medical dispute application)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="326"/>
+        <location filename="../../desktop/screens/case_detail.py" line="328"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="332"/>
+        <location filename="../../desktop/screens/case_detail.py" line="334"/>
         <source>新建调解记录（Ctrl+N）</source>
         <translation>New session record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="334"/>
+        <location filename="../../desktop/screens/case_detail.py" line="336"/>
         <source>修改所选记录</source>
         <translation>Edit selected record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="344"/>
+        <location filename="../../desktop/screens/case_detail.py" line="346"/>
         <source>调解记录</source>
         <translation>Session records</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="352"/>
+        <location filename="../../desktop/screens/case_detail.py" line="354"/>
         <source>编辑协议…</source>
         <translation>Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="365"/>
+        <location filename="../../desktop/screens/case_detail.py" line="367"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="373"/>
+        <location filename="../../desktop/screens/case_detail.py" line="375"/>
         <source>登记付款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="386"/>
+        <location filename="../../desktop/screens/case_detail.py" line="388"/>
         <source>履行</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="391"/>
+        <location filename="../../desktop/screens/case_detail.py" line="393"/>
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="401"/>
+        <location filename="../../desktop/screens/case_detail.py" line="403"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="410"/>
+        <location filename="../../desktop/screens/case_detail.py" line="412"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="412"/>
+        <location filename="../../desktop/screens/case_detail.py" line="414"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="421"/>
+        <location filename="../../desktop/screens/case_detail.py" line="423"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="429"/>
+        <location filename="../../desktop/screens/case_detail.py" line="431"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="434"/>
+        <location filename="../../desktop/screens/case_detail.py" line="436"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="444"/>
+        <location filename="../../desktop/screens/case_detail.py" line="446"/>
         <source>没有找到符合的案件</source>
         <translation>No matching case found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="498"/>
+        <location filename="../../desktop/screens/case_detail.py" line="500"/>
         <source>没有可显示的案件</source>
         <translation>No case to show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="523"/>
+        <location filename="../../desktop/screens/case_detail.py" line="525"/>
         <source>扫描件、照片或 PDF，单个文件不超过%1</source>
         <translation>Scans, photos or PDF, at most %1 per file</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="478"/>
-        <location filename="../../desktop/screens/case_detail.py" line="569"/>
+        <location filename="../../desktop/screens/case_detail.py" line="480"/>
+        <location filename="../../desktop/screens/case_detail.py" line="571"/>
         <source>登记 %1</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="114"/>
+        <location filename="../../desktop/screens/case_detail.py" line="116"/>
         <source>医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看（个人信息保护法第二十八条：医疗信息属于敏感个人信息）</source>
         <translation>The details of a medical dispute (facts, parties, session records and documents) are visible only to the mediators of the Medical Dispute Committee and the centre director (Personal Information Protection Law, Art. 28: medical information is sensitive personal information)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="124"/>
+        <location filename="../../desktop/screens/case_detail.py" line="126"/>
         <source>受理后开始计算调解期限；受理人为承办调解员。</source>
         <translation>The mediation time limit runs from acceptance; whoever accepts the case is its mediator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="125"/>
+        <location filename="../../desktop/screens/case_detail.py" line="127"/>
         <source>开始调解（填写第一份调解记录时会自动开始）。</source>
         <translation>Start mediating (this also happens by itself when the first session record is filled in).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="126"/>
+        <location filename="../../desktop/screens/case_detail.py" line="128"/>
         <source>书面协议经各方当事人签名（盖章或按指印）、调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自达成之日起生效（第三十条）。达成协议后将自动安排回访。</source>
         <translation>A written agreement takes effect once every party has signed (or sealed, or fingerprinted) it and the mediator has signed it under the committee&apos;s seal (People&apos;s Mediation Law, Art. 29); an oral agreement takes effect when it is reached (Art. 30). A follow-up visit is scheduled automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="128"/>
+        <location filename="../../desktop/screens/case_detail.py" line="130"/>
         <source>调解不成的，应当终止调解，并告知当事人可依法通过仲裁、行政、司法等途径维护权利（人民调解法第二十六条）。</source>
         <translation>When mediation fails it ends, and the parties are told they may protect their rights through arbitration, administrative or judicial channels (People&apos;s Mediation Law, Art. 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="129"/>
+        <location filename="../../desktop/screens/case_detail.py" line="131"/>
         <source>终止调解并告知当事人其他救济途径（人民调解法第二十三条、第二十六条）。</source>
         <translation>End the mediation and tell the parties their other remedies (People&apos;s Mediation Law, Arts. 23 and 26).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="130"/>
+        <location filename="../../desktop/screens/case_detail.py" line="132"/>
         <source>申请人撤回调解申请。</source>
         <translation>The applicant withdraws the application for mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="131"/>
+        <location filename="../../desktop/screens/case_detail.py" line="133"/>
         <source>当事人一方明确拒绝调解的，不得调解（人民调解法第十七条）。</source>
         <translation>A dispute may not be mediated when one party expressly refuses (People&apos;s Mediation Law, Art. 17).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="132"/>
+        <location filename="../../desktop/screens/case_detail.py" line="134"/>
         <source>全部款项付清后会自动登记履行完毕；无给付内容的协议在此手工登记。</source>
         <translation>An agreement is recorded as performed by itself once everything is paid; an agreement with nothing to pay is recorded here by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="133"/>
+        <location filename="../../desktop/screens/case_detail.py" line="135"/>
         <source>将案件材料立卷归档（人民调解法第二十七条）。</source>
         <translation>File the case papers in the archive (People&apos;s Mediation Law, Art. 27).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="135"/>
+        <location filename="../../desktop/screens/case_detail.py" line="137"/>
         <source>道路交通事故案件终止调解后，当事人可在终止之日起3日内一致书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）。</source>
         <translation>After mediation of a road traffic accident ends, the parties may jointly apply in writing, within 3 days of the end, for mediation by the traffic police (Road Traffic Accident Handling Procedures, Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="479"/>
+        <location filename="../../desktop/screens/case_detail.py" line="481"/>
         <source>。本页只显示案号、状态和登记日期；如需了解案情，请联系医患纠纷人民调解委员会。</source>
         <translation>. This page shows only the case number, status and registration date; for the details of the case, please contact the Medical Dispute People&apos;s Mediation Committee.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="481"/>
+        <location filename="../../desktop/screens/case_detail.py" line="483"/>
         <source>无权查看此案件</source>
         <translation>You may not view this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="543"/>
+        <location filename="../../desktop/screens/case_detail.py" line="545"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="545"/>
+        <location filename="../../desktop/screens/case_detail.py" line="547"/>
         <source>显示完整证件号码（将记入审计日志）</source>
         <translation>Show the full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="571"/>
+        <location filename="../../desktop/screens/case_detail.py" line="573"/>
         <source>受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="573"/>
+        <location filename="../../desktop/screens/case_detail.py" line="575"/>
         <source>办结 %1</source>
         <translation>Concluded %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="575"/>
+        <location filename="../../desktop/screens/case_detail.py" line="577"/>
         <source>调解员 %1</source>
         <translation>Mediator %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="577"/>
+        <location filename="../../desktop/screens/case_detail.py" line="579"/>
         <source>涉案金额 %1 元</source>
         <translation>Amount in dispute %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="579"/>
+        <location filename="../../desktop/screens/case_detail.py" line="582"/>
         <source>尚未记录双方申请或同意</source>
         <translation>Joint application or consent not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="584"/>
+        <location filename="../../desktop/screens/case_detail.py" line="583"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="587"/>
         <source>办结原因：</source>
         <translation>Reason for conclusion: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="602"/>
+        <location filename="../../desktop/screens/case_detail.py" line="599"/>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="600"/>
+        <location filename="../../desktop/screens/case_detail.py" line="690"/>
+        <location filename="../../desktop/screens/case_detail.py" line="717"/>
+        <location filename="../../desktop/screens/case_detail.py" line="1000"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="604"/>
+        <source>暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准</source>
+        <translation>Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="606"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="604"/>
+        <location filename="../../desktop/screens/case_detail.py" line="608"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="640"/>
+        <location filename="../../desktop/screens/case_detail.py" line="609"/>
+        <source>暂停：%1 至 %2（%3）</source>
+        <translation>Paused: %1 to %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="612"/>
+        <source>延长%n个工作日（%1双方同意）</source>
+        <translation>
+            <numerusform>Extended by %n working day (both parties agreed on %1)</numerusform>
+            <numerusform>Extended by %n working days (both parties agreed on %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="613"/>
+        <source>延长%n日（%1双方同意）</source>
+        <translation>
+            <numerusform>Extended by %n day (both parties agreed on %1)</numerusform>
+            <numerusform>Extended by %n days (both parties agreed on %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="616"/>
+        <location filename="../../desktop/screens/case_detail.py" line="768"/>
+        <location filename="../../desktop/screens/case_detail.py" line="990"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="617"/>
+        <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）</source>
+        <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Road Traffic Accident Handling Procedures, Art. 85)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="622"/>
+        <source>申请司法确认期限：%1（人民调解法第三十三条，协议生效之日起30日内）</source>
+        <translation>Apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33: within 30 days of the agreement taking effect)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="647"/>
         <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
         <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="647"/>
+        <location filename="../../desktop/screens/case_detail.py" line="654"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="649"/>
+        <location filename="../../desktop/screens/case_detail.py" line="656"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="651"/>
+        <location filename="../../desktop/screens/case_detail.py" line="658"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="656"/>
+        <location filename="../../desktop/screens/case_detail.py" line="663"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="669"/>
+        <location filename="../../desktop/screens/case_detail.py" line="676"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="721"/>
+        <location filename="../../desktop/screens/case_detail.py" line="679"/>
+        <source>协议金额</source>
+        <translation>Agreed amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="679"/>
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="680"/>
+        <source>达成日期</source>
+        <translation>Date reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
+        <source>未生效</source>
+        <translation>Not yet in force</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <source>最后履行期限</source>
+        <translation>Final performance deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <source>履行完毕</source>
+        <translation>Performed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="689"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="692"/>
+        <source>&lt;b&gt;已签名：&lt;/b&gt;%1</source>
+        <translation>&lt;b&gt;Signed:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="696"/>
+        <source>&lt;b&gt;尚未签名：&lt;/b&gt;%1（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）</source>
+        <translation>&lt;b&gt;Not yet signed:&lt;/b&gt; %1 (People&apos;s Mediation Law, Art. 29: the agreement takes effect once every party has signed, sealed or fingerprinted it and the mediator has signed it and affixed the seal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="699"/>
+        <source>司法确认：%1向%2申请，%3确认</source>
+        <translation>Judicial confirmation: applied for at %2 on %1, confirmed on %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="700"/>
+        <source>司法确认：%1向%2申请</source>
+        <translation>Judicial confirmation: applied for at %2 on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="737"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="725"/>
+        <location filename="../../desktop/screens/case_detail.py" line="741"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="728"/>
+        <location filename="../../desktop/screens/case_detail.py" line="744"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="750"/>
+        <location filename="../../desktop/screens/case_detail.py" line="766"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="753"/>
+        <location filename="../../desktop/screens/case_detail.py" line="769"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="756"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="759"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="765"/>
+        <location filename="../../desktop/screens/case_detail.py" line="781"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="766"/>
+        <location filename="../../desktop/screens/case_detail.py" line="782"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="771"/>
+        <location filename="../../desktop/screens/case_detail.py" line="787"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="772"/>
+        <location filename="../../desktop/screens/case_detail.py" line="788"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="789"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="780"/>
+        <location filename="../../desktop/screens/case_detail.py" line="796"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="785"/>
+        <location filename="../../desktop/screens/case_detail.py" line="801"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="786"/>
+        <location filename="../../desktop/screens/case_detail.py" line="802"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="787"/>
+        <location filename="../../desktop/screens/case_detail.py" line="803"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="792"/>
+        <location filename="../../desktop/screens/case_detail.py" line="808"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="796"/>
+        <location filename="../../desktop/screens/case_detail.py" line="812"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="797"/>
+        <location filename="../../desktop/screens/case_detail.py" line="813"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="798"/>
+        <location filename="../../desktop/screens/case_detail.py" line="814"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="802"/>
+        <location filename="../../desktop/screens/case_detail.py" line="818"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="807"/>
+        <location filename="../../desktop/screens/case_detail.py" line="823"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="807"/>
+        <location filename="../../desktop/screens/case_detail.py" line="823"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="808"/>
+        <location filename="../../desktop/screens/case_detail.py" line="824"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="814"/>
+        <location filename="../../desktop/screens/case_detail.py" line="830"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="829"/>
+        <location filename="../../desktop/screens/case_detail.py" line="845"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="871"/>
+        <location filename="../../desktop/screens/case_detail.py" line="887"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="892"/>
+        <location filename="../../desktop/screens/case_detail.py" line="908"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="894"/>
+        <location filename="../../desktop/screens/case_detail.py" line="910"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="896"/>
+        <location filename="../../desktop/screens/case_detail.py" line="912"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="913"/>
+        <location filename="../../desktop/screens/case_detail.py" line="929"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="913"/>
+        <location filename="../../desktop/screens/case_detail.py" line="929"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="929"/>
+        <location filename="../../desktop/screens/case_detail.py" line="945"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="932"/>
+        <location filename="../../desktop/screens/case_detail.py" line="948"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="959"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="989"/>
+        <source>已登记回访。</source>
+        <translation>Follow-up visit recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="991"/>
+        <source>已登记回访。评价为差评，已登记差评台账，须于%1%2前回访整改并答复。</source>
+        <translation>Follow-up visit recorded. The rating is negative and has been entered in the complaints log: it must be followed up, remedied and answered by %1%2.</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1984,11 @@
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="236"/>
+        <source>%1（清空：选最早日期）</source>
+        <translation>%1 (to clear, pick the earliest date)</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -2037,6 +2230,7 @@
         <translation>Internet</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2265,7 +2459,9 @@
         <translation>Oral agreement</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="76"/>
         <source>受理</source>
+        <extracomment>The headline cards: (figure, title); the titles are figure names of core.stats.COLUMN_LABELS.</extracomment>
         <translation>Received</translation>
     </message>
     <message>
@@ -2277,14 +2473,17 @@
         <translation>Concluded</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="77"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="78"/>
         <source>调解成功率</source>
         <translation>Success rate</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="79"/>
         <source>涉案金额（万元）</source>
         <translation>Amount claimed (10k yuan)</translation>
     </message>
@@ -2297,6 +2496,7 @@
         <translation>Agreements due</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="80"/>
         <source>兑现率</source>
         <translation>Fulfilment rate</translation>
     </message>
@@ -2317,6 +2517,7 @@
         <translation>Good ratings</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/stats.py" line="81"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
@@ -2509,10 +2710,12 @@
         <translation>Recusal request pending</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
         <source>口头</source>
         <translation>Oral</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
         <source>书面</source>
         <translation>Written</translation>
     </message>
@@ -2593,6 +2796,7 @@
         <translation>Attachment</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
@@ -2771,6 +2975,321 @@
     <message>
         <source>每天一份，保留最近几份</source>
         <translation>One a day; how many of the latest to keep</translation>
+    </message>
+    <message>
+        <source>汉族</source>
+        <translation>Han</translation>
+    </message>
+    <message>
+        <source>蒙古族</source>
+        <translation>Mongol</translation>
+    </message>
+    <message>
+        <source>回族</source>
+        <translation>Hui</translation>
+    </message>
+    <message>
+        <source>藏族</source>
+        <translation>Tibetan</translation>
+    </message>
+    <message>
+        <source>维吾尔族</source>
+        <translation>Uyghur</translation>
+    </message>
+    <message>
+        <source>苗族</source>
+        <translation>Miao</translation>
+    </message>
+    <message>
+        <source>彝族</source>
+        <translation>Yi</translation>
+    </message>
+    <message>
+        <source>壮族</source>
+        <translation>Zhuang</translation>
+    </message>
+    <message>
+        <source>布依族</source>
+        <translation>Bouyei</translation>
+    </message>
+    <message>
+        <source>朝鲜族</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>满族</source>
+        <translation>Manchu</translation>
+    </message>
+    <message>
+        <source>侗族</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
+        <source>瑶族</source>
+        <translation>Yao</translation>
+    </message>
+    <message>
+        <source>白族</source>
+        <translation>Bai</translation>
+    </message>
+    <message>
+        <source>土家族</source>
+        <translation>Tujia</translation>
+    </message>
+    <message>
+        <source>哈尼族</source>
+        <translation>Hani</translation>
+    </message>
+    <message>
+        <source>哈萨克族</source>
+        <translation>Kazakh</translation>
+    </message>
+    <message>
+        <source>傣族</source>
+        <translation>Dai</translation>
+    </message>
+    <message>
+        <source>黎族</source>
+        <translation>Li</translation>
+    </message>
+    <message>
+        <source>傈僳族</source>
+        <translation>Lisu</translation>
+    </message>
+    <message>
+        <source>佤族</source>
+        <translation>Va</translation>
+    </message>
+    <message>
+        <source>畲族</source>
+        <translation>She</translation>
+    </message>
+    <message>
+        <source>高山族</source>
+        <translation>Gaoshan</translation>
+    </message>
+    <message>
+        <source>拉祜族</source>
+        <translation>Lahu</translation>
+    </message>
+    <message>
+        <source>水族</source>
+        <translation>Shui</translation>
+    </message>
+    <message>
+        <source>东乡族</source>
+        <translation>Dongxiang</translation>
+    </message>
+    <message>
+        <source>纳西族</source>
+        <translation>Naxi</translation>
+    </message>
+    <message>
+        <source>景颇族</source>
+        <translation>Jingpo</translation>
+    </message>
+    <message>
+        <source>柯尔克孜族</source>
+        <translation>Kyrgyz</translation>
+    </message>
+    <message>
+        <source>土族</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>达斡尔族</source>
+        <translation>Daur</translation>
+    </message>
+    <message>
+        <source>仫佬族</source>
+        <translation>Mulao</translation>
+    </message>
+    <message>
+        <source>羌族</source>
+        <translation>Qiang</translation>
+    </message>
+    <message>
+        <source>布朗族</source>
+        <translation>Blang</translation>
+    </message>
+    <message>
+        <source>撒拉族</source>
+        <translation>Salar</translation>
+    </message>
+    <message>
+        <source>毛南族</source>
+        <translation>Maonan</translation>
+    </message>
+    <message>
+        <source>仡佬族</source>
+        <translation>Gelao</translation>
+    </message>
+    <message>
+        <source>锡伯族</source>
+        <translation>Xibe</translation>
+    </message>
+    <message>
+        <source>阿昌族</source>
+        <translation>Achang</translation>
+    </message>
+    <message>
+        <source>普米族</source>
+        <translation>Pumi</translation>
+    </message>
+    <message>
+        <source>塔吉克族</source>
+        <translation>Tajik</translation>
+    </message>
+    <message>
+        <source>怒族</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>乌孜别克族</source>
+        <translation>Uzbek</translation>
+    </message>
+    <message>
+        <source>俄罗斯族</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>鄂温克族</source>
+        <translation>Evenki</translation>
+    </message>
+    <message>
+        <source>德昂族</source>
+        <translation>De&apos;ang</translation>
+    </message>
+    <message>
+        <source>保安族</source>
+        <translation>Bonan</translation>
+    </message>
+    <message>
+        <source>裕固族</source>
+        <translation>Yugur</translation>
+    </message>
+    <message>
+        <source>京族</source>
+        <translation>Gin</translation>
+    </message>
+    <message>
+        <source>塔塔尔族</source>
+        <translation>Tatar</translation>
+    </message>
+    <message>
+        <source>独龙族</source>
+        <translation>Derung</translation>
+    </message>
+    <message>
+        <source>鄂伦春族</source>
+        <translation>Oroqen</translation>
+    </message>
+    <message>
+        <source>赫哲族</source>
+        <translation>Hezhen</translation>
+    </message>
+    <message>
+        <source>门巴族</source>
+        <translation>Monba</translation>
+    </message>
+    <message>
+        <source>珞巴族</source>
+        <translation>Lhoba</translation>
+    </message>
+    <message>
+        <source>基诺族</source>
+        <translation>Jino</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="116"/>
+        <source>双方共同申请</source>
+        <extracomment>The labels of the core&apos;s own small vocabularies that these screens show (consents, payment methods, attachment kinds — db.codes has the rest): translated like db.codes&apos; labels, with tr_code (context ``Codes``). A test keeps the list in step with the core.</extracomment>
+        <translation>Joint application by both parties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="116"/>
+        <source>一方申请，另一方同意</source>
+        <translation>One party applied, the other consents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <source>公开调解</source>
+        <translation>Public mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <source>延长调解期限</source>
+        <translation>Extension of the time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <source>同意医疗纠纷人民调解</source>
+        <translation>Consent to mediation of a medical dispute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <source>专家参与调解</source>
+        <translation>Expert taking part in mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <source>选定调解员</source>
+        <translation>Choice of mediator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <source>微信支付</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <source>支票</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <source>保险公司直接赔付</source>
+        <translation>Paid directly by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <source>法院执行</source>
+        <translation>Court enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <source>身份证明</source>
+        <translation>Proof of identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <source>调解记录（签字件）</source>
+        <translation>Session record (signed copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <source>履行凭证</source>
+        <translation>Proof of performance</translation>
     </message>
 </context>
 <context>
@@ -2990,13 +3509,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="528"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="269"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="309"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="529"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="270"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="310"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
@@ -3012,13 +3531,13 @@
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="536"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="275"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="315"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="537"/>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="276"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="316"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -3033,32 +3552,32 @@
         <translation>Please record the view of at least one party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="297"/>
         <source>记录当事人意见</source>
         <translation>Record parties&apos; views</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="298"/>
         <source>记录当事人对公开调解、延长调解期限等事项的意见；口头同意的，请在调解记录中注明并由当事人签名。</source>
         <translation>Record the parties&apos; views on public mediation, extending the time limit and similar matters; for oral consent, note it in the session record and have the party sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="263"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="303"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="267"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="307"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="271"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="311"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="277"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="317"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3115,6 +3634,90 @@
         <location filename="../../desktop/screens/deadlines.py" line="107"/>
         <source>%1调解期限：已逾期 %2 件，%3日内到期 %4 件（截至 %5）</source>
         <translation>Mediation time limits (%1): %2 overdue, %4 due within %3 days (as of %5)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="54"/>
+        <source>人民调解申请书</source>
+        <extracomment>The titles of core.dossier.DOCUMENT_KINDS, for Qt Linguist (a test keeps the two in step). The documents themselves are Chinese; the screens name them in the UI&apos;s language.</extracomment>
+        <translation>Application for mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="54"/>
+        <source>人民调解受理登记表</source>
+        <translation>Intake form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="55"/>
+        <source>当事人权利义务告知书</source>
+        <translation>Notice of the parties&apos; rights and obligations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="55"/>
+        <source>调查记录</source>
+        <translation>Investigation record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="56"/>
+        <source>调解记录</source>
+        <translation>Session records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="56"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="57"/>
+        <source>口头调解协议登记表</source>
+        <translation>Oral agreement registration form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="57"/>
+        <source>终止调解告知书</source>
+        <translation>Notice of termination of mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="58"/>
+        <source>主持调解证明</source>
+        <translation>Certificate of mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="58"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="59"/>
+        <source>人民调解回访记录</source>
+        <translation>Follow-up visit record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="59"/>
+        <source>调解通知书</source>
+        <translation>Mediation notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="60"/>
+        <source>卷宗封面</source>
+        <translation>Dossier cover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="60"/>
+        <source>卷内目录</source>
+        <translation>Dossier contents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="61"/>
+        <source>卷内备考表（封底）</source>
+        <translation>Dossier notes (back cover)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="61"/>
+        <source>人民调解卷宗</source>
+        <translation>Mediation dossier</translation>
     </message>
 </context>
 <context>
@@ -3629,22 +4232,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="322"/>
         <source>延长调解期限</source>
         <translation>Extend mediation time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="327"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="328"/>
         <source>双方同意日期</source>
         <translation>Date both sides agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="289"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="329"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3710,14 +4313,19 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="82"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="121"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="83"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="178"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -4154,6 +4762,11 @@
         <translation>Committee (can be changed)</translation>
     </message>
     <message>
+        <location filename="../../desktop/screens/intake.py" line="654"/>
+        <source>当事人%1 %2</source>
+        <translation>Party %1 %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/screens/intake.py" line="681"/>
         <source>查询在册当事人失败：%1</source>
         <translation>Looking up known parties failed: %1</translation>
@@ -4192,6 +4805,18 @@
         <location filename="../../desktop/screens/intake.py" line="807"/>
         <source>当前登记尚未保存。开始新登记吗？（已填内容会另存为草稿，可以恢复）</source>
         <translation>This intake has not been saved. Start a new one? (What you entered is kept as a draft and can be restored.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="886"/>
+        <source>= %1 元</source>
+        <translation>= %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="919"/>
+        <source>⚠ %1
+→ 建议转往：%2</source>
+        <translation>⚠ %1
+→ Suggested referral: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="928"/>
@@ -4236,138 +4861,158 @@ Register a new case anyway?</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="1029"/>
+        <source>（%1，人民调解法第十七条）</source>
+        <translation> (%1, People&apos;s Mediation Law, Art. 17)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1030"/>
         <source>&#x3000;重复来访</source>
         <translation>  repeat visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1031"/>
+        <location filename="../../desktop/screens/intake.py" line="1032"/>
         <source>已登记：%1&#x3000;%2%3%4</source>
         <translation>Registered: %1  %2%3%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1035"/>
+        <location filename="../../desktop/screens/intake.py" line="1036"/>
         <source>可打印受理登记表（Ctrl+P）和当事人权利义务告知书。</source>
         <translation>You can print the intake form (Ctrl+P) and the notice of the parties&apos; rights and obligations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1039"/>
+        <location filename="../../desktop/screens/intake.py" line="1040"/>
         <source>已保存 %1，可接待下一位</source>
         <translation>Saved %1; ready for the next visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1046"/>
+        <location filename="../../desktop/screens/intake.py" line="1047"/>
         <source>有 %1 处需要更正</source>
         <translation>%1 field(s) need correcting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1052"/>
+        <location filename="../../desktop/screens/intake.py" line="1053"/>
         <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
         <translation>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %2 seconds), or press Ctrl+S to retry now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1056"/>
+        <location filename="../../desktop/screens/intake.py" line="1057"/>
         <source>等待数据库恢复连接…</source>
         <translation>Waiting for the database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1060"/>
+        <location filename="../../desktop/screens/intake.py" line="1061"/>
         <source>保存失败：%1
 已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。</source>
         <translation>Saving failed: %1
 Everything you entered is still in the form and a draft has been saved; once the problem is fixed, press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1063"/>
+        <location filename="../../desktop/screens/intake.py" line="1064"/>
         <source>保存失败，内容未丢失</source>
         <translation>Saving failed; nothing was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1075"/>
+        <location filename="../../desktop/screens/intake.py" line="1076"/>
         <source>还没有刚保存的案件可打印</source>
         <translation>No newly saved case to print yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1083"/>
+        <location filename="../../desktop/screens/intake.py" line="1084"/>
         <source>正在生成文书…</source>
         <translation>Generating documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1091"/>
+        <location filename="../../desktop/screens/intake.py" line="1089"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1092"/>
         <source>已保存到 %1：%2</source>
         <translation>Saved to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1096"/>
+        <location filename="../../desktop/screens/intake.py" line="1097"/>
         <source>生成文书失败：%1</source>
         <translation>Could not generate documents: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1113"/>
+        <location filename="../../desktop/screens/intake.py" line="1114"/>
         <source>请先在当事人中填写来访人姓名</source>
         <translation>Please enter the visitor&apos;s name under Parties first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1139"/>
+        <location filename="../../desktop/screens/intake.py" line="1140"/>
         <source>已出具转办单 %1（%2）</source>
         <translation>Referral slip %1 issued (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1143"/>
+        <location filename="../../desktop/screens/intake.py" line="1144"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1182"/>
+        <location filename="../../desktop/screens/intake.py" line="1152"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1183"/>
         <source>草稿保存失败：%1</source>
         <translation>Could not save draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1199"/>
+        <location filename="../../desktop/screens/intake.py" line="1200"/>
         <source>上一份未保存的登记已另存为草稿</source>
         <translation>The previous unsaved intake was kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1200"/>
+        <location filename="../../desktop/screens/intake.py" line="1201"/>
         <source>未保存的内容已另存为草稿</source>
         <translation>Unsaved entries were kept as a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1222"/>
+        <location filename="../../desktop/screens/intake.py" line="1223"/>
         <source>发现未保存的登记草稿</source>
         <translation>Unsaved intake draft found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1229"/>
+        <location filename="../../desktop/screens/intake.py" line="1230"/>
         <source>草稿无法读取（%1），文件保留在 %2</source>
         <translation>Cannot read the draft (%1); the file is kept at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1234"/>
+        <location filename="../../desktop/screens/intake.py" line="1235"/>
         <source>未填姓名</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1236"/>
+        <location filename="../../desktop/screens/intake.py" line="1235"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="1237"/>
         <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
         <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1238"/>
+        <location filename="../../desktop/screens/intake.py" line="1239"/>
         <source>另有 %1 份草稿。</source>
         <translation>%1 more draft(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1252"/>
+        <location filename="../../desktop/screens/intake.py" line="1253"/>
         <source>草稿无法读取：%1</source>
         <translation>Cannot read the draft: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1260"/>
+        <location filename="../../desktop/screens/intake.py" line="1261"/>
         <source>草稿已恢复</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/intake.py" line="1274"/>
+        <location filename="../../desktop/screens/intake.py" line="1275"/>
         <source>还有未保存的登记草稿</source>
         <translation>There are unsaved intake drafts</translation>
     </message>
@@ -4375,62 +5020,62 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desktop/lock.py" line="71"/>
+        <location filename="../../desktop/lock.py" line="72"/>
         <source>屏幕已锁定 — 调解超市前台</source>
         <translation>Screen locked — Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="79"/>
+        <location filename="../../desktop/lock.py" line="80"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="83"/>
+        <location filename="../../desktop/lock.py" line="84"/>
         <source>%1（%2，用户名 %3）</source>
         <translation>%1 (%2, user name %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="87"/>
+        <location filename="../../desktop/lock.py" line="88"/>
         <source>请输入密码继续工作，之前填写的内容都会保留。</source>
         <translation>Enter your password to continue; everything you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="93"/>
+        <location filename="../../desktop/lock.py" line="94"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="98"/>
+        <location filename="../../desktop/lock.py" line="99"/>
         <source>解锁(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="101"/>
+        <location filename="../../desktop/lock.py" line="102"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="102"/>
+        <location filename="../../desktop/lock.py" line="103"/>
         <source>注销当前用户：未保存的内容将丢失</source>
         <translation>Logs out the current user: unsaved entries are lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="104"/>
+        <location filename="../../desktop/lock.py" line="105"/>
         <source>切换用户会注销当前用户，未保存的内容将丢失。</source>
         <translation>Switching user logs out the current user; unsaved entries will be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="122"/>
+        <location filename="../../desktop/lock.py" line="123"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="142"/>
+        <location filename="../../desktop/lock.py" line="143"/>
         <source>请输入密码</source>
         <translation>Please enter your password</translation>
     </message>
     <message>
-        <location filename="../../desktop/lock.py" line="153"/>
+        <location filename="../../desktop/lock.py" line="154"/>
         <source>账号已变更，请切换用户</source>
         <translation>The account has changed; please switch user</translation>
     </message>
@@ -5003,50 +5648,85 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Remove this party</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="193"/>
-        <location filename="../../desktop/widgets/party_editor.py" line="498"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="196"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="509"/>
         <source>18位号码，离开时自动核对</source>
         <translation>18 digits, checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="194"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="197"/>
         <source>1990-01-02</source>
         <translation>1990-01-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="195"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="198"/>
         <source>手机或 0570-3012345</source>
         <translation>Mobile/0570-3012345</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="196"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="199"/>
         <source>18位，如 12330803…</source>
         <translation>18 characters, e.g. 12330803…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="298"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="309"/>
         <source>当事人 %1 · %2</source>
         <translation>Party %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="310"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="321"/>
         <source>— 请选择被代理人 —</source>
         <translation>— Choose the party represented —</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="318"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="329"/>
         <source>（未填姓名）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="431"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="331"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="442"/>
         <source>在册当事人（点击填入）：</source>
         <translation>Known parties (click to fill in): </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/party_editor.py" line="467"/>
+        <location filename="../../desktop/widgets/party_editor.py" line="478"/>
         <source>在册：%1（无需重新输入）</source>
         <translation>On file: %1 (no need to re-enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="494"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="520"/>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="524"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="526"/>
+        <source>重复来访：在办%1件（%2）</source>
+        <translation>Repeat visitor: open cases %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="527"/>
+        <source>重复来访：在办%1件</source>
+        <translation>Repeat visitor: open cases %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/party_editor.py" line="529"/>
+        <source>&#x3000;· </source>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -5097,37 +5777,42 @@ Database user: %2</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="278"/>
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
         <source>%1 应于 %2 支付，尚欠 %3 元。</source>
         <translation>%1 is due on %2; %3 yuan still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="279"/>
+        <source>付款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="281"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="282"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="246"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="286"/>
         <source>付款方式</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="247"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="287"/>
         <source>收据/凭证号</source>
         <translation>Receipt/voucher no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="248"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="288"/>
         <source>确认超额（付款多于尚欠金额）</source>
         <translation>Confirm overpayment (more than the amount owed)</translation>
     </message>
@@ -5135,47 +5820,67 @@ Database user: %2</translation>
 <context>
     <name>PdfPane</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="87"/>
+        <location filename="../../desktop/screens/print_preview.py" line="80"/>
+        <source>无法开始打印（打印机不可用）</source>
+        <translation>Cannot start printing (the printer is not available)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="116"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="88"/>
+        <location filename="../../desktop/screens/print_preview.py" line="117"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="93"/>
+        <location filename="../../desktop/screens/print_preview.py" line="120"/>
+        <source>－</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="121"/>
+        <source>＋</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="122"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="95"/>
+        <location filename="../../desktop/screens/print_preview.py" line="124"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="97"/>
+        <location filename="../../desktop/screens/print_preview.py" line="126"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="190"/>
+        <location filename="../../desktop/screens/print_preview.py" line="219"/>
         <source>第 %1 页 / 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="214"/>
+        <location filename="../../desktop/screens/print_preview.py" line="243"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="240"/>
+        <location filename="../../desktop/screens/print_preview.py" line="268"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="269"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="241"/>
+        <location filename="../../desktop/screens/print_preview.py" line="270"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -5183,17 +5888,17 @@ Database user: %2</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <location filename="../../desktop/screens/print_preview.py" line="280"/>
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="251"/>
+        <location filename="../../desktop/screens/print_preview.py" line="280"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="253"/>
+        <location filename="../../desktop/screens/print_preview.py" line="282"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5201,64 +5906,85 @@ Database user: %2</translation>
 <context>
     <name>PrintPreviewScreen</name>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="289"/>
+        <location filename="../../desktop/screens/print_preview.py" line="318"/>
         <source>案件编号或当事人姓名（回车查找）</source>
         <translation>Case number or party name (Enter to search)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="297"/>
+        <location filename="../../desktop/screens/print_preview.py" line="326"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="298"/>
+        <location filename="../../desktop/screens/print_preview.py" line="327"/>
         <source>存入案件</source>
         <translation>Save to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="299"/>
+        <location filename="../../desktop/screens/print_preview.py" line="328"/>
         <source>把当前文书的 PDF 保存到本案的附件中</source>
         <translation>Save this document&apos;s PDF in the case attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="310"/>
+        <location filename="../../desktop/screens/print_preview.py" line="339"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="313"/>
+        <location filename="../../desktop/screens/print_preview.py" line="342"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="342"/>
+        <location filename="../../desktop/screens/print_preview.py" line="371"/>
         <source>没有可打印的案件</source>
         <translation>No cases to print</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="351"/>
+        <location filename="../../desktop/screens/print_preview.py" line="380"/>
         <source>没有找到案件：%1</source>
         <translation>Case not found: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="409"/>
+        <location filename="../../desktop/screens/print_preview.py" line="400"/>
+        <location filename="../../desktop/screens/print_preview.py" line="493"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="401"/>
+        <source>%1（%2·%3）</source>
+        <translation>%1 (%2 · %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="408"/>
+        <source>%1（无）</source>
+        <translation>%1 (not available)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="441"/>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="419"/>
+        <location filename="../../desktop/screens/print_preview.py" line="451"/>
         <source>%1：共 %2 页</source>
         <translation>%1: %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="440"/>
+        <location filename="../../desktop/screens/print_preview.py" line="472"/>
         <source>已保存到案件附件。</source>
         <translation>Saved in the case attachments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/print_preview.py" line="443"/>
+        <location filename="../../desktop/screens/print_preview.py" line="475"/>
         <source>未能保存到案件：%1</source>
         <translation>Could not save to the case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/print_preview.py" line="494"/>
+        <source>字库中没有这些字，无法打印：%1（请核对或手写补充）</source>
+        <translation>The fonts have no glyphs for these characters, so they cannot be printed: %1 (please check them, or write them in by hand)</translation>
     </message>
 </context>
 <context>
@@ -5773,22 +6499,22 @@ Missed %3  Transferred %4</translation>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="170"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="209"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="176"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="215"/>
         <source>拒绝调解的当事人</source>
         <translation>Party refusing mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="179"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
         <source>原因（将写入告知书）</source>
         <translation>Reason (goes into the notice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="181"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -6033,198 +6759,215 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>SessionRecordScreen</name>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="115"/>
+        <location filename="../../desktop/screens/session_record.py" line="64"/>
+        <source>医疗纠纷未经双方当事人同意，不得公开进行调解（《医疗纠纷预防和处理条例》第四十二条）。%1</source>
+        <extracomment>The risk notice a new record starts with. In Chinese whatever the UI&apos;s language: it is the record&apos;s text, printed on the 调解记录. The medical rule on public mediation, followed by (%1) whose consent is still missing.</extracomment>
+        <translation>A medical dispute may not be mediated in public without the consent of both parties (Medical Dispute Regulation, Art. 42). %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="120"/>
         <source>返回案件</source>
         <translation>Back to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="120"/>
+        <location filename="../../desktop/screens/session_record.py" line="125"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="121"/>
+        <location filename="../../desktop/screens/session_record.py" line="126"/>
         <source>丢弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="139"/>
+        <location filename="../../desktop/screens/session_record.py" line="144"/>
         <source>邀请参加的专家、律师、亲友等（人民调解法第二十条）</source>
         <translation>Invited experts, lawyers, relatives or friends (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="143"/>
+        <location filename="../../desktop/screens/session_record.py" line="148"/>
         <source>公开调解（当事人要求公开，人民调解法第二十三条）</source>
         <translation>Public mediation (at the parties&apos; request, People&apos;s Mediation Law, Art. 23)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="145"/>
+        <location filename="../../desktop/screens/session_record.py" line="150"/>
         <source>当事人陈述</source>
         <translation>Parties&apos; statements</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="147"/>
+        <location filename="../../desktop/screens/session_record.py" line="152"/>
         <source>经调查核实的事实</source>
         <translation>Facts verified by investigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="149"/>
+        <location filename="../../desktop/screens/session_record.py" line="154"/>
         <source>达成的协议内容，或未达成协议的原因及告知的其他途径</source>
         <translation>Terms agreed, or why no agreement was reached and which other remedies were explained</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="150"/>
+        <location filename="../../desktop/screens/session_record.py" line="155"/>
         <source>如：补充证据后择日再调、制作调解协议书</source>
         <translation>e.g. another session once more evidence is in, draw up the mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="158"/>
+        <location filename="../../desktop/screens/session_record.py" line="163"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="159"/>
+        <location filename="../../desktop/screens/session_record.py" line="164"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="160"/>
+        <location filename="../../desktop/screens/session_record.py" line="165"/>
         <source>调解地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="161"/>
+        <location filename="../../desktop/screens/session_record.py" line="166"/>
         <source>调解事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="162"/>
+        <location filename="../../desktop/screens/session_record.py" line="167"/>
         <source>参加人</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="163"/>
+        <location filename="../../desktop/screens/session_record.py" line="168"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="164"/>
+        <location filename="../../desktop/screens/session_record.py" line="169"/>
         <source>是否公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="167"/>
+        <location filename="../../desktop/screens/session_record.py" line="172"/>
         <source>查明的事实</source>
         <translation>Facts found</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="168"/>
+        <location filename="../../desktop/screens/session_record.py" line="173"/>
         <source>风险告知</source>
         <translation>Risks explained</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="169"/>
+        <location filename="../../desktop/screens/session_record.py" line="174"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="170"/>
+        <location filename="../../desktop/screens/session_record.py" line="175"/>
         <source>下一步安排</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="171"/>
+        <location filename="../../desktop/screens/session_record.py" line="176"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="172"/>
+        <location filename="../../desktop/screens/session_record.py" line="177"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="188"/>
+        <location filename="../../desktop/screens/session_record.py" line="193"/>
         <source>保存调解记录（Ctrl+S）</source>
         <translation>Save session record (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="191"/>
+        <location filename="../../desktop/screens/session_record.py" line="196"/>
         <source>新建另一份</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="195"/>
+        <location filename="../../desktop/screens/session_record.py" line="200"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="252"/>
+        <location filename="../../desktop/screens/session_record.py" line="257"/>
         <source>— 请选择 —</source>
         <translation>— Please choose —</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="296"/>
+        <location filename="../../desktop/screens/session_record.py" line="261"/>
+        <location filename="../../desktop/screens/session_record.py" line="342"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="302"/>
         <source>没有已受理或调解中的案件</source>
         <translation>No cases accepted or in mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="303"/>
-        <location filename="../../desktop/screens/session_record.py" line="434"/>
+        <location filename="../../desktop/screens/session_record.py" line="309"/>
+        <location filename="../../desktop/screens/session_record.py" line="441"/>
         <source>修改调解记录</source>
         <translation>Edit session record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="305"/>
+        <location filename="../../desktop/screens/session_record.py" line="311"/>
         <source>新建调解记录</source>
         <translation>New session record</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="309"/>
+        <location filename="../../desktop/screens/session_record.py" line="315"/>
         <source>调解室</source>
         <translation>Mediation room</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="340"/>
+        <location filename="../../desktop/screens/session_record.py" line="405"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/session_record.py" line="347"/>
         <source>%1的陈述和请求</source>
         <translation>Statement and requests of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="392"/>
+        <location filename="../../desktop/screens/session_record.py" line="399"/>
         <source>请记录当事人对公开或不公开调解的选择。</source>
         <translation>Please record the parties&apos; choice of public or private mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="397"/>
+        <location filename="../../desktop/screens/session_record.py" line="404"/>
         <source>双方均已同意公开。</source>
         <translation>Both sides agreed to public mediation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="398"/>
+        <location filename="../../desktop/screens/session_record.py" line="405"/>
         <source>尚未记录同意：%1。</source>
         <translation>Consent not yet recorded: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="401"/>
+        <location filename="../../desktop/screens/session_record.py" line="408"/>
         <source>未经双方同意不得公开</source>
         <translation>Not public without the consent of both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="426"/>
+        <location filename="../../desktop/screens/session_record.py" line="433"/>
         <source>未保存：请按提示修改后再保存。</source>
         <translation>Not saved: please correct the marked fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="437"/>
+        <location filename="../../desktop/screens/session_record.py" line="444"/>
         <source>调解记录已保存（%1，案件状态：%2）。</source>
         <translation>Session record saved (%1, case status: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="505"/>
+        <location filename="../../desktop/screens/session_record.py" line="512"/>
         <source>这份调解记录有未保存的草稿（%1），是否恢复？</source>
         <translation>This session record has an unsaved draft (%1). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/session_record.py" line="545"/>
+        <location filename="../../desktop/screens/session_record.py" line="552"/>
         <source>已恢复草稿，请核对后保存。</source>
         <translation>Draft restored; please check it and save.</translation>
     </message>
@@ -6268,79 +7011,118 @@ Missed %3  Transferred %4</translation>
     </message>
 </context>
 <context>
+    <name>Signatures</name>
+    <message>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="76"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="386"/>
+        <location filename="../../desktop/screens/stats.py" line="422"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="387"/>
+        <location filename="../../desktop/screens/stats.py" line="423"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="380"/>
+        <location filename="../../desktop/screens/stats.py" line="416"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="386"/>
+        <location filename="../../desktop/screens/stats.py" line="71"/>
+        <source>{value}百分点</source>
+        <translation>{value} pp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="422"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="387"/>
+        <location filename="../../desktop/screens/stats.py" line="423"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="426"/>
+        <source>%1 %2，%3 %4</source>
+        <translation>%1 %2, %3 %4</translation>
     </message>
 </context>
 <context>
     <name>StatsDrilldownScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="119"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="123"/>
         <source>统计月份（上下键切换月份）</source>
-        <extracomment>The figures a drill-down can list, in the order of the picker.</extracomment>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="123"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="127"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="124"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="128"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="125"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="129"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="126"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="130"/>
         <source>全部调解员</source>
         <translation>All mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="127"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="93"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="131"/>
         <source>未分配调解员</source>
         <translation>No mediator assigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="140"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="79"/>
+        <source>yyyy年M月</source>
+        <extracomment>The figures a drill-down can list, in the order of the picker.</extracomment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="80"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="94"/>
+        <source>调解员 %1</source>
+        <translation>Mediator %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="120"/>
+        <source>yyyy年MM月</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="146"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="142"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="148"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/stats_drilldown.py" line="239"/>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="249"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="245"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="255"/>
         <source>共 %n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -6348,7 +7130,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats_drilldown.py" line="241"/>
+        <location filename="../../desktop/screens/stats_drilldown.py" line="247"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -6356,146 +7138,161 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="434"/>
-        <source>统计月份（上下键切换月份）</source>
+        <location filename="../../desktop/screens/stats.py" line="467"/>
+        <source>yyyy年MM月</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="470"/>
+        <source>统计月份（上下键切换月份）</source>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="435"/>
+        <location filename="../../desktop/screens/stats.py" line="471"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="436"/>
+        <location filename="../../desktop/screens/stats.py" line="472"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="437"/>
+        <location filename="../../desktop/screens/stats.py" line="473"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="438"/>
+        <location filename="../../desktop/screens/stats.py" line="474"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="439"/>
+        <location filename="../../desktop/screens/stats.py" line="475"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="450"/>
+        <location filename="../../desktop/screens/stats.py" line="486"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="493"/>
+        <location filename="../../desktop/screens/stats.py" line="529"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="494"/>
+        <location filename="../../desktop/screens/stats.py" line="530"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="495"/>
+        <location filename="../../desktop/screens/stats.py" line="531"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="496"/>
+        <location filename="../../desktop/screens/stats.py" line="532"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="553"/>
+        <location filename="../../desktop/screens/stats.py" line="589"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="567"/>
+        <location filename="../../desktop/screens/stats.py" line="603"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="585"/>
-        <location filename="../../desktop/screens/stats.py" line="592"/>
+        <location filename="../../desktop/screens/stats.py" line="621"/>
+        <location filename="../../desktop/screens/stats.py" line="628"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="586"/>
-        <location filename="../../desktop/screens/stats.py" line="594"/>
+        <location filename="../../desktop/screens/stats.py" line="622"/>
+        <location filename="../../desktop/screens/stats.py" line="630"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="593"/>
+        <location filename="../../desktop/screens/stats.py" line="629"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="596"/>
+        <location filename="../../desktop/screens/stats.py" line="632"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="600"/>
+        <location filename="../../desktop/screens/stats.py" line="636"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="610"/>
-        <location filename="../../desktop/screens/stats.py" line="625"/>
+        <location filename="../../desktop/screens/stats.py" line="645"/>
+        <source>yyyy年M月</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="651"/>
+        <location filename="../../desktop/screens/stats.py" line="666"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="641"/>
+        <location filename="../../desktop/screens/stats.py" line="662"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="682"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="669"/>
+        <location filename="../../desktop/screens/stats.py" line="710"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="691"/>
+        <location filename="../../desktop/screens/stats.py" line="732"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="692"/>
+        <location filename="../../desktop/screens/stats.py" line="733"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="699"/>
+        <location filename="../../desktop/screens/stats.py" line="740"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="700"/>
+        <location filename="../../desktop/screens/stats.py" line="741"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="731"/>
+        <location filename="../../desktop/screens/stats.py" line="772"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="735"/>
+        <location filename="../../desktop/screens/stats.py" line="776"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="740"/>
+        <location filename="../../desktop/screens/stats.py" line="781"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -6503,43 +7300,48 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsTableModel</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="165"/>
+        <location filename="../../desktop/screens/stats.py" line="181"/>
         <source>上月</source>
-        <extracomment>The headline cards: (figure, title). Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
+        <extracomment>Columns of the committee, type and source tables: the summary&apos;s figures but the sessions (counted by mediator: the mediator tab).</extracomment>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="165"/>
+        <location filename="../../desktop/screens/stats.py" line="181"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="170"/>
+        <location filename="../../desktop/screens/stats.py" line="184"/>
+        <source>%1：%2（%3）</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/stats.py" line="187"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="469"/>
+        <location filename="../../desktop/screens/stats.py" line="505"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="470"/>
+        <location filename="../../desktop/screens/stats.py" line="506"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="471"/>
+        <location filename="../../desktop/screens/stats.py" line="507"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="472"/>
+        <location filename="../../desktop/screens/stats.py" line="508"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="473"/>
+        <location filename="../../desktop/screens/stats.py" line="509"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
@@ -6594,59 +7396,162 @@ Missed %3  Transferred %4</translation>
         <source>采纳此建议（Alt+%1）</source>
         <translation>Take this suggestion (Alt+%1)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="262"/>
+        <source>&#x3000;</source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/intake.py" line="265"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>TableCells</name>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="135"/>
+        <source>尚未受理，调解期限未开始计算</source>
+        <translation>Not yet accepted; the mediation time limit has not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
+        <source>
+（暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准）</source>
+        <translation>
+(Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="145"/>
+        <source>代理%1</source>
+        <translation>Agent for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="146"/>
+        <source>明确拒绝调解</source>
+        <translation>Expressly refuses mediation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
+        <source>已付清（%1）</source>
+        <translation>Paid in full (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
+        <source>部分已付</source>
+        <translation>Partly paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
+        <source>待付</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/models/mediation_tables.py" line="161"/>
+        <source>逾期%n日</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
+        <source>%n日</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <source>同意</source>
+        <translation>Agrees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <source>不同意</source>
+        <translation>Does not agree</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <source>公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <source>不公开</source>
+        <translation>Not public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="215"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="264"/>
         <source>逾期未答复</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
         <source>逾期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
         <source>逾期未回访</source>
         <translation>Visit overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
         <source>待回访</source>
         <translation>To visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <source>期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
+        <translation>The time limit runs into a year whose public holidays have not been announced yet; computed from weekends and statutory holidays</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="320"/>
+        <source>%1（改派）</source>
+        <translation>%1 (transferred)</translation>
     </message>
 </context>
 <context>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="326"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="41"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="172"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="271"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="288"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -6657,7 +7562,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="43"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="133"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -6673,10 +7578,10 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="46"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="182"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
@@ -6684,15 +7589,15 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="152"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="289"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="192"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -6702,290 +7607,290 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="151"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="203"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="338"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="342"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="343"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="272"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="183"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="132"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="141"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="142"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="241"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="290"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="143"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="144"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="153"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="154"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="216"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="217"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="165"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="218"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="166"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="167"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="168"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="169"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="229"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="202"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="192"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="181"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="191"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="203"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="270"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="242"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="243"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="298"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="299"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="255"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="305"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="306"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="307"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="327"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="328"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -7071,87 +7976,97 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../desktop/screens/today.py" line="62"/>
+        <location filename="../../desktop/screens/today.py" line="61"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="91"/>
+        <location filename="../../desktop/screens/today.py" line="90"/>
         <source>到场 (F2)</source>
         <translation>Present (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="92"/>
+        <location filename="../../desktop/screens/today.py" line="91"/>
         <source>未到 (F3)</source>
         <translation>Absent (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="93"/>
+        <location filename="../../desktop/screens/today.py" line="92"/>
         <source>撤销标记</source>
         <translation>Clear mark</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="94"/>
+        <location filename="../../desktop/screens/today.py" line="93"/>
         <source>补打调解通知书 (Ctrl+P)</source>
         <translation>Reprint mediation notice (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="95"/>
+        <location filename="../../desktop/screens/today.py" line="94"/>
         <source>详情/改期/取消… (Enter)</source>
         <translation>Details/reschedule/cancel… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="113"/>
+        <location filename="../../desktop/screens/today.py" line="112"/>
         <source>到场登记</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="176"/>
+        <location filename="../../desktop/screens/today.py" line="175"/>
         <source>今日预约</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="176"/>
+        <location filename="../../desktop/screens/today.py" line="175"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="219"/>
+        <location filename="../../desktop/screens/today.py" line="177"/>
+        <source>yyyy年M月d日 dddd</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="178"/>
+        <source>%1&#x3000;%2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/today.py" line="220"/>
         <source>刷新失败：</source>
         <translation>Refresh failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="248"/>
+        <location filename="../../desktop/screens/today.py" line="249"/>
         <source>%1 场调解&#x3000;邀请 %2 人&#x3000;到场 %3&#x3000;未到 %4&#x3000;</source>
         <translation>%1 session(s)  %2 invited  %3 present  %4 absent  </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="316"/>
+        <location filename="../../desktop/screens/today.py" line="317"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="319"/>
+        <location filename="../../desktop/screens/today.py" line="320"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="323"/>
+        <location filename="../../desktop/screens/today.py" line="324"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="251"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>实时更新</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="251"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>每2秒自动刷新</source>
         <translation>Refreshes every 2 seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="252"/>
+        <location filename="../../desktop/screens/today.py" line="253"/>
         <source>&#x3000;最近刷新：</source>
         <translation>  Last refresh: </translation>
     </message>
@@ -7254,57 +8169,58 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="198"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="238"/>
         <source>登记回访</source>
         <translation>Record follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="199"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="239"/>
         <source>被回访人：%1。如实记录当事人的评价，不得诱导或代替评价；评价为“不满意”或“非常不满意”的，自动登记差评台账。</source>
         <translation>Visited: %1. Record the party&apos;s rating truthfully, without leading or rating for them; “Dissatisfied” or “Very dissatisfied” goes into the complaints log automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="201"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="241"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="202"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="242"/>
         <source>履行情况</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="203"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="243"/>
         <source>协议履行情况（已付款项、未履行部分及原因）</source>
         <translation>Performance of the agreement (amounts paid, what is outstanding and why)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="211"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="230"/>
         <source>未评价</source>
+        <extracomment>The five levels and &quot;none&quot;, as (value, Chinese label): labels are translated when a dialog shows them.</extracomment>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="217"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="257"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="218"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="258"/>
         <source>当事人已就本纠纷向人民法院起诉</source>
         <translation>A party has sued in the people&apos;s court over this dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="219"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="259"/>
         <source>存在矛盾激化风险（人民调解法第二十五条）</source>
         <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="220"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="260"/>
         <source>采取的措施</source>
         <translation>Measures taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="221"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="261"/>
         <source>如：再次组织协商、已报告派出所（写明时间、对象）</source>
         <translation>e.g. arranged further talks, reported to the police station (give time and to whom)</translation>
     </message>
@@ -7416,17 +8332,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_InstalmentRow</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="100"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="123"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="105"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="131"/>
         <source>（请选择）</source>
         <translation>(Please choose)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="111"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="137"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -7434,17 +8350,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>_TermRow</name>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="79"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="102"/>
         <source>如：被申请人于2026年12月31日前一次性支付申请人赔偿款人民币20000元</source>
         <translation>e.g. The respondent pays the applicant compensation of RMB 20,000 in one sum by 31 December 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="80"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="103"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/agreement_editor.py" line="81"/>
+        <location filename="../../desktop/screens/agreement_editor.py" line="104"/>
         <source>删除这一条</source>
         <translation>Delete this term</translation>
     </message>
