@@ -298,14 +298,13 @@ class BookingConflict(Exception):
 # --------------------------------------------------------------------------- helpers
 
 
-# The parts of a day's label, as messages: the English UI reads "Monday 16 Nov".
+# The months as messages, so that a day's label reads "Monday 16 Nov" in the English UI.
 _MONTHS = (msg("1月"), msg("2月"), msg("3月"), msg("4月"), msg("5月"), msg("6月"), msg("7月"), msg("8月"),
            msg("9月"), msg("10月"), msg("11月"), msg("12月"))
-_WEEKDAYS = (msg("星期一"), msg("星期二"), msg("星期三"), msg("星期四"), msg("星期五"), msg("星期六"), msg("星期日"))
 
 
 def day_label(d: date) -> str:
-    return msg("{month}{day}日（{weekday}）", month=_MONTHS[d.month - 1], day=d.day, weekday=_WEEKDAYS[d.weekday()])
+    return msg("{month}{day}日（{weekday}）", month=_MONTHS[d.month - 1], day=d.day, weekday=WEEKDAYS[d.weekday()])
 
 
 def time_range(start: datetime, end: datetime) -> str:

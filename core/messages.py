@@ -46,7 +46,8 @@ class CodeLabel(str):
 
 
 class Series(tuple):
-    """Items shown as one param, joined by ``separator`` (one of :data:`SEPARATORS`)."""
+    """Items shown as one param, joined by ``separator`` (translated on screen when it is one of
+    :data:`SEPARATORS`)."""
 
     separator: str
 
