@@ -189,8 +189,8 @@ def _s_rights(src: Sources) -> list:
 def _s_investigation(src: Sources) -> list:
     from core.documents.case_docs import sessions_story
 
-    data = _need(src.investigation, msg("案件{number}没有调查记录（调查记录的调解事项以“调查”开头）",
-                                        number=src.info.number))
+    data = _need(src.investigation, msg("案件{number}没有调查记录（调查记录的调解事项以“{word}”开头）",
+                                        number=src.info.number, word="调查"))
     return sessions_story(data, investigation=True)
 
 

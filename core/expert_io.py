@@ -107,7 +107,8 @@ def _row_form(values: dict[str, str]) -> tuple[ExpertForm | None, list[str]]:
     sex_text = values.get("性别", "")
     sex = next((code for code, label in SEXES.items() if sex_text in (label, code)), None)
     if sex_text and sex is None:
-        problems.append(msg("性别“{text}”应为男或女", text=sex_text))
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="性别", text=sex_text, first="男",
+                            second="女"))
     kind_text = values.get("类别", "") or "专家"
     kind = next((code for code, label in EXPERT_KINDS.items() if kind_text in (label, code)), None)
     if kind is None:
@@ -121,10 +122,12 @@ def _row_form(values: dict[str, str]) -> tuple[ExpertForm | None, list[str]]:
             committees.append(code)
     status = values.get("在职/退休", "")
     if status not in ("", "在职", "退休"):
-        problems.append(msg("在职/退休“{text}”应为在职或退休", text=status))
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="在职/退休", text=status, first="在职",
+                            second="退休"))
     enabled = values.get("启用", "").lower()
     if enabled and enabled not in _YES | _NO:
-        problems.append(msg("启用“{text}”应为是或否", text=values.get("启用")))
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="启用", text=values.get("启用"),
+                            first="是", second="否"))
     form = ExpertForm(
         name=values.get("姓名", ""), kind=kind or "expert", sex=sex, agency=values.get("工作单位", ""),
         former_agency=values.get("原工作单位", ""), title=values.get("职称", ""),
@@ -165,7 +168,7 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
             if line >= 10:
                 break
         if not header_line:
-            raise ImportRejected([msg("前10行中找不到表头（须有“姓名”列）")])
+            raise ImportRejected([msg("前10行中找不到表头（须有“{column}”列）", column="姓名")])
         missing = [c for c in COLUMNS if c not in columns]
         if missing:
             raise ImportRejected([msg("第{line}行（表头）：缺少列 {columns}", line=header_line, columns=missing)])

@@ -33,13 +33,13 @@ def ts_files() -> list[Path]:
 
 _CATALOGUE = SOURCES / "_vocab_catalogue.py"
 CORE = SOURCES.parent / "core"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def message_templates(root: Path = CORE) -> list[str]:
     """The templates of the core's messages (core.messages): the literal first argument of
     every ``msg(…)`` call in core/ (not core/documents: the documents stay Chinese), then the
-    separators of lists. Templates without Chinese (``"{problems}"``) need no translation."""
+    separators of lists. Plain-ASCII templates (``"{parts}"``, ``"{day} {time} {room}"``) need
+    no translation; any other (Chinese, or Chinese punctuation around params) is offered."""
     from core.messages import SEPARATORS
 
     seen: dict[str, None] = {}
@@ -49,7 +49,7 @@ def message_templates(root: Path = CORE) -> list[str]:
         for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
             if (isinstance(node, ast.Call) and _called(node) == "msg" and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
-                    and _CJK.search(node.args[0].value)):
+                    and not node.args[0].value.isascii()):
                 seen.setdefault(node.args[0].value, None)
     for separator in SEPARATORS:
         seen.setdefault(separator, None)

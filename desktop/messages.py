@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from core.messages import CodeLabel, Message, Series
+from core.messages import CodeLabel, Message, Series, message_of
 
 CONTEXT = "Messages"
 
@@ -41,10 +41,7 @@ def tr_message(text: str | None) -> str:
 def error_text(exc: BaseException) -> str:
     """The message of ``exc`` in the UI's language. ``str(exc)`` would hand over the plain text
     (and an exception with several args their tuple): the message is its first argument."""
-    first = exc.args[0] if exc.args else None
-    if isinstance(first, Message):
-        return tr_message(first)
-    return str(exc)
+    return tr_message(message_of(exc))
 
 
 def _param(value: Any) -> Any:

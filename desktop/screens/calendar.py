@@ -63,9 +63,11 @@ from core.booking import (
     week_view,
 )
 from core.calendar_overrides import WEEKDAYS, DayInfo, load_calendar
+from core.messages import joined
 from core.uow import read_only
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
+from desktop.messages import error_text, tr_message
 from desktop.screens.booking import QuarterTimeEdit, print_pdf, write_notices
 from desktop.vocab import COMMITTEE_SHORT
 from desktop.widgets.field_errors import field_error
@@ -384,11 +386,11 @@ class ReasonDialog(QDialog):
         try:
             self.result_row = cancel(self.ctx.engine, self.ctx.user, self.row.id, self.reason.toPlainText())
         except BookingError as exc:
-            self.error.setText(exc.errors.get("reason", str(exc)))
+            self.error.setText(tr_message(exc.errors["reason"]) if "reason" in exc.errors else error_text(exc))
             self.error.show()
             return
         except (ValueError, PermissionDenied) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.accept()
@@ -469,26 +471,26 @@ class RescheduleDialog(QDialog):
                                          self.minutes.value(), self.reason.toPlainText(),
                                          room_id=getattr(self, "_room_id", None))
         except BookingConflict as exc:
-            self.clashes.setText(self.tr("不能改到该时间：") + "\n" + "\n".join(c.message for c in exc.clashes))
+            self.clashes.setText(self.tr("不能改到该时间：") + "\n" + "\n".join(tr_message(c.message) for c in exc.clashes))
             self.clashes.show()
             self.slots.clear()
             for slot in exc.alternatives:
-                item = QListWidgetItem(slot.label)
+                item = QListWidgetItem(tr_message(slot.label))
                 item.setData(Qt.ItemDataRole.UserRole, slot)
                 self.slots.addItem(item)
             self.slots.setVisible(bool(exc.alternatives))
             return
         except BookingError as exc:
             if "reason" in exc.errors:
-                self.reason_error.setText(exc.errors["reason"])
+                self.reason_error.setText(tr_message(exc.errors["reason"]))
                 self.reason_error.show()
             rest = [v for k, v in exc.errors.items() if k != "reason"]
             if rest:
-                self.when_error.setText("；".join(rest))
+                self.when_error.setText(tr_message(joined(rest)))
                 self.when_error.show()
             return
         except (ValueError, PermissionDenied) as exc:
-            self.when_error.setText(str(exc))
+            self.when_error.setText(error_text(exc))
             self.when_error.show()
             return
         self.accept()
@@ -559,7 +561,7 @@ class AppointmentDialog(QDialog):
             print_pdf(path, self)
 
         self.ctx.tasks.run(write_notices, engine, user, row.id, row.case_number, on_done=ready,
-                           on_error=lambda exc: self.status.setText(self.tr("生成失败：") + str(exc)))
+                           on_error=lambda exc: self.status.setText(self.tr("生成失败：") + error_text(exc)))
 
 
 # ------------------------------------------------------------------------------ screens
@@ -695,7 +697,7 @@ class _CalendarScreen(QWidget):
             self.summary.setText(self.tr("共 %n 场调解", "", len(live)))
 
         self.ctx.tasks.run(load_grid, *args, on_done=show,
-                           on_error=lambda exc: self.summary.setText(self.tr("读取失败：") + str(exc)), **kwargs)
+                           on_error=lambda exc: self.summary.setText(self.tr("读取失败：") + error_text(exc)), **kwargs)
 
     def open_appointment(self, row: AppointmentRow) -> None:
         dialog = AppointmentDialog(self.ctx, row, self)

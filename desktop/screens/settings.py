@@ -27,6 +27,7 @@ from core.settings_form import (
 )
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
+from desktop.messages import error_text, tr_message
 
 
 class SettingsScreen(QWidget):
@@ -45,14 +46,14 @@ class SettingsScreen(QWidget):
         groups: dict[str, QFormLayout] = {}
         for f in FIELDS:
             if f.group not in groups:
-                box = QGroupBox(f.group)
+                box = QGroupBox(tr_message(f.group))
                 groups[f.group] = QFormLayout(box)
                 column.addWidget(box)
             edit = QLineEdit()
-            edit.setToolTip(f.help)
-            edit.setPlaceholderText(f.help if len(f.help) < 40 else "")
+            edit.setToolTip(tr_message(f.help))
+            edit.setPlaceholderText(tr_message(f.help) if len(f.help) < 40 else "")
             edit.editingFinished.connect(lambda key=f.key: self._check(key))
-            hint = QLabel(f.help)
+            hint = QLabel(tr_message(f.help))
             hint.setObjectName("hint")
             hint.setWordWrap(True)
             error = QLabel()
@@ -64,7 +65,7 @@ class SettingsScreen(QWidget):
             cell.addWidget(edit)
             cell.addWidget(hint)
             cell.addWidget(error)
-            caption = QLabel(f.label)
+            caption = QLabel(tr_message(f.label))
             caption.setMinimumWidth(190)  # the same column in every group
             caption.setBuddy(edit)
             groups[f.group].addRow(caption, cell)
@@ -105,7 +106,7 @@ class SettingsScreen(QWidget):
         try:
             self._loaded = load_settings_form(self.ctx.engine, self.ctx.user)
         except PermissionDenied as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.save_button.setEnabled(False)
             return
         self._filling = True
@@ -145,12 +146,12 @@ class SettingsScreen(QWidget):
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
+            label.setText(tr_message(errors.get(key, "")))
             label.setVisible(key in errors)
 
     def _check(self, key: str) -> None:
         problem = validate_settings({key: self.edits[key].text()}).get(key)
-        self.errors[key].setText(problem or "")
+        self.errors[key].setText(tr_message(problem))
         self.errors[key].setVisible(bool(problem))
 
     def save(self) -> None:
@@ -169,7 +170,7 @@ class SettingsScreen(QWidget):
             self.message.setText(self.tr("有 %1 处需要更正，未保存").replace("%1", str(len(exc.errors))))
             return
         except Exception as exc:  # noqa: BLE001 — the typed values stay on screen
-            self.message.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            self.message.setText(self.tr("保存失败：%1").replace("%1", error_text(exc)))
             return
         self._loaded.update({k: values[k] for k in changed})
         self.draft.saved()

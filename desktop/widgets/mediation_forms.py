@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import PermissionDenied
+from core.messages import joined
+from desktop.messages import error_text
 from desktop.vocab import RATINGS
 from desktop.widgets.field_errors import field_error, show_error
 
@@ -136,7 +138,7 @@ class FormDialog(QDialog):
                 general.append(message)
             else:
                 show_error(label, message)
-        show_error(self.general_error, "；".join(general))
+        show_error(self.general_error, joined(general))
 
     def clear_errors(self) -> None:
         for label in (*self._errors.values(), self.general_error):
@@ -154,7 +156,7 @@ class FormDialog(QDialog):
             if isinstance(errors, dict) and errors:
                 self.show_errors(errors)
             else:
-                show_error(self.general_error, str(exc))
+                show_error(self.general_error, error_text(exc))
                 self.adjustSize()
             return
         self.accept()
