@@ -1320,7 +1320,7 @@ def case_options(engine: Engine, case_id: int, *, user: CurrentUser | None = Non
                                                                        User.active.is_(True))
                                  .order_by(User.full_name)).all()
         mediators = sorted(
-            (PersonOption(uid, name, "本委员会" if uid in own else "", uid in own or uid in assigned)
+            (PersonOption(uid, name, msg("本委员会") if uid in own else "", uid in own or uid in assigned)
              for uid, name in people),
             key=lambda p: (p.id not in assigned, not p.preferred, p.name))
         room_id = session.scalar(select(Room.id).where(Room.committee_id == case.committee_id,

@@ -5046,6 +5046,10 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Case {number} has no investigation record (an investigation record&apos;s matter starts with “{word}”)</translation>
     </message>
     <message>
+        <source>本委员会</source>
+        <translation>this committee</translation>
+    </message>
+    <message>
         <source>{column}“{text}”应为{first}或{second}</source>
         <translation>{column} “{text}” must be {first} or {second}</translation>
     </message>
