@@ -45,6 +45,7 @@ from core.lifecycle import (
     load_case,
     signature_state,
 )
+from core.messages import code_label, joined, message_of, msg
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
 from db.codes import AGREEMENT_KINDS, CASE_PARTY_ROLES, COMMITTEES, DISPUTE_TYPES
@@ -104,7 +105,7 @@ class AgreementError(ValueError):
     (keys as in :func:`validate_agreement`)."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = errors
 
 
@@ -164,15 +165,15 @@ def parse_yuan(value: Decimal | str | int | None) -> Decimal | None:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValueError("金额应为数字（单位：元），如 12000 或 3500.50") from None
+            raise ValueError(msg("金额应为数字（单位：元），如 12000 或 3500.50")) from None
     if not amount.is_finite():
-        raise ValueError("金额应为数字（单位：元）")
+        raise ValueError(msg("金额应为数字（单位：元）"))
     if amount < 0:
-        raise ValueError("金额不能为负数")
+        raise ValueError(msg("金额不能为负数"))
     if amount >= _MAX_AMOUNT:  # before quantize: 1E100 has no fen within Decimal's precision
-        raise ValueError("金额过大，请核对（单位是元）")
+        raise ValueError(msg("金额过大，请核对（单位是元）"))
     if amount != amount.quantize(_FEN):
-        raise ValueError("金额最多保留两位小数（到分）")
+        raise ValueError(msg("金额最多保留两位小数（到分）"))
     return amount.quantize(_FEN)
 
 
@@ -185,11 +186,11 @@ def parse_ratio(text: str) -> Decimal | None:
     try:
         ratio = Decimal(raw)
     except InvalidOperation:
-        raise ValueError("责任比例应为 0 到 100 之间的数字") from None
+        raise ValueError(msg("责任比例应为 0 到 100 之间的数字")) from None
     if not ratio.is_finite() or ratio < 0 or ratio > 100:
-        raise ValueError("责任比例应为 0 到 100 之间的数字")
+        raise ValueError(msg("责任比例应为 0 到 100 之间的数字"))
     if ratio != ratio.quantize(Decimal("0.1")):
-        raise ValueError("责任比例最多保留一位小数")
+        raise ValueError(msg("责任比例最多保留一位小数"))
     return ratio.normalize() if ratio != ratio.to_integral() else ratio.quantize(Decimal(1))
 
 
@@ -213,34 +214,34 @@ def validate_agreement(form: AgreementForm, *, committee: str, principals: Seque
     all_ids = set(parties) if parties is not None else set(principal_ids)
     all_ids |= set(principal_ids)
     if form.kind not in AGREEMENT_KINDS:
-        errors["kind"] = "协议形式应为书面协议或口头协议"
+        errors["kind"] = msg("协议形式应为书面协议或口头协议")
     written = form.kind == "written"
 
     if written and not form.facts.strip():
-        errors["facts"] = f"请填写纠纷的主要事实（{ART29}）"
-    for key, text, label in (("facts", form.facts, "主要事实"), ("matters", form.matters, "争议事项"),
-                             ("performance", form.performance, "履行方式")):
+        errors["facts"] = msg("请填写纠纷的主要事实（{law}）", law=ART29)
+    for key, text, label in (("facts", form.facts, msg("主要事实")), ("matters", form.matters, msg("争议事项")),
+                             ("performance", form.performance, msg("履行方式"))):
         if len(text.strip()) > TEXT_MAX:
-            errors[key] = f"{label}不超过{TEXT_MAX}个字"
+            errors[key] = msg("{what}不超过{limit}个字", what=label, limit=TEXT_MAX)
 
     # Terms: what was agreed (Art.29(3)); an oral agreement's content is its terms (Art.28).
     terms = [t.strip() for t in form.terms]
     if not any(terms):
-        errors["terms"] = (f"请填写协议内容（至少一条，{ART28}）" if not written
-                           else f"请填写双方达成的协议条款（至少一条，{ART29}）")
+        errors["terms"] = (msg("请填写协议内容（至少一条，{law}）", law=ART28) if not written
+                           else msg("请填写双方达成的协议条款（至少一条，{law}）", law=ART29))
     elif len(terms) > TERMS_MAX:
-        errors["terms"] = f"协议条款不超过{TERMS_MAX}条"
+        errors["terms"] = msg("协议条款不超过{limit}条", limit=TERMS_MAX)
     for i, text in enumerate(terms):
         if len(text) > TERM_MAX:
-            errors[f"terms.{i}"] = f"第{i + 1}条不超过{TERM_MAX}个字"
+            errors[f"terms.{i}"] = msg("第{n}条不超过{limit}个字", n=i + 1, limit=TERM_MAX)
 
     # Formed on: not in the future, not before the case was taken on.
     if form.formed_on is None:
-        errors["formed_on"] = "请填写协议达成日期"
+        errors["formed_on"] = msg("请填写协议达成日期")
     elif form.formed_on > today:
-        errors["formed_on"] = f"协议达成日期不能晚于今天（{today.isoformat()}）"
+        errors["formed_on"] = msg("协议达成日期不能晚于今天（{today}）", today=today.isoformat())
     elif earliest is not None and form.formed_on < earliest:
-        errors["formed_on"] = f"协议达成日期不能早于受理日（{earliest.isoformat()}）"
+        errors["formed_on"] = msg("协议达成日期不能早于受理日（{day}）", day=earliest.isoformat())
 
     # Responsibilities and liability ratios.
     seen: set[int] = set()
@@ -248,41 +249,41 @@ def validate_agreement(form: AgreementForm, *, committee: str, principals: Seque
     for line in form.responsibilities:
         key = f"responsibilities.{line.case_party_id}"
         if line.case_party_id not in principal_ids:
-            errors[key] = "责任承担人不是本案当事人"
+            errors[key] = msg("责任承担人不是本案当事人")
             continue
         if line.case_party_id in seen:
-            errors[key] = "同一当事人只能有一项责任"
+            errors[key] = msg("同一当事人只能有一项责任")
             continue
         seen.add(line.case_party_id)
         if len(line.text.strip()) > TEXT_MAX:
-            errors[key] = f"责任内容不超过{TEXT_MAX}个字"
+            errors[key] = msg("责任内容不超过{limit}个字", limit=TEXT_MAX)
         try:
             ratio = parse_ratio(line.ratio)
         except ValueError as exc:
-            errors[f"{key}.ratio"] = str(exc)
+            errors[f"{key}.ratio"] = message_of(exc)
             ratios[line.case_party_id] = Decimal(-1)
             continue
         if ratio is not None:
             ratios[line.case_party_id] = ratio
     if ratios:
         if committee not in RATIO_COMMITTEES:
-            errors["responsibilities"] = "只有交通事故、医疗纠纷协议填写责任比例"
+            errors["responsibilities"] = msg("只有交通事故、医疗纠纷协议填写责任比例")
         else:
             for cp_id in principal_ids:
                 if cp_id not in ratios:
-                    errors[f"responsibilities.{cp_id}.ratio"] = "已填写责任比例的，各方当事人均应填写（可填 0）"
+                    errors[f"responsibilities.{cp_id}.ratio"] = msg("已填写责任比例的，各方当事人均应填写（可填 0）")
             valid = [r for r in ratios.values() if r >= 0]
             if len(valid) == len(ratios) and len(ratios) == len(principal_ids) and sum(valid) != 100:
-                errors["responsibilities"] = f"各方责任比例之和应为 100%（现为 {_pct(sum(valid))}）"
+                errors["responsibilities"] = msg("各方责任比例之和应为 100%（现为 {total}）", total=_pct(sum(valid)))
 
     # Amount and instalments.
     amount: Decimal | None = None
     try:
         amount = parse_yuan(form.amount)
     except ValueError as exc:
-        errors["amount"] = str(exc)
+        errors["amount"] = message_of(exc)
     if len(form.instalments) > INSTALMENTS_MAX:
-        errors["instalments"] = f"分期不超过{INSTALMENTS_MAX}期"
+        errors["instalments"] = msg("分期不超过{limit}期", limit=INSTALMENTS_MAX)
     total = Decimal("0.00")
     parsed_ok = True
     for i, line in enumerate(form.instalments):
@@ -290,34 +291,34 @@ def validate_agreement(form: AgreementForm, *, committee: str, principals: Seque
         try:
             value = parse_yuan(line.amount)
         except ValueError as exc:
-            errors[f"{key}.amount"] = str(exc)
+            errors[f"{key}.amount"] = message_of(exc)
             parsed_ok = False
             value = None
         else:
             if value is None or value <= 0:
-                errors[f"{key}.amount"] = "每期金额应大于 0"
+                errors[f"{key}.amount"] = msg("每期金额应大于 0")
                 parsed_ok = False
             else:
                 total += value
         if line.due_on is None:
-            errors[f"{key}.due_on"] = "请填写应付日期"
+            errors[f"{key}.due_on"] = msg("请填写应付日期")
         elif form.formed_on is not None and line.due_on < form.formed_on:
-            errors[f"{key}.due_on"] = f"应付日期不能早于协议达成日期（{form.formed_on.isoformat()}）"
+            errors[f"{key}.due_on"] = msg("应付日期不能早于协议达成日期（{day}）", day=form.formed_on.isoformat())
         if line.payer_id is None:
-            errors[f"{key}.payer"] = "请选择付款人"
+            errors[f"{key}.payer"] = msg("请选择付款人")
         elif line.payer_id not in all_ids:
-            errors[f"{key}.payer"] = "付款人不是本案当事人"
+            errors[f"{key}.payer"] = msg("付款人不是本案当事人")
         if line.payee_id is None:
-            errors[f"{key}.payee"] = "请选择收款人"
+            errors[f"{key}.payee"] = msg("请选择收款人")
         elif line.payee_id not in all_ids:
-            errors[f"{key}.payee"] = "收款人不是本案当事人"
+            errors[f"{key}.payee"] = msg("收款人不是本案当事人")
         elif line.payee_id == line.payer_id:
-            errors[f"{key}.payee"] = "付款人和收款人不能是同一当事人"
+            errors[f"{key}.payee"] = msg("付款人和收款人不能是同一当事人")
     if form.instalments and parsed_ok and "amount" not in errors:
         if amount is None:
-            errors["amount"] = f"请填写协议金额（各期合计 {total:,.2f} 元）"
+            errors["amount"] = msg("请填写协议金额（各期合计 {total:,.2f} 元）", total=total)
         elif amount != total:
-            errors["amount"] = f"协议金额 {amount:,.2f} 元与各期合计 {total:,.2f} 元不一致"
+            errors["amount"] = msg("协议金额 {amount:,.2f} 元与各期合计 {total:,.2f} 元不一致", amount=amount, total=total)
     return errors
 
 
@@ -406,18 +407,18 @@ def _write(session: Session, case: Case, agreement: Agreement | None, form: Agre
 
 def _check_editable(session: Session, case: Case, agreement: Agreement | None) -> None:
     if agreement is not None and agreement.effective_on is not None:
-        raise AgreementError({"case": f"调解协议已于{agreement.effective_on.isoformat()}生效，不能再修改"
-                                      "（《人民调解法》第三十一条）"})
+        raise AgreementError({"case": msg("调解协议已于{day}生效，不能再修改（《人民调解法》第三十一条）",
+                                          day=agreement.effective_on.isoformat())})
     if case.status not in EDITABLE_STATUSES:
         from db.codes import CASE_STATUSES
 
-        raise AgreementError({"case": f"案件{CASE_STATUSES.get(case.status, case.status)}，"
-                                      "只能为已受理或调解中的案件制作调解协议"})
+        raise AgreementError({"case": msg("案件{status}，只能为已受理或调解中的案件制作调解协议",
+                                          status=code_label(CASE_STATUSES.get(case.status, case.status)))})
     if agreement is not None:
         paid = session.scalar(select(Payment.id).join(Instalment, Instalment.id == Payment.instalment_id)
                               .where(Instalment.agreement_id == agreement.id).limit(1))
         if paid is not None:
-            raise AgreementError({"instalments": "已有付款记录，不能再修改分期安排"})
+            raise AgreementError({"instalments": msg("已有付款记录，不能再修改分期安排")})
 
 
 def _validate_in(session: Session, case: Case, form: AgreementForm, today: date) -> None:
@@ -472,27 +473,29 @@ def record_signatures(engine: Engine, user: CurrentUser, agreement_id: int, sign
     with unit_of_work(engine) as session:
         agreement = session.get(Agreement, agreement_id)
         if agreement is None:
-            raise AgreementError({"agreement": "该调解协议已不存在"})
+            raise AgreementError({"agreement": msg("该调解协议已不存在")})
         case = load_case(session, user, agreement.case_id, write=True, lock=True)
         if agreement.kind != "written":
-            raise AgreementError({"agreement": f"口头协议无需签名，自达成之日起生效（{ART30}）"})
+            raise AgreementError({"agreement": msg("口头协议无需签名，自达成之日起生效（{law}）", law=ART30)})
         if agreement.effective_on is not None:
-            raise AgreementError({"agreement": f"调解协议已于{agreement.effective_on.isoformat()}生效，签名不能再更改"})
+            raise AgreementError({"agreement": msg("调解协议已于{day}生效，签名不能再更改",
+                                                   day=agreement.effective_on.isoformat())})
         if signed_on > today:
-            raise AgreementError({"signed_on": "签名日期不能晚于今天"})
+            raise AgreementError({"signed_on": msg("签名日期不能晚于今天")})
         if agreement.formed_on and signed_on < agreement.formed_on:
-            raise AgreementError({"signed_on": f"签名日期不能早于协议达成日期（{agreement.formed_on.isoformat()}）"})
+            raise AgreementError({"signed_on": msg("签名日期不能早于协议达成日期（{day}）",
+                                                   day=agreement.formed_on.isoformat())})
         parties = {cp.id: cp for cp in session.scalars(select(CaseParty).where(CaseParty.case_id == case.id))}
         wanted = set(signed)
         for cp_id in wanted:
             cp = parties.get(cp_id)
             if cp is None:
-                raise AgreementError({f"signed.{cp_id}": "签名人不是本案当事人"})
+                raise AgreementError({f"signed.{cp_id}": msg("签名人不是本案当事人")})
             if cp.role == "agent" and not cp.power_of_attorney:
-                raise AgreementError({f"signed.{cp_id}": "代理人未提交授权委托书，不能代为签名"})
+                raise AgreementError({f"signed.{cp_id}": msg("代理人未提交授权委托书，不能代为签名")})
         mediator_id = case.mediator_id or (user.id if user.role == "mediator" else None)
         if mediator_signed and mediator_id is None:
-            raise AgreementError({"mediator": "本案尚未指定调解员"})
+            raise AgreementError({"mediator": msg("本案尚未指定调解员")})
         existing = list(session.scalars(select(Signature).where(Signature.agreement_id == agreement.id)))
         before = sorted([s.case_party_id or 0, s.user_id or 0] for s in existing)
         have_parties = {s.case_party_id for s in existing if s.case_party_id is not None}
@@ -704,7 +707,7 @@ def agreement_data(session: Session, case_id: int) -> AgreementData | None:
     callers are use cases that checked already (see :func:`load_agreement_data`)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise ValueError("该案件已不存在")
+        raise ValueError(msg("该案件已不存在"))
     agreement = session.scalar(select(Agreement).where(Agreement.case_id == case_id))
     if agreement is None:
         return None
@@ -783,7 +786,7 @@ def amount_in_words(amount: Decimal) -> str:
     100 → 壹佰元整; 100001 → 壹拾万零壹元整; 12.05 → 壹拾贰元零伍分; 0.05 → 伍分; 0 → 零元整."""
     amount = Decimal(amount).quantize(_FEN)
     if amount < 0:
-        raise ValueError("金额不能为负数")
+        raise ValueError(msg("金额不能为负数"))
     yuan, rest = divmod(int(amount * 100), 100)
     jiao, fen = divmod(rest, 10)
     groups = []

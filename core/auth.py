@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.messages import code_label, msg
 from core.uow import unit_of_work
 from db.codes import ROLES
 from db.models import Committee, User
@@ -75,8 +76,8 @@ class MedicalDetailsRestricted(PermissionDenied):
 
 
 MEDICAL = "medical"
-MEDICAL_NOTICE = "医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看" \
-                 "（个人信息保护法第二十八条：医疗信息属于敏感个人信息）"
+MEDICAL_NOTICE = msg("医疗纠纷案件的详情（案情、当事人信息、调解记录和文书）仅限医患纠纷人民调解委员会的调解员和中心主任查看"
+                     "（个人信息保护法第二十八条：医疗信息属于敏感个人信息）")
 
 
 # What each role may do (issue 7's matrix; use cases call ``require``).
@@ -104,7 +105,8 @@ def can(user: CurrentUser, permission: str) -> bool:
 
 def require(user: CurrentUser, permission: str) -> None:
     if not can(user, permission):
-        raise PermissionDenied(f"{user.role_name}无权执行此操作（{permission}）", permission=permission)
+        raise PermissionDenied(msg("{role}无权执行此操作（{permission}）", role=code_label(user.role_name),
+                                   permission=permission), permission=permission)
 
 
 # ------------------------------------------------------------------------------ case scope
@@ -132,7 +134,7 @@ def case_scope_refusal(user: CurrentUser | None, committee: str, *, write: bool 
     if user is None:
         return None
     if user.role == "mediator" and not can(user, "cases.read_all") and committee not in user.committee_codes:
-        return "调解员只能办理本委员会的案件"
+        return msg("调解员只能办理本委员会的案件")
     if details and not write and committee == MEDICAL and not sees_medical_details(user):
         return MEDICAL_NOTICE
     return None
@@ -257,11 +259,12 @@ def login(engine: Engine, username: str, password: str, *, now: datetime | None 
         user = session.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
             audit.record(session, None, "login.failed", entity="user", detail=username)
-            refusal = "用户名或密码不正确"
+            refusal = msg("用户名或密码不正确")
         elif user.locked_until and user.locked_until > now:
             minutes = int((user.locked_until - now).total_seconds() // 60) + 1
             audit.record(session, None, "login.locked", entity="user", entity_id=user.id)
-            refusal = f"密码连续输错{MAX_FAILED_LOGINS}次，账号已锁定，请{minutes}分钟后再试"
+            refusal = msg("密码连续输错{failures}次，账号已锁定，请{minutes}分钟后再试",
+                          failures=MAX_FAILED_LOGINS, minutes=minutes)
         elif not verify_password(user.password_hash, password):
             user.failed_logins += 1
             left = MAX_FAILED_LOGINS - user.failed_logins
@@ -269,10 +272,11 @@ def login(engine: Engine, username: str, password: str, *, now: datetime | None 
                 user.failed_logins = 0
                 user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
                 audit.record(session, None, "login.lock", entity="user", entity_id=user.id)
-                refusal = f"密码连续输错{MAX_FAILED_LOGINS}次，账号已锁定{LOCK_MINUTES}分钟"
+                refusal = msg("密码连续输错{failures}次，账号已锁定{minutes}分钟",
+                              failures=MAX_FAILED_LOGINS, minutes=LOCK_MINUTES)
             else:
                 audit.record(session, None, "login.failed", entity="user", entity_id=user.id)
-                refusal = f"用户名或密码不正确（再错{left}次将锁定账号）"
+                refusal = msg("用户名或密码不正确（再错{left}次将锁定账号）", left=left)
         else:
             user.failed_logins = 0
             user.locked_until = None
@@ -284,14 +288,20 @@ def login(engine: Engine, username: str, password: str, *, now: datetime | None 
     return current
 
 
-def validate_new_password(password: str, *, username: str = "") -> str | None:
-    """A Chinese message when the new password is not acceptable, else None."""
+#: What the password is called in its messages (a new one, an account's initial or temporary one).
+_PASSWORDS = {"new": msg("新密码"), "initial": msg("初始密码"), "temporary": msg("临时密码")}
+
+
+def validate_new_password(password: str, *, username: str = "", kind: str = "new") -> str | None:
+    """A Chinese message when the new password (``kind``: "new", "initial", "temporary") is not
+    acceptable, else None."""
+    what = _PASSWORDS[kind]
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"新密码至少{MIN_PASSWORD_LENGTH}位"
+        return msg("{what}至少{length}位", what=what, length=MIN_PASSWORD_LENGTH)
     if password.isdigit() or password.isalpha():
-        return "新密码须同时包含字母和数字"
+        return msg("{what}须同时包含字母和数字", what=what)
     if username and password.lower() == username.lower():
-        return "新密码不能与用户名相同"
+        return msg("{what}不能与用户名相同", what=what)
     return None
 
 
@@ -302,7 +312,7 @@ def change_password(engine: Engine, actor: CurrentUser, old: str, new: str) -> C
     with unit_of_work(engine) as session:
         user = session.get(User, actor.id)
         if user is None or not verify_password(user.password_hash, old):
-            raise AuthError("原密码不正确")
+            raise AuthError(msg("原密码不正确"))
         user.password_hash = hash_password(new)
         user.must_change_password = False
         audit.record(session, actor, "password.change", entity="user", entity_id=user.id)
@@ -324,7 +334,7 @@ def create_user(
     if actor is not None:
         require(actor, "users")
     if role not in ROLES:
-        raise ValueError(f"未知角色：{role}")
+        raise ValueError(msg("未知角色：{role}", role=role))
     user = User(
         username=username,
         full_name=full_name,

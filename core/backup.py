@@ -39,6 +39,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 
 from core.auth import CurrentUser, require, use_case
+from core.messages import msg, series
 
 MANIFEST = "manifest.json"
 SQLITE_MEMBER = "tiaojie.sqlite3"
@@ -85,7 +86,7 @@ def backup(url: str, out_path: str | os.PathLike, *, user: CurrentUser | None = 
         elif u.get_backend_name() == "postgresql":
             data, member, revision, counts = _pg_dump(u, work_dir / PG_MEMBER)
         else:
-            raise BackupError(f"不支持备份此类数据库：{u.get_backend_name()}")
+            raise BackupError(msg("不支持备份此类数据库：{backend}", backend=u.get_backend_name()))
         manifest = {
             "format": FORMAT,
             "backend": u.get_backend_name(),
@@ -108,7 +109,7 @@ def backup(url: str, out_path: str | os.PathLike, *, user: CurrentUser | None = 
 
 def _sqlite_copy(source: Path, target: Path) -> tuple[Path, str, str | None, dict[str, int]]:
     if not source.exists():
-        raise BackupError(f"找不到数据库文件：{source}")
+        raise BackupError(msg("找不到数据库文件：{path}", path=source))
     src = sqlite3.connect(source, timeout=30)
     try:
         dst = sqlite3.connect(target)
@@ -129,9 +130,9 @@ def _check_sqlite(conn: sqlite3.Connection) -> None:
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"数据库文件已损坏：{exc}") from exc
+        raise BackupError(msg("数据库文件已损坏：{error}", error=str(exc))) from exc
     if result != ["ok"]:
-        raise BackupError("数据库完整性检查未通过：" + "；".join(result[:5]))
+        raise BackupError(msg("数据库完整性检查未通过：{problems}", problems=series(result[:5], "；")))
 
 
 def _sqlite_facts(conn: sqlite3.Connection) -> tuple[str | None, dict[str, int]]:
@@ -153,8 +154,8 @@ def _table_names() -> list[str]:
 def _pg_dump(u: URL, target: Path) -> tuple[Path, str, str | None, dict[str, int]]:
     pg_dump = find_pg_tool("pg_dump")
     if pg_dump is None:
-        raise BackupError("未找到 pg_dump：请在本机安装 PostgreSQL 客户端工具（与服务器同一或更新的版本），"
-                          "或将其所在目录加入 PATH 后重试")
+        raise BackupError(msg("未找到 pg_dump：请在本机安装 PostgreSQL 客户端工具（与服务器同一或更新的版本），"
+                              "或将其所在目录加入 PATH 后重试"))
     revision, counts = _pg_facts(u)
     _run([pg_dump, "--format=custom", "--no-owner", "--file", str(target), *_pg_args(u)], u, "pg_dump")
     _check_dump(target)
@@ -214,17 +215,18 @@ def _run(cmd: list[str], u: URL, what: str) -> None:
         env["PGPASSWORD"] = str(u.password)
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace")
     if proc.returncode != 0:
-        raise BackupError(f"{what} 执行失败（返回码 {proc.returncode}）：{proc.stderr.strip()[-800:]}")
+        raise BackupError(msg("{tool} 执行失败（返回码 {code}）：{error}", tool=what, code=proc.returncode,
+                              error=proc.stderr.strip()[-800:]))
 
 
 def _check_dump(path: Path) -> None:
     pg_restore = find_pg_tool("pg_restore")
     if pg_restore is None:
-        raise BackupError("未找到 pg_restore：无法检查 PostgreSQL 备份文件")
+        raise BackupError(msg("未找到 pg_restore：无法检查 PostgreSQL 备份文件"))
     proc = subprocess.run([pg_restore, "--list", str(path)], capture_output=True, text=True,
                           encoding="utf-8", errors="replace")
     if proc.returncode != 0:
-        raise BackupError(f"PostgreSQL 备份文件检查未通过：{proc.stderr.strip()[-400:]}")
+        raise BackupError(msg("PostgreSQL 备份文件检查未通过：{error}", error=proc.stderr.strip()[-400:]))
 
 
 # -- checking a backup file ---------------------------------------------------------
@@ -240,24 +242,24 @@ def verify(backup_path: str | os.PathLike) -> BackupInfo:
 
 def _unpack(path: Path, work: Path) -> tuple[dict, Path]:
     if not path.is_file():
-        raise BackupError(f"找不到备份文件：{path}")
+        raise BackupError(msg("找不到备份文件：{path}", path=path))
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
             member = manifest.get("member")
             if member not in (SQLITE_MEMBER, PG_MEMBER):
-                raise BackupError("备份文件格式不正确（清单中缺少数据文件）")
+                raise BackupError(msg("备份文件格式不正确（清单中缺少数据文件）"))
             target = work / member
             with zf.open(member) as src, open(target, "wb") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)  # zipfile checks the CRC at the end
     except BackupError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise BackupError(f"备份文件已损坏或不是调解超市前台的备份：{exc}") from exc
+        raise BackupError(msg("备份文件已损坏或不是调解超市前台的备份：{error}", error=str(exc))) from exc
     except Exception as exc:  # zlib.error and friends from a damaged deflate stream
-        raise BackupError(f"备份文件已损坏：{exc}") from exc
+        raise BackupError(msg("备份文件已损坏：{error}", error=str(exc))) from exc
     if _sha256(target) != manifest.get("sha256"):
-        raise BackupError("备份文件已损坏：数据校验值（SHA-256）与清单不符")
+        raise BackupError(msg("备份文件已损坏：数据校验值（SHA-256）与清单不符"))
     return manifest, target
 
 
@@ -270,7 +272,7 @@ def _check_data(manifest: dict, data: Path) -> None:
         finally:
             conn.close()
         if revision != manifest.get("schema_revision"):
-            raise BackupError("备份文件已损坏：数据库结构版本与清单不符")
+            raise BackupError(msg("备份文件已损坏：数据库结构版本与清单不符"))
     else:
         _check_dump(data)
 
@@ -280,10 +282,11 @@ def _check_revision_known(manifest: dict) -> None:
 
     revision = manifest.get("schema_revision")
     if revision is None:
-        raise BackupError("备份中的数据库尚未初始化（没有结构版本），不能用于恢复")
+        raise BackupError(msg("备份中的数据库尚未初始化（没有结构版本），不能用于恢复"))
     if revision != migrate.HEAD and revision not in migrate.known_revisions():
-        raise BackupError(f"备份的数据库结构版本 {revision} 比本程序新（由 {manifest.get('app_version')} 版创建），"
-                          "请先将本机的调解超市前台升级到最新版本再恢复")
+        raise BackupError(msg("备份的数据库结构版本 {revision} 比本程序新（由 {version} 版创建），"
+                              "请先将本机的调解超市前台升级到最新版本再恢复",
+                              revision=revision, version=manifest.get("app_version")))
 
 
 # -- restore ------------------------------------------------------------------------
@@ -297,7 +300,7 @@ def restore(url: str, backup_path: str | os.PathLike, *, confirm: bool,
     if user is not None:
         require(user, "backups")
     if not confirm:
-        raise BackupError("恢复将覆盖当前数据库中的全部数据，须确认后才能进行")
+        raise BackupError(msg("恢复将覆盖当前数据库中的全部数据，须确认后才能进行"))
     u = make_url(url)
     backend = u.get_backend_name()
     path = Path(backup_path)
@@ -310,13 +313,14 @@ def restore(url: str, backup_path: str | os.PathLike, *, confirm: bool,
         _check_data(manifest, data)
         _check_revision_known(manifest)
         if manifest.get("backend") != backend:
-            raise BackupError(f"备份来自 {manifest.get('backend')} 数据库，不能恢复到 {backend} 数据库")
+            raise BackupError(msg("备份来自 {source} 数据库，不能恢复到 {target} 数据库",
+                                  source=manifest.get("backend"), target=backend))
         if backend == "sqlite":
             _restore_sqlite(data, _sqlite_path(u))
         elif backend == "postgresql":
             _restore_pg(u, data)
         else:
-            raise BackupError(f"不支持恢复此类数据库：{backend}")
+            raise BackupError(msg("不支持恢复此类数据库：{backend}", backend=backend))
     _record_restore(url, path, manifest)
     return _info(path, manifest)
 
@@ -349,13 +353,13 @@ def _refuse_if_in_use(target: Path) -> None:
         raise BackupError(_IN_USE)
 
 
-_IN_USE = "数据库正在被使用：请先关闭所有使用该数据库的调解超市前台窗口，再进行恢复"
+_IN_USE = msg("数据库正在被使用：请先关闭所有使用该数据库的调解超市前台窗口，再进行恢复")
 
 
 def _restore_pg(u: URL, data: Path) -> None:
     pg_restore = find_pg_tool("pg_restore")
     if pg_restore is None:
-        raise BackupError("未找到 pg_restore：请在本机安装 PostgreSQL 客户端工具，或将其所在目录加入 PATH 后重试")
+        raise BackupError(msg("未找到 pg_restore：请在本机安装 PostgreSQL 客户端工具，或将其所在目录加入 PATH 后重试"))
     _run([pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction", *_pg_args(u), str(data)],
          u, "pg_restore")
 
@@ -385,7 +389,7 @@ def daily_backup(url: str, folder: str | os.PathLike, *, keep: int = 7, today: d
     if user is not None:
         require(user, "backups")
     if keep < 1:
-        raise ValueError("保留份数至少为 1")
+        raise ValueError(msg("保留份数至少为 1"))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     today = today or date.today()
@@ -405,7 +409,7 @@ def _daily_files(folder: Path) -> list[Path]:
 # -- helpers ------------------------------------------------------------------------
 def _sqlite_path(u: URL) -> Path:
     if not u.database or u.database == ":memory:":
-        raise BackupError("内存数据库不能备份或恢复")
+        raise BackupError(msg("内存数据库不能备份或恢复"))
     return Path(u.database)
 
 

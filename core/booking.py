@@ -64,6 +64,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.auth import CurrentUser, PermissionDenied, case_scope_refusal, require, use_case
 from core.calendar_overrides import WEEKDAYS, Calendar, OverrideRow, load_calendar
+from core.messages import code_label, joined, msg
 from core.uow import read_only, unit_of_work
 from db.codes import APPOINTMENT_STATUSES, CASE_PARTY_ROLES, CASE_STATUSES, OPEN_STATUSES
 from db.models import (
@@ -160,8 +161,9 @@ class Slot:
 
     @property
     def label(self) -> str:
-        text = f"{day_label(self.starts_at.date())} {time_range(self.starts_at, self.ends_at)} {self.room_name}"
-        return text if self.same_room else text + "（换调解室）"
+        text = msg("{day} {time} {room}", day=day_label(self.starts_at.date()),
+                   time=time_range(self.starts_at, self.ends_at), room=self.room_name)
+        return text if self.same_room else msg("{slot}（换调解室）", slot=text)
 
 
 @dataclass(frozen=True)
@@ -256,7 +258,7 @@ class BookingRules:
 
     @property
     def hours_label(self) -> str:
-        return "、".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in self.periods)
+        return joined((f"{a:%H:%M}–{b:%H:%M}" for a, b in self.periods), "、")
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,7 @@ class BookingError(ValueError):
     """The form is incomplete or wrong: ``errors`` maps fields to Chinese messages."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = dict(errors)
 
 
@@ -287,7 +289,7 @@ class BookingConflict(Exception):
     def __init__(self, clashes: Iterable[Clash], alternatives: Iterable[Slot] = ()) -> None:
         self.clashes = tuple(clashes)
         self.alternatives = tuple(alternatives)
-        super().__init__("；".join(c.message for c in self.clashes) or "所选时间不能预约")
+        super().__init__(joined(c.message for c in self.clashes) if self.clashes else msg("所选时间不能预约"))
 
     def __reduce__(self):  # picklable across processes
         return (BookingConflict, (self.clashes, self.alternatives))
@@ -296,8 +298,13 @@ class BookingConflict(Exception):
 # --------------------------------------------------------------------------- helpers
 
 
+# The months as messages, so that a day's label reads "Monday 16 Nov" in the English UI.
+_MONTHS = (msg("1月"), msg("2月"), msg("3月"), msg("4月"), msg("5月"), msg("6月"), msg("7月"), msg("8月"),
+           msg("9月"), msg("10月"), msg("11月"), msg("12月"))
+
+
 def day_label(d: date) -> str:
-    return f"{d.month}月{d.day}日（{WEEKDAYS[d.weekday()]}）"
+    return msg("{month}{day}日（{weekday}）", month=_MONTHS[d.month - 1], day=d.day, weekday=WEEKDAYS[d.weekday()])
 
 
 def time_range(start: datetime, end: datetime) -> str:
@@ -314,17 +321,17 @@ def parse_working_hours(text: str) -> tuple[tuple[time, time], ...]:
             continue
         a, sep, b = part.partition("-")
         if not sep:
-            raise ValueError(f"工作时间格式不正确：{part}")
+            raise ValueError(msg("工作时间格式不正确：{part}", part=part))
         start, end = time.fromisoformat(a.strip()), time.fromisoformat(b.strip())
         if start >= end:
-            raise ValueError(f"工作时间段开始应早于结束：{part}")
+            raise ValueError(msg("工作时间段开始应早于结束：{part}", part=part))
         periods.append((start, end))
     if not periods:
-        raise ValueError("未设置工作时间")
+        raise ValueError(msg("未设置工作时间"))
     periods.sort()
     for (_, e1), (s2, _) in zip(periods, periods[1:], strict=False):
         if s2 < e1:
-            raise ValueError("工作时间段重叠")
+            raise ValueError(msg("工作时间段重叠"))
     return tuple(periods)
 
 
@@ -370,21 +377,22 @@ class _Borrowed:
 
 
 def _hours_clashes(rules: BookingRules, start: datetime, end: datetime) -> list[Clash]:
-    hours = f"工作时间为{rules.hours_label}"
+    hours = msg("工作时间为{hours}", hours=rules.hours_label)
+    when = time_range(start, end)
     if end.date() != start.date() and end != datetime.combine(start.date() + timedelta(days=1), time()):
-        return [Clash("hours", f"调解不能跨日（{hours}）", "starts_at")]
+        return [Clash("hours", msg("调解不能跨日（{hours}）", hours=hours), "starts_at")]
     s, e = start.time(), (end - timedelta(microseconds=1)).time()
     for a, b in rules.periods:
         if a <= s and end <= datetime.combine(start.date(), b):
             return []
     first, last = rules.periods[0][0], rules.periods[-1][1]
     if s < first or end > datetime.combine(start.date(), last):
-        return [Clash("hours", f"{time_range(start, end)}超出工作时间（{hours}）", "starts_at")]
+        return [Clash("hours", msg("{time}超出工作时间（{hours}）", time=when, hours=hours), "starts_at")]
     for (_, b), (a, _) in zip(rules.periods, rules.periods[1:], strict=False):
         if s < a and e >= b:
-            return [Clash("hours", f"{time_range(start, end)}与午休时间（{b:%H:%M}–{a:%H:%M}）冲突，"
-                                   f"请安排在{rules.hours_label}之内", "starts_at")]
-    return [Clash("hours", f"{time_range(start, end)}不在工作时间内（{hours}）", "starts_at")]
+            return [Clash("hours", msg("{time}与午休时间（{lunch}）冲突，请安排在{hours}之内", time=when,
+                                       lunch=f"{b:%H:%M}–{a:%H:%M}", hours=rules.hours_label), "starts_at")]
+    return [Clash("hours", msg("{time}不在工作时间内（{hours}）", time=when, hours=hours), "starts_at")]
 
 
 def _calendar_clashes(calendar: Calendar, start: datetime) -> list[Clash]:
@@ -392,18 +400,19 @@ def _calendar_clashes(calendar: Calendar, start: datetime) -> list[Clash]:
     if info.workday:
         return []
     d = start.date()
-    return [Clash("calendar", f"{d.year}年{day_label(d)}是{rest_phrase(info.label)}，不安排调解", "starts_at")]
+    return [Clash("calendar", msg("{year}年{day}是{rest}，不安排调解", year=d.year, day=day_label(d),
+                                  rest=rest_phrase(info.label)), "starts_at")]
 
 
 def rest_phrase(label: str) -> str:
     """"休息日" for a weekend, "国庆节假期" for a holiday, an admin's own name as entered."""
     if not label or label in WEEKDAYS or label == "休息日":
-        return "休息日"
+        return msg("休息日")
     if label == "放假":
-        return "放假日"
+        return msg("放假日")
     if label.endswith(("假", "假期", "休", "放假")):
         return label
-    return f"{label}假期"
+    return msg("{name}假期", name=label)
 
 
 _BUSY_SQL: dict[tuple[tuple[str, ...], bool], object] = {}
@@ -486,13 +495,14 @@ def _resource_clashes(session: Session, request: BookingRequest, rules: BookingR
         if (kind, rid, appointment_id) in seen:
             continue
         seen.add((kind, rid, appointment_id))
-        who = KIND_LABEL[kind] + names.get((kind, rid), f"#{rid}")
+        name = names.get((kind, rid), f"#{rid}")
+        who = {"user": msg("调解员{name}", name=name), "expert": msg("专家{name}", name=name)}.get(kind, name)
         overlap = s < end and start < e
-        busy = "已安排调解" if kind == "room" else "已有调解安排"
-        message = f"{who}：{time_range(s, e)} {busy}（{number}）"
+        busy = msg("已安排调解") if kind == "room" else msg("已有调解安排")
+        message = msg("{who}：{time} {busy}（{number}）", who=who, time=time_range(s, e), busy=busy, number=number)
         if not overlap:
             minutes = int(buf.total_seconds() // 60)
-            message += f"，前后须间隔{minutes}分钟"
+            message = msg("{clash}，前后须间隔{minutes}分钟", clash=message, minutes=minutes)
         clashes.append(Clash(kind, message, {"room": "room", "user": "mediators", "expert": "experts"}[kind],
                              rid, names.get((kind, rid), ""), appointment_id, number, s, e))
     return clashes
@@ -502,7 +512,8 @@ def _time_clashes(request: BookingRequest, rules: BookingRules, calendar: Calend
                   now: datetime) -> list[Clash]:
     clashes = []
     if request.starts_at < now:
-        clashes.append(Clash("past", f"{request.starts_at:%Y-%m-%d %H:%M} 已过，请选择以后的时间", "starts_at"))
+        clashes.append(Clash("past", msg("{at:%Y-%m-%d %H:%M} 已过，请选择以后的时间", at=request.starts_at),
+                             "starts_at"))
     clashes += _calendar_clashes(calendar, request.starts_at)
     clashes += _hours_clashes(rules, request.starts_at, request.ends_at)
     return clashes
@@ -514,7 +525,7 @@ def check_booking(session_or_engine: Session | Engine, request: BookingRequest, 
     and the room plus every mediator and expert at once, buffers included. Empty = bookable."""
     now = now or datetime.now()
     if request.minutes <= 0:
-        return [Clash("hours", "请填写调解时长", "starts_at")]
+        return [Clash("hours", msg("请填写调解时长"), "starts_at")]
     with _session_of(session_or_engine) as session:
         rules = load_rules(session)
         calendar = load_calendar(session)
@@ -717,63 +728,63 @@ def _context(session: Session, user: CurrentUser | None, request: BookingRequest
     errors: dict[str, str] = {}
     loaded = _Loaded()
     if request.case_id is None:
-        errors["case"] = "请选择案件"
+        errors["case"] = msg("请选择案件")
     elif not rows["case"]:
-        errors["case"] = "该案件已不存在"
+        errors["case"] = msg("该案件已不存在")
     else:
         _, number, status, code, *_ = rows["case"][0]
         loaded.case_number, loaded.committee = number, code
         if status not in OPEN_STATUSES:
-            errors["case"] = f"案件已{CASE_STATUSES.get(status, status)}，不能再预约调解"
+            errors["case"] = msg("案件已{status}，不能再预约调解", status=code_label(CASE_STATUSES.get(status, status)))
         if case_scope_refusal(user, code, write=True):
-            raise PermissionDenied("调解员只能为本委员会的案件预约调解", permission="cases.scope",
+            raise PermissionDenied(msg("调解员只能为本委员会的案件预约调解"), permission="cases.scope",
                                    case_id=request.case_id)
     if request.minutes < MIN_MINUTES:
-        errors["minutes"] = f"调解时长至少{MIN_MINUTES}分钟"
+        errors["minutes"] = msg("调解时长至少{minutes}分钟", minutes=MIN_MINUTES)
     elif request.minutes > MAX_MINUTES:
-        errors["minutes"] = "调解时长不超过8小时"
+        errors["minutes"] = msg("调解时长不超过8小时")
     if request.room_id is None:
-        errors["room"] = "请选择调解室"
+        errors["room"] = msg("请选择调解室")
     elif not rows["room"]:
-        errors["room"] = "该调解室已不存在"
+        errors["room"] = msg("该调解室已不存在")
     else:
         name, active = rows["room"][0][1], rows["room"][0][6]
         loaded.names[("room", request.room_id)] = name
         if not active:
-            errors["room"] = f"{name}已停用"
+            errors["room"] = msg("{name}已停用", name=name)
     if not request.mediator_ids:
-        errors["mediators"] = "请至少选择一名调解员（人民调解法第十九条）"
+        errors["mediators"] = msg("请至少选择一名调解员（人民调解法第十九条）")
     else:
         found = {r[0]: r for r in rows["user"]}
         for uid in request.mediator_ids:
             u = found.get(uid)
             if u is None:
-                errors["mediators"] = "所选调解员已不存在"
+                errors["mediators"] = msg("所选调解员已不存在")
             elif u[2] != "mediator":
-                errors["mediators"] = f"{u[1]}不是调解员"
+                errors["mediators"] = msg("{name}不是调解员", name=u[1])
             elif not u[6]:
-                errors["mediators"] = f"调解员{u[1]}的账号已停用"
+                errors["mediators"] = msg("调解员{name}的账号已停用", name=u[1])
             else:
                 loaded.names[("user", uid)] = u[1]
     found = {r[0]: r for r in rows["expert"]}
     for eid in request.expert_ids:
         e = found.get(eid)
         if e is None:
-            errors["experts"] = "所选专家已不存在"
+            errors["experts"] = msg("所选专家已不存在")
         elif not e[6]:
-            errors["experts"] = f"专家{e[1]}已不在专家库中"
+            errors["experts"] = msg("专家{name}已不在专家库中", name=e[1])
         else:
             loaded.names[("expert", eid)] = e[1]
     if not request.invited_party_ids:
-        errors["invited"] = "请至少邀请一方当事人"
+        errors["invited"] = msg("请至少邀请一方当事人")
     elif request.case_id is not None:
         for cp_id, name, role, kind, _, _, case_id, party_id in rows["party"]:
             if case_id == request.case_id:
                 loaded.parties[cp_id] = (party_id, name, role, kind)
         if set(request.invited_party_ids) - set(loaded.parties):
-            errors["invited"] = "所邀请的当事人不属于本案"
+            errors["invited"] = msg("所邀请的当事人不属于本案")
     if len(request.purpose.strip()) > PURPOSE_MAX:
-        errors["purpose"] = f"事由不超过{PURPOSE_MAX}个字"
+        errors["purpose"] = msg("事由不超过{limit}个字", limit=PURPOSE_MAX)
     return _Context(errors, loaded, rules, calendar, busy)
 
 
@@ -793,15 +804,15 @@ def _warnings(session: Session, request: BookingRequest, calendar: Calendar,
               names: dict[tuple[str, int], str]) -> list[str]:
     out = []
     if not calendar.is_known(request.starts_at.date()):
-        out.append(f"{request.starts_at.year}年的放假调休安排尚未录入，按周末和法定节假日推算，"
-                   "请管理员在日历调整表中录入国务院公布的安排")
+        out.append(msg("{year}年的放假调休安排尚未录入，按周末和法定节假日推算，"
+                       "请管理员在日历调整表中录入国务院公布的安排", year=request.starts_at.year))
     if request.expert_ids and request.case_id is not None:
         consented = set(session.scalars(select(Consent.expert_id).where(
             Consent.case_id == request.case_id, Consent.kind == "expert", Consent.given.is_(True))))
         for eid in request.expert_ids:
             if eid not in consented:
                 name = names.get(("expert", eid), f"#{eid}")
-                out.append(f"专家{name}参与调解须经当事人同意（人民调解法第二十条），本案尚未记录同意")
+                out.append(msg("专家{name}参与调解须经当事人同意（人民调解法第二十条），本案尚未记录同意", name=name))
     return out
 
 
@@ -939,7 +950,7 @@ def _run_booking(engine: Engine, request: BookingRequest, now: datetime, work,
                 raise
             # Another PC's booking committed between our check and our insert.
             clashes = check_booking(engine, request, now=now, exclude_appointment_id=exclude) or [
-                Clash("room", "所选时间刚被其他工作站预约，请另选时间", "starts_at")]
+                Clash("room", msg("所选时间刚被其他工作站预约，请另选时间"), "starts_at")]
         except DBAPIError as exc:
             if _is_retryable(exc) and attempt < 2:
                 continue
@@ -976,7 +987,7 @@ def book(engine: Engine, user: CurrentUser, request: BookingRequest, *,
 def _locked_appointment(session: Session, appointment_id: int) -> Appointment:
     appointment = session.scalar(select(Appointment).where(Appointment.id == appointment_id).with_for_update())
     if appointment is None:
-        raise ValueError("该预约已不存在")
+        raise ValueError(msg("该预约已不存在"))
     return appointment
 
 
@@ -984,7 +995,7 @@ def _require_case_scope(session: Session, user: CurrentUser, case_id: int) -> No
     code = session.scalar(select(Committee.code).join(Case, Case.committee_id == Committee.id)
                           .where(Case.id == case_id))
     if case_scope_refusal(user, code or "", write=True):
-        raise PermissionDenied("调解员只能处理本委员会案件的预约", permission="cases.scope", case_id=case_id)
+        raise PermissionDenied(msg("调解员只能处理本委员会案件的预约"), permission="cases.scope", case_id=case_id)
 
 
 def _deactivate(session: Session, appointment: Appointment, reason: str) -> None:
@@ -997,9 +1008,9 @@ def _deactivate(session: Session, appointment: Appointment, reason: str) -> None
 def _clean_reason(reason: str, what: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise BookingError({"reason": f"请填写{what}原因"})
+        raise BookingError({"reason": msg("请填写{what}原因", what=what)})
     if len(reason) > REASON_MAX:
-        raise BookingError({"reason": f"{what}原因不超过{REASON_MAX}个字"})
+        raise BookingError({"reason": msg("{what}原因不超过{limit}个字", what=what, limit=REASON_MAX)})
     return reason
 
 
@@ -1011,12 +1022,12 @@ def reschedule(engine: Engine, user: CurrentUser, appointment_id: int, new_start
     same people, room (unless ``room_id``) and invitations is booked, linked through
     ``rescheduled_from_id`` — both in one transaction, so either both happen or neither."""
     require(user, "booking")
-    reason = _clean_reason(reason, "改期")
+    reason = _clean_reason(reason, msg("改期"))
     now = now or datetime.now()
     with read_only(engine) as session:
         original = _appointment_rows(session, [Appointment.id == appointment_id])
     if not original:
-        raise ValueError("该预约已不存在")
+        raise ValueError(msg("该预约已不存在"))
     old = original[0]
     request = BookingRequest(
         case_id=old.case_id, starts_at=new_start, minutes=minutes,
@@ -1029,7 +1040,8 @@ def reschedule(engine: Engine, user: CurrentUser, appointment_id: int, new_start
         appointment = _locked_appointment(session, appointment_id)
         _require_case_scope(session, user, appointment.case_id)
         if appointment.status != "booked":
-            raise ValueError(f"该预约{APPOINTMENT_STATUSES.get(appointment.status, '')}，不能改期")
+            raise ValueError(msg("该预约{status}，不能改期",
+                                 status=code_label(APPOINTMENT_STATUSES.get(appointment.status, ""))))
         context = _context(session, user, request)
         if context.errors:
             raise BookingError(context.errors)
@@ -1058,12 +1070,13 @@ def reschedule(engine: Engine, user: CurrentUser, appointment_id: int, new_start
 def cancel(engine: Engine, user: CurrentUser, appointment_id: int, reason: str) -> AppointmentRow:
     """Cancel a booked session with a reason; its room and people are free again at once."""
     require(user, "booking")
-    reason = _clean_reason(reason, "取消")
+    reason = _clean_reason(reason, msg("取消"))
     with unit_of_work(engine) as session:
         appointment = _locked_appointment(session, appointment_id)
         _require_case_scope(session, user, appointment.case_id)
         if appointment.status != "booked":
-            raise ValueError(f"该预约{APPOINTMENT_STATUSES.get(appointment.status, '')}，不能取消")
+            raise ValueError(msg("该预约{status}，不能取消",
+                                 status=code_label(APPOINTMENT_STATUSES.get(appointment.status, ""))))
         before = {"status": appointment.status}
         _deactivate(session, appointment, reason)
         audit.record(session, user, "appointment.cancel", entity="appointment", entity_id=appointment_id,
@@ -1079,7 +1092,7 @@ def mark_attendance(engine: Engine, user: CurrentUser, invitation_id: int, atten
     undoes a mark made by mistake. Only on or after the session's day."""
     require(user, "booking")
     if attendance not in ATTENDANCE:
-        raise ValueError(f"未知的到场情况：{attendance}")
+        raise ValueError(msg("未知的到场情况：{attendance}", attendance=attendance))
     now = now or datetime.now()
     with unit_of_work(engine) as session:
         row = session.execute(
@@ -1088,13 +1101,13 @@ def mark_attendance(engine: Engine, user: CurrentUser, invitation_id: int, atten
             .where(Invitation.id == invitation_id)
         ).first()
         if row is None:
-            raise ValueError("该邀请记录已不存在")
+            raise ValueError(msg("该邀请记录已不存在"))
         invitation, starts_at, status, case_id = row
         _require_case_scope(session, user, case_id)
         if status == "cancelled":
-            raise ValueError("该预约已取消，不能登记到场情况")
+            raise ValueError(msg("该预约已取消，不能登记到场情况"))
         if starts_at.date() > now.date():
-            raise ValueError(f"调解定于{starts_at:%Y-%m-%d}，当天才能登记到场情况")
+            raise ValueError(msg("调解定于{day:%Y-%m-%d}，当天才能登记到场情况", day=starts_at))
         before = {"attendance": invitation.attendance}
         invitation.attendance = attendance
         audit.record(session, user, "invitation.attendance", entity="invitation", entity_id=invitation_id,
@@ -1293,7 +1306,7 @@ def case_options(engine: Engine, case_id: int, *, user: CurrentUser | None = Non
                    Committee.code)
             .join(Committee, Committee.id == Case.committee_id).where(Case.id == case_id)).first()
         if case is None:
-            raise ValueError("该案件已不存在")
+            raise ValueError(msg("该案件已不存在"))
         parties = tuple(PartyOption(*r) for r in session.execute(
             select(CaseParty.id, Party.name, CaseParty.role, Party.kind)
             .join(Party, Party.id == CaseParty.party_id).where(CaseParty.case_id == case_id)
@@ -1307,7 +1320,7 @@ def case_options(engine: Engine, case_id: int, *, user: CurrentUser | None = Non
                                                                        User.active.is_(True))
                                  .order_by(User.full_name)).all()
         mediators = sorted(
-            (PersonOption(uid, name, "本委员会" if uid in own else "", uid in own or uid in assigned)
+            (PersonOption(uid, name, msg("本委员会") if uid in own else "", uid in own or uid in assigned)
              for uid, name in people),
             key=lambda p: (p.id not in assigned, not p.preferred, p.name))
         room_id = session.scalar(select(Room.id).where(Room.committee_id == case.committee_id,

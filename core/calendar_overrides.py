@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.auth import CurrentUser, require, use_case
+from core.messages import joined, msg
 from core.uow import read_only, unit_of_work
 from core.workdays import WorkCalendar, statutory_holidays
 from db.models import CalendarOverride
 
-WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+# Messages (their text is the plain name): day labels and the booking refusals show them translated.
+WEEKDAYS = (msg("星期一"), msg("星期二"), msg("星期三"), msg("星期四"), msg("星期五"), msg("星期六"), msg("星期日"))
 NAME_MAX = 40
 
 # chinese-calendar names its holidays in English; its enum carries the Chinese too.
@@ -120,9 +122,9 @@ def list_overrides(engine: Engine, *, year: int | None = None) -> list[OverrideR
 def validate_override(day: date | None, name: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if day is None:
-        errors["day"] = "请选择日期"
+        errors["day"] = msg("请选择日期")
     if len(name.strip()) > NAME_MAX:
-        errors["name"] = f"名称不超过{NAME_MAX}个字"
+        errors["name"] = msg("名称不超过{limit}个字", limit=NAME_MAX)
     return errors
 
 
@@ -133,7 +135,7 @@ def set_override(engine: Engine, user: CurrentUser, day: date, workday: bool, na
     require(user, "settings")
     errors = validate_override(day, name)
     if errors:
-        raise ValueError("；".join(errors.values()))
+        raise ValueError(joined(errors.values()))
     name = name.strip()
     with unit_of_work(engine) as session:
         row = session.get(CalendarOverride, day)
@@ -155,7 +157,7 @@ def remove_override(engine: Engine, user: CurrentUser, day: date) -> None:
     with unit_of_work(engine) as session:
         row = session.get(CalendarOverride, day)
         if row is None:
-            raise ValueError(f"{day.isoformat()} 没有调整记录")
+            raise ValueError(msg("{day} 没有调整记录", day=day.isoformat()))
         audit.record(session, user, "calendar_override.remove", entity="calendar_override",
                      before={"day": day.isoformat(), "workday": row.workday, "name": row.name},
                      detail=day.isoformat())
@@ -209,7 +211,7 @@ class YearCalendar:
 def year_calendar(engine: Engine, year: int) -> YearCalendar:
     """Every special day of ``year``, the package's and the centre's, in date order."""
     if not 1900 < year < 2200:
-        raise ValueError("年份不正确")
+        raise ValueError(msg("年份不正确"))
     overrides = {r.day: r for r in list_overrides(engine, year=year)}
     known = _cc_knows(date(year, 6, 1))
     days: dict[date, SpecialDay] = {}

@@ -48,6 +48,7 @@ from core.lifecycle import (
     load_case,
     principals,
 )
+from core.messages import code_label, msg
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
 from core.workdays import WorkCalendar
@@ -64,8 +65,8 @@ from db.models import (
     User,
 )
 
-MEDICAL_ART38 = "《医疗纠纷预防和处理条例》第三十八条"
-LABOUR_ART14 = "《劳动争议调解仲裁法》第十四条"
+MEDICAL_ART38 = msg("《医疗纠纷预防和处理条例》第三十八条")
+LABOUR_ART14 = msg("《劳动争议调解仲裁法》第十四条")
 RUNNING = ("accepted", "mediating")  # the statuses in which a mediation deadline runs
 EXTENSION_MAX_DAYS = 90
 PAUSE_REASON_DEFAULT = "医疗损害鉴定"
@@ -278,7 +279,8 @@ def deadline_info(engine: Engine, user: CurrentUser, case_id: int, today: date |
 def _running_case(session: Session, user: CurrentUser, case_id: int) -> tuple[Case, str]:
     case = load_case(session, user, case_id, write=True, lock=True)
     if case.status not in RUNNING:
-        raise TransitionError(f"案件{CASE_STATUSES.get(case.status, case.status)}，调解期限不再计算")
+        raise TransitionError(msg("案件{status}，调解期限不再计算",
+                                  status=code_label(CASE_STATUSES.get(case.status, case.status))))
     return case, deadline_kind(committee_code(session, case), case.dispute_type)
 
 
@@ -290,21 +292,21 @@ def pause_deadline(engine: Engine, user: CurrentUser, case_id: int, starts: date
     today = today or date.today()
     reason = (reason or "").strip() or PAUSE_REASON_DEFAULT
     if len(reason) > 200:
-        raise ValueError("暂停原因不超过200个字")
+        raise ValueError(msg("暂停原因不超过200个字"))
     with unit_of_work(engine) as session:
         case, kind = _running_case(session, user, case_id)
         if kind != "medical":
-            raise TransitionError(f"只有医疗纠纷的调解期限可因医疗损害鉴定暂停计算（{MEDICAL_ART38}）")
+            raise TransitionError(msg("只有医疗纠纷的调解期限可因医疗损害鉴定暂停计算（{law}）", law=MEDICAL_ART38))
         if starts > today:
-            raise ValueError("暂停开始日不能晚于今天")
+            raise ValueError(msg("暂停开始日不能晚于今天"))
         if case.accepted_on is None or starts < case.accepted_on:
-            raise ValueError(f"暂停开始日不能早于受理日（{case.accepted_on}）")
+            raise ValueError(msg("暂停开始日不能早于受理日（{day}）", day=case.accepted_on))
         last = session.scalar(select(DeadlinePause).where(DeadlinePause.case_id == case_id)
                               .order_by(DeadlinePause.starts.desc(), DeadlinePause.id.desc()).limit(1))
         if last is not None and last.ends is None:
-            raise TransitionError(f"鉴定期间自{last.starts.isoformat()}起尚未结束，请先登记鉴定结束")
+            raise TransitionError(msg("鉴定期间自{day}起尚未结束，请先登记鉴定结束", day=last.starts.isoformat()))
         if last is not None and starts <= last.ends:
-            raise ValueError(f"暂停开始日须晚于上次鉴定结束日（{last.ends.isoformat()}）")
+            raise ValueError(msg("暂停开始日须晚于上次鉴定结束日（{day}）", day=last.ends.isoformat()))
         row = DeadlinePause(case_id=case_id, starts=starts, ends=None, reason=reason)
         session.add(row)
         session.flush()
@@ -325,11 +327,11 @@ def resume_deadline(engine: Engine, user: CurrentUser, case_id: int, ends: date,
         pause = session.scalar(select(DeadlinePause).where(
             DeadlinePause.case_id == case_id, DeadlinePause.ends.is_(None)).with_for_update())
         if pause is None:
-            raise TransitionError("本案没有进行中的鉴定期间")
+            raise TransitionError(msg("本案没有进行中的鉴定期间"))
         if ends > today:
-            raise ValueError("鉴定结束日不能晚于今天")
+            raise ValueError(msg("鉴定结束日不能晚于今天"))
         if ends < pause.starts:
-            raise ValueError(f"鉴定结束日不能早于开始日（{pause.starts.isoformat()}）")
+            raise ValueError(msg("鉴定结束日不能早于开始日（{day}）", day=pause.starts.isoformat()))
         pause.ends = ends
         audit.record(session, user, "deadline.resume", entity="case", entity_id=case_id,
                      before={"ends": None}, after={"starts": pause.starts.isoformat(), "ends": ends.isoformat()},
@@ -349,26 +351,29 @@ def extend_deadline(engine: Engine, user: CurrentUser, case_id: int, days: int, 
     today = today or date.today()
     consented_on = consented_on or today
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= EXTENSION_MAX_DAYS:
-        raise ValueError(f"延长天数应为1至{EXTENSION_MAX_DAYS}")
+        raise ValueError(msg("延长天数应为1至{limit}", limit=EXTENSION_MAX_DAYS))
     if consented_on > today:
-        raise ValueError("同意日期不能晚于今天")
+        raise ValueError(msg("同意日期不能晚于今天"))
     note = note.strip()
     if len(note) > 200:
-        raise ValueError("说明不超过200个字")
+        raise ValueError(msg("说明不超过200个字"))
     with unit_of_work(engine) as session:
         case, kind = _running_case(session, user, case_id)
         if kind == "labour":
-            raise TransitionError(f"劳动争议调解期限为法定期间，不能延长（{LABOUR_ART14}）")
+            raise TransitionError(msg("劳动争议调解期限为法定期间，不能延长（{law}）", law=LABOUR_ART14))
         cal = load_calendar(session)
         current = case_deadline(session, case, today=today, cal=cal)
         if current is not None and consented_on > current.due:
-            raise TransitionError(f"调解期限已于{current.due_text}届满，不能再延长"
-                                  + (f"（{MEDICAL_ART38}：期满未达成协议的视为调解不成）" if kind == "medical" else ""))
+            # current.due_text, its mark translatable
+            due = msg("{day}（暂定）", day=current.due.isoformat()) if current.provisional else current.due.isoformat()
+            raise TransitionError(
+                msg("调解期限已于{due}届满，不能再延长（{law}：期满未达成协议的视为调解不成）", due=due, law=MEDICAL_ART38)
+                if kind == "medical" else msg("调解期限已于{due}届满，不能再延长", due=due))
         previous = session.scalar(select(func.max(DeadlineExtension.consented_on)).where(
             DeadlineExtension.case_id == case_id))
         missing = _missing_extension_consent(session, case_id, consented_on, previous)
         if missing:
-            raise TransitionError(f"延长调解期限须经双方当事人同意；尚未记录同意：{'、'.join(missing)}")
+            raise TransitionError(msg("延长调解期限须经双方当事人同意；尚未记录同意：{names}", names=list(missing)))
         row = DeadlineExtension(case_id=case_id, days=days, consented_on=consented_on,
                                 note=note or "双方当事人同意延长调解期限")
         session.add(row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.messages import msg
 from core.settings import get_settings
 from db.models import CaseNumberCounter, Committee
 
@@ -50,9 +51,9 @@ def validate_format(fmt: str) -> str | None:
         c = format_case_number(fmt, county="衢江", prefix="交", year=2026, seq=1)
         d = format_case_number(fmt, county="衢江", prefix="医", year=2027, seq=1)
     except (KeyError, ValueError, IndexError) as exc:
-        return f"案号格式有误：{exc}（可用 {{county}} {{prefix}} {{year}} {{seq}}）"
+        return msg("案号格式有误：{error}（可用 {{county}} {{prefix}} {{year}} {{seq}}）", error=str(exc))
     if len({a, b, c, d}) < 4:
-        return "案号格式须包含 {prefix}、{year} 和 {seq}，否则案号会重复"
+        return msg("案号格式须包含 {{prefix}}、{{year}} 和 {{seq}}，否则案号会重复")
     return None
 
 

@@ -40,6 +40,7 @@ from core.auth import (
     use_case,
 )
 from core.identifiers import normalize as normalize_id
+from core.messages import code_label, joined, msg, series
 from core.uow import read_only, unit_of_work
 from db.codes import CASE_PARTY_ROLES, OPEN_STATUSES
 from db.models import (
@@ -56,28 +57,29 @@ from db.models import (
     User,
 )
 
-ART37 = "《医疗纠纷预防和处理条例》第三十七条"
+# Messages (their text as before): a conflict's reason is shown in the UI's language.
+ART37 = msg("《医疗纠纷预防和处理条例》第三十七条")
 BASIS = {
-    1: f"{ART37}第一项：是当事人或者当事人的近亲属",
-    2: f"{ART37}第二项：与纠纷有利害关系",
-    3: f"{ART37}第三项：与当事人有其他关系，可能影响公正处理",
+    1: msg("{law}第一项：是当事人或者当事人的近亲属", law=ART37),
+    2: msg("{law}第二项：与纠纷有利害关系", law=ART37),
+    3: msg("{law}第三项：与当事人有其他关系，可能影响公正处理", law=ART37),
 }
-ART19 = "《人民调解法》第十九条"
-ART20 = "《人民调解法》第二十条"
+ART19 = msg("《人民调解法》第十九条")
+ART20 = msg("《人民调解法》第二十条")
 
 CONFLICT_KINDS: dict[str, str] = {
-    "is_party": "本人是当事人",
-    "relative": "申报的亲属关系",
-    "interest": "申报的利害关系",
-    "declared_relation": "申报的其他关系",
-    "same_organisation": "同一单位",
-    "former_organisation": "原工作单位",
-    "same_workplace": "与当事人同单位",
-    "acted_for_party": "曾代理一方当事人",
-    "acted_against_party": "曾代理对方",
-    "opposed_party": "曾与当事人对立",
-    "recused": "已准予回避",
-    "recusal_pending": "回避申请待决定",
+    "is_party": msg("本人是当事人"),
+    "relative": msg("申报的亲属关系"),
+    "interest": msg("申报的利害关系"),
+    "declared_relation": msg("申报的其他关系"),
+    "same_organisation": msg("同一单位"),
+    "former_organisation": msg("原工作单位"),
+    "same_workplace": msg("与当事人同单位"),
+    "acted_for_party": msg("曾代理一方当事人"),
+    "acted_against_party": msg("曾代理对方"),
+    "opposed_party": msg("曾与当事人对立"),
+    "recused": msg("已准予回避"),
+    "recusal_pending": msg("回避申请待决定"),
 }
 
 # Declared relations, by the words they contain (the first group that matches wins).
@@ -88,8 +90,8 @@ _FORMER_WORDS = ("原工作单位", "原单位", "曾任职", "原任职", "退�
 _EMPLOYER_WORDS = ("工作单位", "任职", "雇主", "兼职", "顾问", "单位", "同事", "法律顾问")
 _INTEREST_WORDS = ("股东", "投资", "债权", "债务", "合伙", "利害", "承包", "母公司", "子公司")
 
-FORMS = {"oral": "口头", "written": "书面"}
-OUTCOMES = {"pending": "待决定", "granted": "准予回避", "refused": "驳回"}
+FORMS = {"oral": msg("口头"), "written": msg("书面")}
+OUTCOMES = {"pending": msg("待决定"), "granted": msg("准予回避"), "refused": msg("驳回")}
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ class ConflictError(ValueError):
 
     def __init__(self, who: str, conflicts: list[Conflict]) -> None:
         self.conflicts = conflicts
-        super().__init__(f"{who}存在回避事由，不能参与本案：" + "；".join(c.reason for c in conflicts))
+        super().__init__(msg("{who}存在回避事由，不能参与本案：{reasons}", who=who,
+                             reasons=joined(c.reason for c in conflicts)))
 
 
 # --- Names ---------------------------------------------------------------------------------
@@ -230,8 +233,9 @@ class _Person:
     relations: tuple[tuple[str, str, str], ...]  # (name, relation, normalised id number)
 
     @property
-    def title(self) -> str:
-        return "专家" if self.kind == "expert" else "调解员"
+    def who(self) -> str:
+        """"专家张三", "调解员李四"."""
+        return msg("专家{name}", name=self.name) if self.kind == "expert" else msg("调解员{name}", name=self.name)
 
 
 def _digits(phone: str | None) -> str:
@@ -326,9 +330,10 @@ def _relation_matches(rel: tuple[str, str, str], party: _PartyFacts) -> tuple[bo
 def _party_label(party: _PartyFacts, by_cp: dict[int, _PartyFacts]) -> str:
     if party.role == "agent":
         principal = by_cp.get(party.represents or 0)
-        whose = f"“{principal.name}”的" if principal else ""
-        return f"{whose}代理人“{party.name}”"
-    return f"{party.role_name}“{party.name}”"
+        if principal:
+            return msg("“{principal}”的代理人“{name}”", principal=principal.name, name=party.name)
+        return msg("代理人“{name}”", name=party.name)
+    return msg("{role}“{name}”", role=code_label(party.role_name), name=party.name)
 
 
 class _CaseContext:
@@ -387,12 +392,15 @@ def _facts_with_case(cp: CaseParty, p: Party) -> _Appearance:
 def _checks(ctx: _CaseContext, person: _Person) -> list[Conflict]:
     found: list[Conflict] = []
     by_cp = ctx.by_cp
-    who = f"{person.title}{person.name}"
-    art = (lambda n: BASIS[n]) if person.kind == "expert" else (lambda n: "参照" + BASIS[n])
+    who = person.who
+    art = (lambda n: BASIS[n]) if person.kind == "expert" else (lambda n: msg("参照{basis}", basis=BASIS[n]))
 
     def add(kind: str, party: str, text: str, basis: int, suspected: bool = False) -> None:
-        prefix = "疑似（仅姓名相同，未核对证件）" if suspected else ""
-        reason = f"{CONFLICT_KINDS[kind]}：{prefix}{text}（{art(basis)}）"
+        if suspected:
+            reason = msg("{kind}：疑似（仅姓名相同，未核对证件）{text}（{basis}）", kind=CONFLICT_KINDS[kind],
+                         text=text, basis=art(basis))
+        else:
+            reason = msg("{kind}：{text}（{basis}）", kind=CONFLICT_KINDS[kind], text=text, basis=art(basis))
         if not any(c.reason == reason for c in found):
             found.append(Conflict(kind, party, reason, suspected))
 
@@ -400,13 +408,14 @@ def _checks(ctx: _CaseContext, person: _Person) -> list[Conflict]:
         label = _party_label(party, by_cp)
         how = _identity(person, party)
         if how:
-            add("is_party", party.name, f"{who}本人即本案{label}", 1, how == "name")
+            add("is_party", party.name, msg("{who}本人即本案{party}", who=who, party=label), 1, how == "name")
         for rel in person.relations:
             matches, name_only = _relation_matches(rel, party)
             if not matches:
                 continue
             group = _relation_group(rel[1])
-            text = f"{who}申报与“{rel[0]}”的关系为“{rel[1]}”，即本案{label}"
+            text = msg("{who}申报与“{name}”的关系为“{relation}”，即本案{party}", who=who, name=rel[0],
+                       relation=rel[1], party=label)
             basis = {"relative": 1, "interest": 2, "same_organisation": 2}.get(group, 3)
             if party.role == "agent":
                 basis = 3
@@ -416,17 +425,19 @@ def _checks(ctx: _CaseContext, person: _Person) -> list[Conflict]:
         if party.kind == "organisation":
             if person.agency and same_organisation(person.agency, party.name):
                 add("same_organisation", party.name,
-                    f"{who}的工作单位“{person.agency}”即本案{label}", 2)
+                    msg("{who}的工作单位“{agency}”即本案{party}", who=who, agency=person.agency, party=label), 2)
             if person.former_agency and same_organisation(person.former_agency, party.name):
                 add("former_organisation", party.name,
-                    f"{who}的原工作单位“{person.former_agency}”即本案{label}", 3)
+                    msg("{who}的原工作单位“{agency}”即本案{party}", who=who, agency=person.former_agency,
+                        party=label), 3)
         elif party.workplace:
             if person.agency and same_organisation(person.agency, party.workplace):
                 add("same_workplace", party.name,
-                    f"{who}与本案{label}同在“{person.agency}”工作", 3)
+                    msg("{who}与本案{party}同在“{agency}”工作", who=who, party=label, agency=person.agency), 3)
             elif person.former_agency and same_organisation(person.former_agency, party.workplace):
                 add("same_workplace", party.name,
-                    f"{who}的原工作单位“{person.former_agency}”是本案{label}的工作单位", 3)
+                    msg("{who}的原工作单位“{agency}”是本案{party}的工作单位", who=who, agency=person.former_agency,
+                        party=label), 3)
 
     _earlier_cases(ctx, person, add, who)
     _recusals(ctx, person, add, who)
@@ -455,17 +466,20 @@ def _earlier_cases(ctx: _CaseContext, person: _Person, add, who) -> None:
                     continue
                 if acted_for.party_id == other.party_id:
                     add("acted_for_party", name,
-                        f"{who}曾在{number}中担任本案当事人“{name}”的代理人", 3, how == "name")
+                        msg("{who}曾在{number}中担任本案当事人“{name}”的代理人", who=who, number=number, name=name),
+                        3, how == "name")
                 elif _opposed(acted_for.role, other.role):
                     add("acted_against_party", name,
-                        f"{who}曾在{number}中代理“{acted_for.name}”，与本案当事人“{name}”相对", 3,
-                        how == "name")
+                        msg("{who}曾在{number}中代理“{client}”，与本案当事人“{name}”相对", who=who, number=number,
+                            client=acted_for.name, name=name), 3, how == "name")
             elif _opposed(me.role, other.role):
                 add("opposed_party", name,
-                    f"{who}曾在{number}中与本案当事人“{name}”互为对方当事人", 3, how == "name")
+                    msg("{who}曾在{number}中与本案当事人“{name}”互为对方当事人", who=who, number=number, name=name),
+                    3, how == "name")
             else:
                 add("opposed_party", name,
-                    f"{who}曾在{number}中与本案当事人“{name}”同为{CASE_PARTY_ROLES.get(me.role, me.role)}",
+                    msg("{who}曾在{number}中与本案当事人“{name}”同为{role}", who=who, number=number, name=name,
+                        role=code_label(CASE_PARTY_ROLES.get(me.role, me.role))),
                     3, how == "name")
 
 
@@ -475,14 +489,16 @@ def _opposed(a: str, b: str) -> bool:
 
 def _recusals(ctx: _CaseContext, person: _Person, add, who) -> None:
     for req, party_name in ctx.recusals.get((person.kind, person.id), []):
-        by = f"当事人“{party_name}”" if party_name else "当事人"
+        by = msg("当事人“{name}”", name=party_name) if party_name else msg("当事人")
         form = FORMS.get(req.form, req.form)
         if req.outcome == "granted":
-            add("recused", party_name or "", f"{by}于{req.requested_on:%Y-%m-%d}{form}申请{who}回避，"
-                f"已于{req.decided_on:%Y-%m-%d}准予", 3)
+            add("recused", party_name or "",
+                msg("{by}于{on:%Y-%m-%d}{form}申请{who}回避，已于{decided:%Y-%m-%d}准予", by=by, on=req.requested_on,
+                    form=form, who=who, decided=req.decided_on), 3)
         else:
-            add("recusal_pending", party_name or "", f"{by}于{req.requested_on:%Y-%m-%d}{form}申请{who}回避，"
-                "尚未决定", 3)
+            add("recusal_pending", party_name or "",
+                msg("{by}于{on:%Y-%m-%d}{form}申请{who}回避，尚未决定", by=by, on=req.requested_on, form=form, who=who),
+                3)
 
 
 def check_conflicts(session: Session, case_id: int, *, expert_id: int | None = None,
@@ -490,12 +506,12 @@ def check_conflicts(session: Session, case_id: int, *, expert_id: int | None = N
     """Every reason why this expert (or mediator) should not take part in this case, each
     naming the party and the rule; [] when there is none."""
     if (expert_id is None) == (user_id is None):
-        raise ValueError("请指定一位专家或一位调解员")
+        raise ValueError(msg("请指定一位专家或一位调解员"))
     key = ("expert", expert_id) if expert_id is not None else ("user", user_id)
     found = conflicts_for(session, case_id, expert_ids=[expert_id] if expert_id is not None else [],
                           user_ids=[user_id] if user_id is not None else [])
     if key not in found:
-        raise ValueError("该专家已不存在" if expert_id is not None else "该用户已不存在")
+        raise ValueError(msg("该专家已不存在") if expert_id is not None else msg("该用户已不存在"))
     return found[key]
 
 
@@ -505,7 +521,7 @@ def conflicts_for(session: Session, case_id: int, *, expert_ids=(), user_ids=()
     People who do not exist are left out."""
     case = session.get(Case, case_id)
     if case is None:
-        raise ValueError("该案件已不存在")
+        raise ValueError(msg("该案件已不存在"))
     people = _people(session, list(expert_ids), list(user_ids))
     ctx = _CaseContext(session, case, list(people.values()))
     return {key: _checks(ctx, person) for key, person in people.items()}
@@ -537,7 +553,7 @@ def _require_any(user: CurrentUser, *permissions: str) -> None:
 def _case_in_scope(session: Session, user: CurrentUser, case_id: int, *, write: bool = True) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise ValueError("该案件已不存在")
+        raise ValueError(msg("该案件已不存在"))
     code = session.scalar(select(Committee.code).where(Committee.id == case.committee_id))
     refusal = case_scope_refusal(user, code, write=write, details=False)
     if refusal:
@@ -551,18 +567,18 @@ def _principal(session: Session, case_id: int, case_party_id: int) -> tuple[Case
         .where(CaseParty.id == case_party_id, CaseParty.case_id == case_id)
     ).first()
     if row is None:
-        raise ValueError("该当事人不属于本案")
+        raise ValueError(msg("该当事人不属于本案"))
     if row[0].role == "agent":
-        raise ValueError("请记录在被代理的当事人名下（代理人代为表示的，在备注中说明）")
+        raise ValueError(msg("请记录在被代理的当事人名下（代理人代为表示的，在备注中说明）"))
     return row[0], row[1]
 
 
 def _who(expert_id: int | None, user_id: int | None, session: Session) -> str:
     if expert_id is not None:
         expert = session.get(Expert, expert_id)
-        return f"专家{expert.name}" if expert else "该专家"
+        return msg("专家{name}", name=expert.name) if expert else msg("该专家")
     user = session.get(User, user_id)
-    return f"调解员{user.full_name}" if user else "该调解员"
+    return msg("调解员{name}", name=user.full_name) if user else msg("该调解员")
 
 
 def _refuse_if_conflicted(session: Session, case_id: int, *, expert_id: int | None, user_id: int | None) -> None:
@@ -580,16 +596,16 @@ def override_conflict(engine: Engine, user: CurrentUser, case_id: int, *, expert
     require(user, "cases.mediate")
     reason = (reason or "").strip()
     if len(reason) < 4:
-        raise ValueError("请写明放行理由（不少于4个字）")
+        raise ValueError(msg("请写明放行理由（不少于4个字）"))
     if user_id is not None and user_id == user.id:
-        raise ValueError("不能为本人的回避事由放行，请由其他调解员或中心决定")
+        raise ValueError(msg("不能为本人的回避事由放行，请由其他调解员或中心决定"))
     with unit_of_work(engine) as session:
         _case_in_scope(session, user, case_id)
         found = check_conflicts(session, case_id, expert_id=expert_id, user_id=user_id)
         if not found:
-            raise ValueError("未发现回避事由，无需放行")
+            raise ValueError(msg("未发现回避事由，无需放行"))
         if any(c.kind == "recused" for c in found):
-            raise ValueError("当事人的回避申请已获准，不能放行")
+            raise ValueError(msg("当事人的回避申请已获准，不能放行"))
         row = ConflictOverride(case_id=case_id, expert_id=expert_id, user_id=user_id,
                                conflicts="\n".join(c.reason for c in found), reason=reason,
                                at=now or datetime.now(), by_id=user.id)
@@ -609,16 +625,16 @@ def record_consent(engine: Engine, user: CurrentUser, case_id: int, case_party_i
     Consent is refused while the expert has a conflict that was not overridden."""
     _require_any(user, "cases.mediate", "intake")
     if form not in FORMS:
-        raise ValueError("形式应为口头或书面")
+        raise ValueError(msg("形式应为口头或书面"))
     with unit_of_work(engine) as session:
         _case_in_scope(session, user, case_id)
         _cp, party = _principal(session, case_id, case_party_id)
         expert = session.get(Expert, expert_id)
         if expert is None:
-            raise ValueError("该专家已不存在")
+            raise ValueError(msg("该专家已不存在"))
         if given:
             if not expert.active:
-                raise ValueError(f"专家{expert.name}已停用，不能邀请")
+                raise ValueError(msg("专家{name}已停用，不能邀请", name=expert.name))
             _refuse_if_conflicted(session, case_id, expert_id=expert_id, user_id=None)
         row = Consent(case_id=case_id, case_party_id=case_party_id, kind="expert", expert_id=expert_id,
                       given=given, form=form, given_on=given_on or date.today(),
@@ -646,13 +662,13 @@ def record_mediator_choice(engine: Engine, user: CurrentUser, case_id: int, case
     mediator, he or she is added to the case's mediators as chosen by the parties."""
     _require_any(user, "cases.mediate", "intake")
     if form not in FORMS:
-        raise ValueError("形式应为口头或书面")
+        raise ValueError(msg("形式应为口头或书面"))
     with unit_of_work(engine) as session:
         case = _case_in_scope(session, user, case_id)
         _cp, party = _principal(session, case_id, case_party_id)
         mediator = session.get(User, mediator_id)
         if mediator is None or mediator.role != "mediator" or not mediator.active:
-            raise ValueError("所选人员不是在岗调解员")
+            raise ValueError(msg("所选人员不是在岗调解员"))
         _refuse_if_conflicted(session, case_id, expert_id=None, user_id=mediator_id)
         row = Consent(case_id=case_id, case_party_id=case_party_id, kind="mediator_choice",
                       user_id=mediator_id, given=True, form=form, given_on=given_on or date.today(),
@@ -689,12 +705,12 @@ def record_recusal(engine: Engine, user: CurrentUser, case_id: int, *, case_part
     """A party asks for an expert or mediator to step aside, orally or in writing."""
     _require_any(user, "cases.mediate", "intake")
     if (expert_id is None) == (user_id is None):
-        raise ValueError("请指定申请回避的专家或调解员")
+        raise ValueError(msg("请指定申请回避的专家或调解员"))
     if form not in FORMS:
-        raise ValueError("申请形式应为口头或书面")
+        raise ValueError(msg("申请形式应为口头或书面"))
     reason = (reason or "").strip()
     if not reason:
-        raise ValueError("请记录申请回避的理由（口头申请的，记录其陈述）")
+        raise ValueError(msg("请记录申请回避的理由（口头申请的，记录其陈述）"))
     with unit_of_work(engine) as session:
         _case_in_scope(session, user, case_id)
         party_name = ""
@@ -722,16 +738,16 @@ def decide_recusal(engine: Engine, user: CurrentUser, request_id: int, *, grante
     with unit_of_work(engine) as session:
         req = session.get(RecusalRequest, request_id)
         if req is None:
-            raise ValueError("该回避申请已不存在")
+            raise ValueError(msg("该回避申请已不存在"))
         case = _case_in_scope(session, user, req.case_id)
         if req.outcome != "pending":
-            raise ValueError(f"该回避申请已决定（{OUTCOMES[req.outcome]}）")
+            raise ValueError(msg("该回避申请已决定（{outcome}）", outcome=OUTCOMES[req.outcome]))
         if req.user_id is not None and req.user_id == user.id:
-            raise ValueError("不能自行决定对本人的回避申请")
+            raise ValueError(msg("不能自行决定对本人的回避申请"))
         if not granted and req.user_id is not None:
-            raise ValueError("当事人要求更换调解员的，应当更换（《人民调解工作若干规定》）")
+            raise ValueError(msg("当事人要求更换调解员的，应当更换（《人民调解工作若干规定》）"))
         if not granted and not note.strip():
-            raise ValueError(f"驳回回避申请须写明理由（{ART37}）")
+            raise ValueError(msg("驳回回避申请须写明理由（{law}）", law=ART37))
         req.outcome = "granted" if granted else "refused"
         req.decided_on = decided_on or date.today()
         req.decided_by_id = user.id or None
@@ -836,18 +852,22 @@ def case_safeguards(engine: Engine, user: CurrentUser, case_id: int) -> list[Saf
         for c in session.scalars(select(Consent).where(
                 Consent.case_id == case_id, Consent.kind.in_(("expert", "mediator_choice")))):
             person = experts.get(c.expert_id or 0, "") if c.kind == "expert" else users.get(c.user_id or 0, "")
-            verb = ("同意专家参与" if c.given else "不同意专家参与") if c.kind == "expert" else "选定调解员"
+            verb = (msg("同意专家参与") if c.given else msg("不同意专家参与")) if c.kind == "expert" \
+                else msg("选定调解员")
             out.append(SafeguardRow("consent" if c.kind == "expert" else "mediator_choice", c.given_on,
                                     party_names.get(c.case_party_id, ""), person,
-                                    f"{verb}（{FORMS.get(c.form, c.form)}）{c.note}", c.id))
+                                    msg("{verb}（{form}）{note}", verb=verb, form=FORMS.get(c.form, c.form),
+                                        note=c.note), c.id))
         for r in session.scalars(select(RecusalRequest).where(RecusalRequest.case_id == case_id)):
             person = experts.get(r.expert_id or 0, "") if r.expert_id else users.get(r.user_id or 0, "")
             out.append(SafeguardRow("recusal", r.requested_on, party_names.get(r.case_party_id or 0, ""), person,
-                                    f"{FORMS.get(r.form, r.form)}申请回避：{r.reason}；{OUTCOMES[r.outcome]}",
+                                    msg("{form}申请回避：{reason}；{outcome}", form=FORMS.get(r.form, r.form),
+                                        reason=r.reason, outcome=OUTCOMES[r.outcome]),
                                     r.id, r.outcome == "pending"))
         for o in session.scalars(select(ConflictOverride).where(ConflictOverride.case_id == case_id)):
             person = experts.get(o.expert_id or 0, "") if o.expert_id else users.get(o.user_id or 0, "")
             out.append(SafeguardRow("override", o.at.date(), "", person,
-                                    f"放行：{o.reason}（回避事由：{o.conflicts.replace(chr(10), '；')}）", o.id))
+                                    msg("放行：{reason}（回避事由：{conflicts}）", reason=o.reason,
+                                        conflicts=series(o.conflicts.split("\n"), "；")), o.id))
     out.sort(key=lambda r: r.on)
     return out

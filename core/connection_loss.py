@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import exc as sa_exc
 
+from core.messages import msg
+
 # Words of the drivers' messages when the other end has gone (psycopg, libpq, sqlite3).
 _LOST = (
     "connection refused", "could not connect", "server closed the connection", "terminating connection",
@@ -33,4 +35,4 @@ def is_connection_lost(error: BaseException) -> bool:
     return False
 
 
-LOST_MESSAGE = "与数据库的连接中断（服务器未响应或网络不通）"
+LOST_MESSAGE = msg("与数据库的连接中断（服务器未响应或网络不通）")

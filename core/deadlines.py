@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from core.messages import code_label, msg
 from core.workdays import WorkCalendar, WorkdayResult
 
 __all__ = [
@@ -120,7 +121,7 @@ def _check_extend(extend_days: int) -> int:
     if isinstance(extend_days, bool) or not isinstance(extend_days, int):
         raise TypeError("extend_days must be an int")
     if extend_days < 0:
-        raise ValueError("延长天数不能为负数")
+        raise ValueError(msg("延长天数不能为负数"))
     return extend_days
 
 
@@ -167,9 +168,10 @@ def _normalise_pauses(
     out = []
     for a, b in pauses:
         if b < a:
-            raise ValueError(f"鉴定期间的结束日早于开始日：{a.isoformat()}至{b.isoformat()}")
+            raise ValueError(msg("鉴定期间的结束日早于开始日：{start}至{end}", start=a.isoformat(), end=b.isoformat()))
         if a < accepted:
-            raise ValueError(f"鉴定期间不能早于受理日（{accepted.isoformat()}）：{a.isoformat()}")
+            raise ValueError(msg("鉴定期间不能早于受理日（{accepted}）：{start}", accepted=accepted.isoformat(),
+                                 start=a.isoformat()))
         out.append((a, b))
     return sorted(out)
 
@@ -230,13 +232,13 @@ def compute(
     if kind == "medical":
         return medical_deadline(start, pauses=pauses, extend_days=extend_days, cal=cal)
     if kind not in KINDS:
-        raise ValueError(f"未知的期限类型：{kind}（可选：{'、'.join(KINDS)}）")
+        raise ValueError(msg("未知的期限类型：{kind}（可选：{kinds}）", kind=kind, kinds=list(KINDS)))
     if pauses:
-        raise ValueError("只有医疗纠纷（medical）可以扣除鉴定期间")
+        raise ValueError(msg("只有医疗纠纷（medical）可以扣除鉴定期间"))
     if kind == "general":
         return general_deadline(start, extend_days=extend_days, cal=cal)
     if _check_extend(extend_days):
-        raise ValueError(f"{KIND_LABELS[kind]}为法定期间，不能延长")
+        raise ValueError(msg("{kind}为法定期间，不能延长", kind=code_label(KIND_LABELS[kind])))
     if kind == "labour":
         return labour_deadline(start, cal)
     if kind == "judicial":

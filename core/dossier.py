@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.auth import CurrentUser, require, use_case
+from core.messages import code_label, message_of, msg
 from core.uow import read_only, unit_of_work
 from db.models import Appointment, Attachment, Case, Invitation
 
@@ -90,7 +91,7 @@ def find_case_id(session: Session, case: int | str) -> int:
                 text = text.replace(a, b)
             found = session.scalar(select(Case.id).where(Case.number == text))
     if found is None:
-        raise DocumentUnavailable(f"没有编号为“{case}”的案件")
+        raise DocumentUnavailable(msg("没有编号为“{number}”的案件", number=case))
     return found
 
 
@@ -165,7 +166,8 @@ def _s_application(src: Sources) -> list:
 
     info = src.info
     if info.source not in ("application", "hotline"):
-        raise DocumentUnavailable(f"案件{info.number}系{info.source_name}，没有当事人申请书（请打印受理登记表 registration）")
+        raise DocumentUnavailable(msg("案件{number}系{source}，没有当事人申请书（请打印受理登记表 registration）",
+                                      number=info.number, source=code_label(info.source_name)))
     return application_story(info)
 
 
@@ -180,27 +182,29 @@ def _s_rights(src: Sources) -> list:
     from core.documents.case_docs import captured_story
     from core.documents.intake_docs import rights_notice
 
-    _need(src.intake.principals, f"案件{src.info.number}没有当事人")
+    _need(src.intake.principals, msg("案件{number}没有当事人", number=src.info.number))
     return captured_story(rights_notice, src.intake)
 
 
 def _s_investigation(src: Sources) -> list:
     from core.documents.case_docs import sessions_story
 
-    data = _need(src.investigation, f"案件{src.info.number}没有调查记录（调查记录的调解事项以“调查”开头）")
+    data = _need(src.investigation, msg("案件{number}没有调查记录（调查记录的调解事项以“{word}”开头）",
+                                        number=src.info.number, word="调查"))
     return sessions_story(data, investigation=True)
 
 
 def _s_sessions(src: Sources) -> list:
     from core.documents.case_docs import sessions_story
 
-    return sessions_story(_need(src.sessions, f"案件{src.info.number}还没有调解记录"))
+    return sessions_story(_need(src.sessions, msg("案件{number}还没有调解记录", number=src.info.number)))
 
 
 def _written(src: Sources):
-    a = _need(src.agreement, f"案件{src.info.number}没有调解协议")
+    a = _need(src.agreement, msg("案件{number}没有调解协议", number=src.info.number))
     if a.kind != "written":
-        raise DocumentUnavailable(f"案件{src.info.number}的协议是口头协议，请打印口头协议登记表（oral_agreement）")
+        raise DocumentUnavailable(msg("案件{number}的协议是口头协议，请打印口头协议登记表（oral_agreement）",
+                                      number=src.info.number))
     return a
 
 
@@ -220,32 +224,34 @@ def _pdf_agreement(src: Sources, out) -> bytes:
 def _s_oral(src: Sources) -> list:
     from core.documents.case_docs import oral_agreement_story
 
-    a = _need(src.agreement, f"案件{src.info.number}没有调解协议")
+    a = _need(src.agreement, msg("案件{number}没有调解协议", number=src.info.number))
     if a.kind != "oral":
-        raise DocumentUnavailable(f"案件{src.info.number}的协议是书面协议，请打印调解协议书（agreement）")
+        raise DocumentUnavailable(msg("案件{number}的协议是书面协议，请打印调解协议书（agreement）",
+                                      number=src.info.number))
     return oral_agreement_story(a)
 
 
 def _s_termination(src: Sources) -> list:
     from core.documents.case_docs import termination_story
 
-    return termination_story(_need(src.termination, f"案件{src.info.number}未终止调解（状态：{_status(src)}），"
-                                                   "没有终止调解告知书"))
+    return termination_story(_need(src.termination, msg("案件{number}未终止调解（状态：{status}），没有终止调解告知书",
+                                                        number=src.info.number, status=_status(src))))
 
 
 def _status(src: Sources) -> str:
     from db.codes import CASE_STATUSES
 
-    return CASE_STATUSES.get(src.info.status, src.info.status)
+    return code_label(CASE_STATUSES.get(src.info.status, src.info.status))
 
 
 def _no_effective(src: Sources) -> str:
     a = src.agreement
     if a is None:
-        return f"案件{src.info.number}没有调解协议"
+        return msg("案件{number}没有调解协议", number=src.info.number)
     if a.kind != "written":
-        return f"案件{src.info.number}为口头协议，不能申请司法确认（司法确认针对书面调解协议）"
-    return f"案件{src.info.number}的调解协议尚未生效（尚未签名：{'、'.join(a.missing_signatures) or '—'}）"
+        return msg("案件{number}为口头协议，不能申请司法确认（司法确认针对书面调解协议）", number=src.info.number)
+    return msg("案件{number}的调解协议尚未生效（尚未签名：{names}）", number=src.info.number,
+               names=list(a.missing_signatures) or "—")
 
 
 def _s_certificate(src: Sources) -> list:
@@ -263,7 +269,7 @@ def _s_judicial(src: Sources) -> list:
 def _s_followup(src: Sources) -> list:
     from core.documents.case_docs import followup_story
 
-    return followup_story(_need(src.followup, f"案件{src.info.number}还没有回访记录"))
+    return followup_story(_need(src.followup, msg("案件{number}还没有回访记录", number=src.info.number)))
 
 
 def _s_cover(src: Sources) -> list:
@@ -276,7 +282,8 @@ def _s_notice(src: Sources) -> list:
     from core.documents.case_docs import captured_story
     from core.documents.notice import render_notices
 
-    return captured_story(render_notices, list(_need(src.notices, f"案件{src.info.number}没有预约调解，无调解通知书")))
+    return captured_story(render_notices, list(_need(src.notices, msg("案件{number}没有预约调解，无调解通知书",
+                                                                      number=src.info.number))))
 
 
 class DocumentKind(NamedTuple):
@@ -355,7 +362,7 @@ def build_document(engine: Engine, kind: str, case: int | str, *, user: CurrentU
     a case of his or her committees. Raises :class:`DocumentUnavailable` (Chinese) when the case
     has nothing to print for ``kind``."""
     if kind not in DOCUMENT_KINDS:
-        raise DocumentUnavailable(f"未知的文书类型：{kind}（可选：{'、'.join(DOCUMENT_KINDS)}）")
+        raise DocumentUnavailable(msg("未知的文书类型：{kind}（可选：{kinds}）", kind=kind, kinds=list(DOCUMENT_KINDS)))
     src = _open(engine, case, user, today, attachments=kind in ("dossier", "contents", "back_cover"),
                 parts=NEEDS.get(kind))
     if user is not None and src.info.committee == "medical":
@@ -411,7 +418,7 @@ def available_kinds(engine: Engine, user: CurrentUser, case_id: int, *, today: d
             try:
                 spec.story(src)
             except DocumentUnavailable as exc:
-                reason = str(exc)
+                reason = message_of(exc)
         out.append((kind, spec.title, reason))
     return out
 
@@ -567,9 +574,9 @@ def save_documents_with_case(engine: Engine, user: CurrentUser | None, case_id: 
     ``documents.print`` (and, for a mediator, a case of his or her committees); ``None`` is the
     local command line."""
     if kind not in DOCUMENT_KINDS:
-        raise ValueError(f"未知的文书类型：{kind}")
+        raise ValueError(msg("未知的文书类型：{kind}", kind=kind))
     if not pdf.startswith(b"%PDF-"):
-        raise ValueError("不是 PDF 文件")
+        raise ValueError(msg("不是 PDF 文件"))
     now = (now or datetime.now()).replace(microsecond=0)
     digest = hashlib.sha256(pdf).hexdigest()
     with unit_of_work(engine) as session:
@@ -581,7 +588,7 @@ def save_documents_with_case(engine: Engine, user: CurrentUser | None, case_id: 
         else:
             case = session.get(Case, case_id)
             if case is None:
-                raise ValueError("该案件已不存在")
+                raise ValueError(msg("该案件已不存在"))
         same = session.scalar(select(Attachment.id).where(Attachment.case_id == case_id,
                                                           Attachment.sha256 == digest).limit(1))
         if same is not None:

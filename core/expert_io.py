@@ -31,6 +31,7 @@ from core.experts import (
     split_list,
     validate_expert_form,
 )
+from core.messages import msg, series
 from core.uow import unit_of_work
 from db.codes import COMMITTEE_SHORT, COMMITTEES, EXPERT_KINDS, SEXES
 from db.models import Expert
@@ -53,7 +54,8 @@ class ImportRejected(ValueError):
 
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
-        super().__init__(f"导入失败，共{len(errors)}处问题，未导入任何数据：\n" + "\n".join(errors))
+        super().__init__(msg("导入失败，共{count}处问题，未导入任何数据：\n{problems}", count=len(errors),
+                             problems=series(errors, "\n")))
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class ImportResult:
 
     @property
     def message(self) -> str:
-        return f"导入完成：新增{self.created}人，更新{self.updated}人"
+        return msg("导入完成：新增{created}人，更新{updated}人", created=self.created, updated=self.updated)
 
 
 # --- Reading ---------------------------------------------------------------------------------
@@ -105,24 +107,27 @@ def _row_form(values: dict[str, str]) -> tuple[ExpertForm | None, list[str]]:
     sex_text = values.get("性别", "")
     sex = next((code for code, label in SEXES.items() if sex_text in (label, code)), None)
     if sex_text and sex is None:
-        problems.append(f"性别“{sex_text}”应为男或女")
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="性别", text=sex_text, first="男",
+                            second="女"))
     kind_text = values.get("类别", "") or "专家"
     kind = next((code for code, label in EXPERT_KINDS.items() if kind_text in (label, code)), None)
     if kind is None:
-        problems.append(f"类别“{kind_text}”应为" + "、".join(EXPERT_KINDS.values()))
+        problems.append(msg("类别“{text}”应为{kinds}", text=kind_text, kinds=list(EXPERT_KINDS.values())))
     committees: list[str] = []
     for part in split_list(values.get("服务委员会", "")):
         code = _committee_code(part)
         if code is None:
-            problems.append(f"未知的委员会“{part}”（可填：{'、'.join(COMMITTEE_SHORT.values())}）")
+            problems.append(msg("未知的委员会“{text}”（可填：{names}）", text=part, names=list(COMMITTEE_SHORT.values())))
         elif code not in committees:
             committees.append(code)
     status = values.get("在职/退休", "")
     if status not in ("", "在职", "退休"):
-        problems.append(f"在职/退休“{status}”应为在职或退休")
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="在职/退休", text=status, first="在职",
+                            second="退休"))
     enabled = values.get("启用", "").lower()
     if enabled and enabled not in _YES | _NO:
-        problems.append(f"启用“{values.get('启用')}”应为是或否")
+        problems.append(msg("{column}“{text}”应为{first}或{second}", column="启用", text=values.get("启用"),
+                            first="是", second="否"))
     form = ExpertForm(
         name=values.get("姓名", ""), kind=kind or "expert", sex=sex, agency=values.get("工作单位", ""),
         former_agency=values.get("原工作单位", ""), title=values.get("职称", ""),
@@ -134,7 +139,8 @@ def _row_form(values: dict[str, str]) -> tuple[ExpertForm | None, list[str]]:
         if key == "kind" and kind is None:
             continue
         label = FIELD_LABELS.get(key, "")
-        problems.append(message if not label or label in message else f"{label}：{message}")
+        problems.append(message if not label or label in message else msg("{column}：{problem}", column=label,
+                                                                               problem=message))
     return (None if problems else form), problems
 
 
@@ -148,7 +154,7 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
         data = io.BytesIO(source) if isinstance(source, bytes) else source
         book = load_workbook(data, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ImportRejected([f"无法读取Excel文件（请用 .xlsx 格式）：{exc}"]) from exc
+        raise ImportRejected([msg("无法读取Excel文件（请用 .xlsx 格式）：{error}", error=str(exc))]) from exc
     try:
         sheet = book["专家库"] if "专家库" in book.sheetnames else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -162,10 +168,10 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
             if line >= 10:
                 break
         if not header_line:
-            raise ImportRejected(["前10行中找不到表头（须有“姓名”列）"])
+            raise ImportRejected([msg("前10行中找不到表头（须有“{column}”列）", column="姓名")])
         missing = [c for c in COLUMNS if c not in columns]
         if missing:
-            raise ImportRejected([f"第{header_line}行（表头）：缺少列 {'、'.join(missing)}"])
+            raise ImportRejected([msg("第{line}行（表头）：缺少列 {columns}", line=header_line, columns=missing)])
         errors: list[str] = []
         parsed: list[ParsedRow] = []
         seen: dict[tuple[str, str | None], int] = {}
@@ -174,17 +180,17 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
             if not any(cells.get(c) for c in COLUMNS):
                 continue  # blank line
             if len(parsed) + len(errors) >= MAX_ROWS:
-                errors.append(f"第{line}行：一次最多导入{MAX_ROWS}行，请分批导入")
+                errors.append(msg("第{line}行：一次最多导入{limit}行，请分批导入", line=line, limit=MAX_ROWS))
                 break
             form, problems = _row_form(cells)
             if form is not None:
                 key = (form.name.strip(), normalized_phone(form.phone))
                 if key in seen:
-                    problems.append(f"与第{seen[key]}行重复（姓名和电话相同）")
+                    problems.append(msg("与第{line}行重复（姓名和电话相同）", line=seen[key]))
                 else:
                     seen[key] = line
             if problems:
-                errors.append(f"第{line}行：" + "；".join(problems))
+                errors.append(msg("第{line}行：{problems}", line=line, problems=series(problems, "；")))
             elif form is not None:
                 parsed.append(ParsedRow(line, form))
     finally:
@@ -192,7 +198,7 @@ def read_workbook(source: str | Path | bytes) -> list[ParsedRow]:
     if errors:
         raise ImportRejected(errors)
     if not parsed:
-        raise ImportRejected(["文件中没有专家数据"])
+        raise ImportRejected([msg("文件中没有专家数据")])
     return parsed
 
 

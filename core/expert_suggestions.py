@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from core.auth import CurrentUser, PermissionDenied, case_scope_refusal, require, use_case
 from core.conflicts import Conflict, conflicts_for, uncovered
 from core.experts import LEGAL_KINDS, WEEKDAYS, split_list
+from core.messages import code_label, msg
 from core.uow import read_only
 from db.codes import COMMITTEE_SHORT, DISPUTE_TYPES, EXPERT_KINDS, OPEN_STATUSES
 from db.models import (
@@ -60,7 +61,7 @@ class Suggestion:
 
     @property
     def load_text(self) -> str:
-        return f"在办{self.open_cases}件，本周{self.sessions_this_week}场"
+        return msg("在办{open}件，本周{sessions}场", open=self.open_cases, sessions=self.sessions_this_week)
 
 
 def week_of(day: date) -> tuple[datetime, datetime]:
@@ -149,7 +150,7 @@ def suggest_people(session: Session, case_id: int, *, today: date) -> tuple[list
     """(mediators, experts) for a case, best first: no conflict, then fit, then load."""
     case = session.get(Case, case_id)
     if case is None:
-        raise ValueError("该案件已不存在")
+        raise ValueError(msg("该案件已不存在"))
     code = session.scalar(select(Committee.code).where(Committee.id == case.committee_id)) or ""
     committee_name = COMMITTEE_SHORT.get(code, code)
     case_text = " ".join([DISPUTE_TYPES.get(case.dispute_type, ""), case.summary or "",
@@ -202,12 +203,12 @@ def suggest_people(session: Session, case_id: int, *, today: date) -> tuple[list
         fit, reasons = 0, []
         if code in codes:
             fit += 3
-            reasons.append(f"{committee_name}委员会调解员")
+            reasons.append(msg("{committee}委员会调解员", committee=code_label(committee_name)))
         if uid in chosen:
             fit += 2 * chosen[uid]
-            reasons.append(f"{chosen[uid]}方当事人选定（人民调解法第十九条）")
+            reasons.append(msg("{count}方当事人选定（人民调解法第十九条）", count=chosen[uid]))
         if uid in assigned:
-            reasons.append("已在办本案")
+            reasons.append(msg("已在办本案"))
         open_cases, sessions = user_loads.get(uid, (0, 0))
         out_mediators.append(Suggestion(
             "mediator", uid, m.full_name, "、".join(COMMITTEE_SHORT.get(c, c) for c in codes), fit,
@@ -220,19 +221,19 @@ def suggest_people(session: Session, case_id: int, *, today: date) -> tuple[list
         fit, reasons = 0, []
         if code in codes:
             fit += 3
-            reasons.append(f"服务{committee_name}委员会")
+            reasons.append(msg("服务{committee}委员会", committee=code_label(committee_name)))
         matched = specialty_matches(specialties, case_text, case_bigrams)
         if matched:
             fit += 2 * len(matched)
-            reasons.append("专长“" + "”“".join(matched) + "”与案情相符")
+            reasons.append(msg("专长“{specialties}”与案情相符", specialties="”“".join(matched)))
         if e.kind in LEGAL_KINDS and e.id in on_duty:
             fit += 1
-            reasons.append(f"今天（{WEEKDAYS[today.weekday()]}）值班")
+            reasons.append(msg("今天（{weekday}）值班", weekday=WEEKDAYS[today.weekday()]))
         if e.id in consented:
-            reasons.append("当事人已同意其参与")
+            reasons.append(msg("当事人已同意其参与"))
         if e.id in refused:
             fit -= 5
-            reasons.append("有当事人不同意其参与（人民调解法第二十条）")
+            reasons.append(msg("有当事人不同意其参与（人民调解法第二十条）"))
         open_cases, sessions = expert_loads.get(e.id, (0, 0))
         where = e.agency or (f"原{e.former_agency}" if e.former_agency else "")
         detail = "，".join(x for x in (where, e.title) if x)

@@ -18,11 +18,13 @@ from core import audit
 from core.auth import CurrentUser, can, require, use_case
 from core.expert_search import ExpertIndex, SearchRow, name_readings, pack_readings, unpack_readings
 from core.identifiers import check_id, check_phone, mask_id
+from core.messages import code_label, joined, msg
 from core.uow import read_only, unit_of_work
 from db.codes import COMMITTEE_SHORT, COMMITTEES, EXPERT_KINDS, SEXES
 from db.models import Committee, DutySlot, Expert, ExpertRelation, Room, User
 
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+# Messages (their text is the plain name): the duty roster's refusals name them translated.
+WEEKDAYS = (msg("周一"), msg("周二"), msg("周三"), msg("周四"), msg("周五"), msg("周六"), msg("周日"))
 LEGAL_KINDS = ("lawyer", "legal_worker")
 
 # Column widths of the experts table (db/models/organisation.py).
@@ -150,33 +152,34 @@ class ExpertForm:
 def validate_duties(duties: tuple[DutyRow, ...], kind: str) -> str | None:
     """A Chinese message for the first problem in a duty list, else None."""
     if duties and kind not in LEGAL_KINDS:
-        return "只有律师和法律工作者参加律师值班"
+        return msg("只有律师和法律工作者参加律师值班")
     seen: list[DutyRow] = []
     for d in duties:
         if not 0 <= d.weekday <= 6:
-            return "值班日应为周一至周日"
+            return msg("值班日应为周一至周日")
         if d.starts >= d.ends:
-            return f"{d.weekday_name}的值班结束时间应晚于开始时间"
+            return msg("{weekday}的值班结束时间应晚于开始时间", weekday=d.weekday_name)
         for other in seen:
             if other.weekday == d.weekday and d.starts < other.ends and other.starts < d.ends:
-                return f"{d.weekday_name} {d.starts:%H:%M}–{d.ends:%H:%M} 与 {other.starts:%H:%M}–{other.ends:%H:%M} 重叠"
+                return msg("{weekday} {time} 与 {other} 重叠", weekday=d.weekday_name,
+                           time=f"{d.starts:%H:%M}–{d.ends:%H:%M}", other=f"{other.starts:%H:%M}–{other.ends:%H:%M}")
         seen.append(d)
     return None
 
 
 def validate_relation(rel: RelationRow) -> str | None:
     if not rel.name.strip():
-        return "请填写关系人或单位名称"
+        return msg("请填写关系人或单位名称")
     if len(rel.name.strip()) > _MAX["relation_name"]:
-        return f"名称不能超过{_MAX['relation_name']}字"
+        return msg("名称不能超过{limit}字", limit=_MAX["relation_name"])
     if not rel.relation.strip():
-        return "请填写关系（如 配偶、近亲属、原工作单位）"
+        return msg("请填写关系（如 配偶、近亲属、原工作单位）")
     if len(rel.relation.strip()) > _MAX["relation"]:
-        return f"关系不能超过{_MAX['relation']}字"
+        return msg("关系不能超过{limit}字", limit=_MAX["relation"])
     if rel.id_number.strip():
         check = check_id(rel.id_number)
         if not check.valid:
-            return f"证件号码或统一社会信用代码无效：{check.error}"
+            return msg("证件号码或统一社会信用代码无效：{error}", error=check.error)
     return None
 
 
@@ -186,27 +189,27 @@ def validate_expert_form(form: ExpertForm) -> dict[str, str]:
     errors: dict[str, str] = {}
     name = form.name.strip()
     if not name:
-        errors["name"] = "请填写姓名"
+        errors["name"] = msg("请填写姓名")
     elif len(name) > _MAX["name"]:
-        errors["name"] = f"姓名不能超过{_MAX['name']}字"
+        errors["name"] = msg("姓名不能超过{limit}字", limit=_MAX["name"])
     if form.kind not in EXPERT_KINDS:
-        errors["kind"] = "类别应为：" + "、".join(EXPERT_KINDS.values())
+        errors["kind"] = msg("类别应为：{kinds}", kinds=[code_label(k) for k in EXPERT_KINDS.values()])
     if form.sex not in (None, "", *SEXES):
-        errors["sex"] = "性别应为男或女"
-    for key, label in (("agency", "工作单位"), ("former_agency", "原工作单位"), ("title", "职称")):
+        errors["sex"] = msg("性别应为男或女")
+    for key, label in (("agency", msg("工作单位")), ("former_agency", msg("原工作单位")), ("title", msg("职称"))):
         if len(getattr(form, key).strip()) > _MAX[key]:
-            errors[key] = f"{label}不能超过{_MAX[key]}字"
+            errors[key] = msg("{what}不能超过{limit}字", what=label, limit=_MAX[key])
     if not form.agency.strip() and not form.former_agency.strip():
-        errors["agency"] = "请填写工作单位（已退休的填原工作单位）"
+        errors["agency"] = msg("请填写工作单位（已退休的填原工作单位）")
     if len(",".join(form.specialties)) > _MAX["specialties"]:
-        errors["specialties"] = f"专长合计不能超过{_MAX['specialties']}字"
+        errors["specialties"] = msg("专长合计不能超过{limit}字", limit=_MAX["specialties"])
     unknown = [c for c in form.committees if c not in COMMITTEES]
     if unknown:
-        errors["committees"] = f"未知的委员会：{'、'.join(unknown)}"
+        errors["committees"] = msg("未知的委员会：{codes}", codes=unknown)
     if form.phone.strip():
         phone = check_phone(form.phone)
         if not phone.valid:
-            errors["phone"] = phone.error or "电话号码无效"
+            errors["phone"] = phone.error or msg("电话号码无效")
     if form.duties is not None:
         problem = validate_duties(form.duties, form.kind)
         if problem:
@@ -215,7 +218,7 @@ def validate_expert_form(form: ExpertForm) -> dict[str, str]:
         for i, rel in enumerate(form.relations, start=1):
             problem = validate_relation(rel)
             if problem:
-                errors["relations"] = f"第{i}条：{problem}"
+                errors["relations"] = msg("第{n}条：{problem}", n=i, problem=problem)
                 break
     return errors
 
@@ -308,7 +311,7 @@ def get_expert(engine: Engine, user: CurrentUser, expert_id: int) -> ExpertDetai
     with read_only(engine) as session:
         expert = session.get(Expert, expert_id)
         if expert is None:
-            raise ValueError("该专家已不存在")
+            raise ValueError(msg("该专家已不存在"))
         fields = _row_fields(expert, _committee_order(session), _rooms(session))
         return ExpertDetail(**fields, relations=_relations(session, expert_id=expert_id,
                                                            masked=not can(user, "experts.edit")))
@@ -410,11 +413,12 @@ def save_expert(engine: Engine, user: CurrentUser, form: ExpertForm, expert_id: 
     require(user, "experts.edit")
     errors = validate_expert_form(form)
     if errors:
-        raise ValueError("；".join(errors.values()))
+        raise ValueError(joined(errors.values()))
     with unit_of_work(engine) as session:
         phone = normalized_phone(form.phone)
         if find_same_person(session, form.name, phone, exclude=expert_id) is not None:
-            raise ValueError(f"专家库中已有“{form.name.strip()}”（电话{phone or '未填'}），请勿重复登记")
+            raise ValueError(msg("专家库中已有“{name}”（电话{phone}），请勿重复登记", name=form.name.strip(),
+                                 phone=phone or msg("未填")))
         if expert_id is None:
             expert = Expert(name=form.name.strip())
             session.add(expert)
@@ -422,7 +426,7 @@ def save_expert(engine: Engine, user: CurrentUser, form: ExpertForm, expert_id: 
         else:
             expert = session.get(Expert, expert_id)
             if expert is None:
-                raise ValueError("该专家已不存在")
+                raise ValueError(msg("该专家已不存在"))
             before = _snapshot(expert)
         apply_form(session, expert, form)
         session.flush()
@@ -443,7 +447,7 @@ def set_duties(engine: Engine, user: CurrentUser, expert_id: int, duties: tuple[
     with unit_of_work(engine) as session:
         expert = session.get(Expert, expert_id)
         if expert is None:
-            raise ValueError("该专家已不存在")
+            raise ValueError(msg("该专家已不存在"))
         problem = validate_duties(duties, expert.kind)
         if problem:
             raise ValueError(problem)
@@ -462,10 +466,10 @@ def save_user_relations(engine: Engine, user: CurrentUser, user_id: int,
     for i, rel in enumerate(relations, start=1):
         problem = validate_relation(rel)
         if problem:
-            raise ValueError(f"第{i}条：{problem}")
+            raise ValueError(msg("第{n}条：{problem}", n=i, problem=problem))
     with unit_of_work(engine) as session:
         if session.get(User, user_id) is None:
-            raise ValueError("该用户已不存在")
+            raise ValueError(msg("该用户已不存在"))
         before = [f"{r.relation}:{r.name}" for r in _relations(session, user_id=user_id)]
         _replace_relations(session, relations, user_id=user_id)
         audit.record(session, user, "user.relations", entity="user", entity_id=user_id,

@@ -30,6 +30,7 @@ from core import audit
 from core.auth import CurrentUser, PermissionDenied, can, require, use_case
 from core.calendar_overrides import load_calendar
 from core.lifecycle import load_case, principals
+from core.messages import code_label, joined, msg
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
 from db.codes import COMMITTEE_SHORT, RATINGS
@@ -45,7 +46,7 @@ from db.models import (
     User,
 )
 
-ART25 = "《人民调解法》第二十五条"
+ART25 = msg("《人民调解法》第二十五条")
 BAD_RATING_MAX = 2  # 不满意 and 非常不满意
 TEXT_MAX = 5000
 DEFAULTS = {"bad_rating_deadline_workdays": 15, "followup_call_workdays": 3, "followup_after_due_days": 7}
@@ -108,11 +109,11 @@ def schedule_followup(engine: Engine, user: CurrentUser, case_id: int, scheduled
     with unit_of_work(engine) as session:
         case = load_case(session, user, case_id, write=True)
         if session.scalar(select(Agreement.id).where(Agreement.case_id == case_id)) is None:
-            raise ValueError("本案没有调解协议，无需回访")
+            raise ValueError(msg("本案没有调解协议，无需回访"))
         if case_party_id is not None:
             cp = session.get(CaseParty, case_party_id)
             if cp is None or cp.case_id != case_id:
-                raise ValueError("该当事人不属于本案")
+                raise ValueError(msg("该当事人不属于本案"))
         row = FollowUp(case_id=case_id, scheduled_on=scheduled_on, party_id=case_party_id)
         session.add(row)
         session.flush()
@@ -137,7 +138,7 @@ class VisitForm:
 
 class VisitError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = errors
 
 
@@ -152,21 +153,21 @@ class VisitResult:
 def validate_visit(form: VisitForm, today: date, effective_on: date | None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if form.visited_on is None:
-        errors["visited_on"] = "请填写回访日期"
+        errors["visited_on"] = msg("请填写回访日期")
     elif form.visited_on > today:
-        errors["visited_on"] = "回访日期不能晚于今天"
+        errors["visited_on"] = msg("回访日期不能晚于今天")
     elif effective_on is not None and form.visited_on < effective_on:
-        errors["visited_on"] = f"回访日期不能早于协议生效日（{effective_on.isoformat()}）"
+        errors["visited_on"] = msg("回访日期不能早于协议生效日（{day}）", day=effective_on.isoformat())
     if not form.performance.strip():
-        errors["performance"] = "请填写协议履行情况"
+        errors["performance"] = msg("请填写协议履行情况")
     elif len(form.performance) > TEXT_MAX:
-        errors["performance"] = f"履行情况不超过{TEXT_MAX}个字"
+        errors["performance"] = msg("履行情况不超过{limit}个字", limit=TEXT_MAX)
     if form.rating is not None and form.rating not in RATINGS:
-        errors["rating"] = "满意度应为五级评价之一（非常满意、满意、基本满意、不满意、非常不满意）"
+        errors["rating"] = msg("满意度应为五级评价之一（非常满意、满意、基本满意、不满意、非常不满意）")
     if form.escalation_risk and not form.action_taken.strip():
-        errors["action_taken"] = f"存在激化风险的，请填写已采取的措施（如已报告派出所，{ART25}）"
+        errors["action_taken"] = msg("存在激化风险的，请填写已采取的措施（如已报告派出所，{law}）", law=ART25)
     elif len(form.action_taken) > TEXT_MAX:
-        errors["action_taken"] = f"处理情况不超过{TEXT_MAX}个字"
+        errors["action_taken"] = msg("处理情况不超过{limit}个字", limit=TEXT_MAX)
     return errors
 
 
@@ -180,16 +181,16 @@ def record_visit(engine: Engine, user: CurrentUser, followup_id: int, form: Visi
     with unit_of_work(engine) as session:
         row = session.scalar(select(FollowUp).where(FollowUp.id == followup_id).with_for_update())
         if row is None:
-            raise ValueError("该回访已不存在")
+            raise ValueError(msg("该回访已不存在"))
         case = load_case(session, user, row.case_id, write=True)
         if row.visited_on is not None:
-            raise VisitError({"visited_on": f"该回访已于{row.visited_on.isoformat()}登记"})
+            raise VisitError({"visited_on": msg("该回访已于{day}登记", day=row.visited_on.isoformat())})
         effective = session.scalar(select(Agreement.effective_on).where(Agreement.case_id == case.id))
         errors = validate_visit(form, today, effective)
         if form.party_id is not None:
             cp = session.get(CaseParty, form.party_id)
             if cp is None or cp.case_id != case.id:
-                errors["party_id"] = "被回访人不属于本案"
+                errors["party_id"] = msg("被回访人不属于本案")
         if errors:
             raise VisitError(errors)
         row.visited_on = form.visited_on
@@ -233,21 +234,21 @@ def answer_ledger_entry(engine: Engine, user: CurrentUser, entry_id: int, answer
     answer = (answer or "").strip()
     errors: dict[str, str] = {}
     if not answer:
-        errors["answer"] = "请填写整改及答复情况"
+        errors["answer"] = msg("请填写整改及答复情况")
     elif len(answer) > TEXT_MAX:
-        errors["answer"] = f"答复不超过{TEXT_MAX}个字"
+        errors["answer"] = msg("答复不超过{limit}个字", limit=TEXT_MAX)
     if answered_on > today:
-        errors["answered_on"] = "答复日期不能晚于今天"
+        errors["answered_on"] = msg("答复日期不能晚于今天")
     with unit_of_work(engine) as session:
         entry = session.scalar(select(RatingLedgerEntry).where(RatingLedgerEntry.id == entry_id).with_for_update())
         if entry is None:
-            raise ValueError("该差评台账记录已不存在")
+            raise ValueError(msg("该差评台账记录已不存在"))
         followup = session.get(FollowUp, entry.followup_id)
         case = load_case(session, user, followup.case_id, write=True)
         if entry.answered_on is not None:
-            raise VisitError({"answer": f"该差评已于{entry.answered_on.isoformat()}答复"})
+            raise VisitError({"answer": msg("该差评已于{day}答复", day=entry.answered_on.isoformat())})
         if answered_on < entry.opened_on:
-            errors["answered_on"] = f"答复日期不能早于差评登记日（{entry.opened_on.isoformat()}）"
+            errors["answered_on"] = msg("答复日期不能早于差评登记日（{day}）", day=entry.opened_on.isoformat())
         if errors:
             raise VisitError(errors)
         entry.answered_on = answered_on
@@ -262,7 +263,7 @@ def answer_ledger_entry(engine: Engine, user: CurrentUser, entry_id: int, answer
 
 def _may_read(user: CurrentUser) -> None:
     if not (can(user, "followups") or can(user, "cases.read_all")):
-        raise PermissionDenied(f"{user.role_name}无权查看回访", permission="followups")
+        raise PermissionDenied(msg("{role}无权查看回访", role=code_label(user.role_name)), permission="followups")
 
 
 def _scope(query, user: CurrentUser):

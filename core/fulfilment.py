@@ -21,6 +21,7 @@ from core import audit
 from core.auth import CurrentUser, PermissionDenied, can, require, use_case
 from core.followups import agent_phones
 from core.lifecycle import load_case, mark_performed_in
+from core.messages import code_label, joined, msg
 from core.uow import read_only, unit_of_work
 from db.codes import COMMITTEE_SHORT
 from db.models import Agreement, Case, CaseParty, Committee, Instalment, Party, Payment, User
@@ -43,7 +44,7 @@ class PaymentError(ValueError):
     """A payment refused: ``errors`` maps each field to its Chinese message."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = errors
 
 
@@ -152,37 +153,38 @@ def record_payment(engine: Engine, user: CurrentUser, instalment_id: int, amount
     errors: dict[str, str] = {}
     value = parse_money(amount)
     if value is None:
-        errors["amount"] = "请输入金额（元，最多两位小数）"
+        errors["amount"] = msg("请输入金额（元，最多两位小数）")
     elif value <= 0:
-        errors["amount"] = "金额应大于0"
+        errors["amount"] = msg("金额应大于0")
     if paid_on > today:
-        errors["paid_on"] = "付款日期不能晚于今天"
+        errors["paid_on"] = msg("付款日期不能晚于今天")
     if method not in PAYMENT_METHODS:
-        errors["method"] = "请选择付款方式"
+        errors["method"] = msg("请选择付款方式")
     receipt_no = (receipt_no or "").strip()
     if len(receipt_no) > RECEIPT_MAX:
-        errors["receipt_no"] = f"收据号不超过{RECEIPT_MAX}个字符"
+        errors["receipt_no"] = msg("收据号不超过{limit}个字符", limit=RECEIPT_MAX)
     with unit_of_work(engine) as session:
         inst = session.scalar(select(Instalment).where(Instalment.id == instalment_id).with_for_update())
         if inst is None:
-            raise ValueError("该期款项已不存在")
+            raise ValueError(msg("该期款项已不存在"))
         agreement = session.get(Agreement, inst.agreement_id)
         case = load_case(session, user, agreement.case_id, write=True, lock=True)
         if case.status != "agreed":
-            raise PaymentError({"instalment": "只有已达成协议、尚未履行完毕的案件可以登记付款"})
+            raise PaymentError({"instalment": msg("只有已达成协议、尚未履行完毕的案件可以登记付款")})
         if inst.paid_in_full_on is not None:
-            raise PaymentError({"instalment": f"该期款项已于{inst.paid_in_full_on.isoformat()}付清"})
+            raise PaymentError({"instalment": msg("该期款项已于{day}付清", day=inst.paid_in_full_on.isoformat())})
         start = agreement.formed_on or agreement.effective_on
         if start is not None and paid_on < start and "paid_on" not in errors:
-            errors["paid_on"] = f"付款日期不能早于协议达成日（{start.isoformat()}）"
+            errors["paid_on"] = msg("付款日期不能早于协议达成日（{day}）", day=start.isoformat())
         if errors:
             raise PaymentError(errors)
         paid = _paid(session, inst.id)
         outstanding = inst.amount - paid
         if value > outstanding and not confirm_overpayment:
-            raise OverpaymentError(
-                f"本期尚欠{outstanding:,.2f}元，本次登记{value:,.2f}元，超出{value - outstanding:,.2f}元；"
-                "如确属多付，请勾选“确认超额”后再保存", outstanding)
+            raise OverpaymentError(msg(
+                "本期尚欠{outstanding:,.2f}元，本次登记{value:,.2f}元，超出{excess:,.2f}元；"
+                "如确属多付，请勾选“确认超额”后再保存", outstanding=outstanding, value=value,
+                excess=value - outstanding), outstanding)
         payment = Payment(instalment_id=inst.id, amount=value, paid_on=paid_on, method=method,
                           receipt_no=receipt_no, recorded_by_id=user.id or None)
         session.add(payment)
@@ -206,7 +208,7 @@ def record_payment(engine: Engine, user: CurrentUser, instalment_id: int, amount
 
 def _may_read(user: CurrentUser) -> None:
     if not (can(user, "agreements") or can(user, "followups") or can(user, "cases.read_all")):
-        raise PermissionDenied(f"{user.role_name}无权查看履行情况", permission="agreements")
+        raise PermissionDenied(msg("{role}无权查看履行情况", role=code_label(user.role_name)), permission="agreements")
 
 
 def _instalment_rows(session: Session, conditions: list, today: date, user: CurrentUser) -> list[InstalmentRow]:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from core.backup import daily_backup
 from core.case_deadlines import expire_medical_cases
+from core.messages import joined, message_of, msg
 from core.settings import get_settings
 from core.uow import read_only
 from db.engine import data_dir
@@ -38,13 +39,14 @@ class DailyReport:
     def message(self) -> str:
         parts = []
         if self.failed_cases:
-            parts.append(f"{len(self.failed_cases)} 件医疗纠纷超过30个工作日未达成协议，已按调解不成结案")
+            parts.append(msg("{count} 件医疗纠纷超过30个工作日未达成协议，已按调解不成结案",
+                             count=len(self.failed_cases)))
         if self.provisional_cases:
-            parts.append(f"{len(self.provisional_cases)} 件医疗纠纷的期限为临时计算，请人工核对")
+            parts.append(msg("{count} 件医疗纠纷的期限为临时计算，请人工核对", count=len(self.provisional_cases)))
         if self.backup_file:
-            parts.append("已完成今日自动备份")
+            parts.append(msg("已完成今日自动备份"))
         parts.extend(self.problems)
-        return "；".join(parts)
+        return joined(parts)
 
 
 def backup_folder(settings: dict[str, str]) -> Path:
@@ -72,7 +74,7 @@ def run_daily_jobs(engine: Engine, url: str, *, today: date | None = None) -> Da
         provisional = report.provisional
     except Exception as exc:  # noqa: BLE001 — reported to the user, logged with the traceback
         log.exception("medical case expiry failed")
-        problems.append(f"医疗纠纷期限检查失败：{exc}")
+        problems.append(msg("医疗纠纷期限检查失败：{error}", error=message_of(exc)))
 
     written = None
     if make_url(url).get_backend_name() == "sqlite" and make_url(url).database not in (None, "", ":memory:"):
@@ -84,7 +86,7 @@ def run_daily_jobs(engine: Engine, url: str, *, today: date | None = None) -> Da
             written = str(info.path) if info is not None else None
         except Exception as exc:  # noqa: BLE001
             log.exception("daily backup to %s failed", folder)
-            problems.append(f"自动备份失败（{folder}）：{exc}")
+            problems.append(msg("自动备份失败（{folder}）：{error}", folder=str(folder), error=message_of(exc)))
     if failed or provisional or written or problems:
         log.info("daily jobs %s: %s", today, "; ".join(filter(None, [
             f"failed {', '.join(failed)}" if failed else "",

@@ -23,6 +23,8 @@ from typing import Literal
 
 import phonenumbers
 
+from core.messages import code_label, msg
+
 Sex = Literal["M", "F"]
 
 # Kinds following the GB 11643 pattern (as opposed to "uscc").
@@ -127,11 +129,11 @@ def _birth_date(yyyymmdd: str) -> tuple[date | None, str | None]:
     try:
         born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
     except ValueError:
-        return None, f"出生日期 {shown} 不存在"
+        return None, msg("出生日期 {day} 不存在", day=shown)
     if born > date.today():
-        return None, f"出生日期 {shown} 晚于今天，请核对号码"
+        return None, msg("出生日期 {day} 晚于今天，请核对号码", day=shown)
     if born < _EARLIEST_BIRTH:
-        return None, f"出生日期 {shown} 早于1850年，请核对号码"
+        return None, msg("出生日期 {day} 早于1850年，请核对号码", day=shown)
     return born, None
 
 
@@ -148,7 +150,7 @@ def _check_id18(number: str, kind: str) -> IdCheck:
         return _fail(error, kind)
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        return _fail(f"校验位应为 {expected}，请核对号码", kind)
+        return _fail(msg("校验位应为 {expected}，请核对号码", expected=expected), kind)
     sex: Sex = "M" if int(number[16]) % 2 else "F"
     return IdCheck(True, kind, born, sex, number)
 
@@ -156,7 +158,7 @@ def _check_id18(number: str, kind: str) -> IdCheck:
 def _check_id15(number: str) -> IdCheck:
     """Legacy 15-digit number: region + YYMMDD + seq3, all born in the 1900s."""
     if not _DIGITS_RE.fullmatch(number):
-        return _fail("15位旧身份证号码只能是数字", "resident15")
+        return _fail(msg("15位旧身份证号码只能是数字"), "resident15")
     first17 = number[:6] + "19" + number[6:]
     born, error = _birth_date(first17[6:14])
     if error:
@@ -170,17 +172,17 @@ def check_resident_id(text: str) -> IdCheck:
     foreign permanent-residence ID) or a legacy 15-digit resident ID. No USCC fallback."""
     number = normalize(text)
     if not number:
-        return _fail("请输入证件号码")
+        return _fail(msg("请输入证件号码"))
     if len(number) == 15:
         return _check_id15(number)
     if len(number) != 18:
-        return _fail(f"身份证号码应为18位（旧证15位），现为{len(number)}位")
+        return _fail(msg("身份证号码应为18位（旧证15位），现为{length}位", length=len(number)))
     if _ID18_RE.fullmatch(number):
         return _check_id18(number, _id_kind(number))
     if _DIGITS_X_RE.fullmatch(number):
-        return _fail("X 只能出现在最后一位（校验位）")
+        return _fail(msg("X 只能出现在最后一位（校验位）"))
     bad = next(ch for ch in number if ch not in "0123456789X")
-    return _fail(f"身份证号码只能是数字，最后一位可以是 X，不能有“{bad}”")
+    return _fail(msg("身份证号码只能是数字，最后一位可以是 X，不能有“{bad}”", bad=bad))
 
 
 # --- GB 32100-2015 -------------------------------------------------------------------------
@@ -196,21 +198,21 @@ def check_uscc(text: str) -> IdCheck:
     """Check a unified social credit code (GB 32100-2015)."""
     code = normalize(text)
     if not code:
-        return _fail("请输入统一社会信用代码", "uscc")
+        return _fail(msg("请输入统一社会信用代码"), "uscc")
     if len(code) != 18:
-        return _fail(f"统一社会信用代码应为18位，现为{len(code)}位", "uscc")
+        return _fail(msg("统一社会信用代码应为18位，现为{length}位", length=len(code)), "uscc")
     forbidden = sorted({ch for ch in code if ch in _USCC_FORBIDDEN})
     if forbidden:
         found = "/".join(forbidden)
-        return _fail(f"统一社会信用代码含非法字符 {found}（代码中不用 I/O/Z/S/V）", "uscc")
+        return _fail(msg("统一社会信用代码含非法字符 {found}（代码中不用 I/O/Z/S/V）", found=found), "uscc")
     bad = next((ch for ch in code if ch not in _USCC_ALPHABET), None)
     if bad is not None:
-        return _fail(f"统一社会信用代码含非法字符“{bad}”", "uscc")
+        return _fail(msg("统一社会信用代码含非法字符“{bad}”", bad=bad), "uscc")
     if not _DIGITS_RE.fullmatch(code[2:8]):
-        return _fail("统一社会信用代码第3–8位（登记管理机关行政区划码）应为数字", "uscc")
+        return _fail(msg("统一社会信用代码第3–8位（登记管理机关行政区划码）应为数字"), "uscc")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return _fail(f"校验位应为 {expected}，请核对代码", "uscc")
+        return _fail(msg("校验位应为 {expected}，请核对代码", expected=expected), "uscc")
     return IdCheck(True, "uscc", normalized=code)
 
 
@@ -228,11 +230,11 @@ def check_id(text: str) -> IdCheck:
     """
     number = normalize(text)
     if not number:
-        return _fail("请输入证件号码")
+        return _fail(msg("请输入证件号码"))
     if len(number) == 15 or (len(number) != 18 and _DIGITS_X_RE.fullmatch(number)):
         return check_resident_id(number)
     if len(number) != 18:
-        return _fail(f"不是身份证号码或统一社会信用代码（应为18位，现为{len(number)}位）")
+        return _fail(msg("不是身份证号码或统一社会信用代码（应为18位，现为{length}位）", length=len(number)))
     if not _DIGITS_X_RE.fullmatch(number):
         return check_uscc(number)
     as_id = check_resident_id(number)
@@ -241,7 +243,8 @@ def check_id(text: str) -> IdCheck:
     as_uscc = check_uscc(number)
     if as_uscc.valid:
         return as_uscc
-    return _fail(f"号码无效：按身份证读，{as_id.error}；按统一社会信用代码读，{as_uscc.error}")
+    return _fail(msg("号码无效：按身份证读，{as_id}；按统一社会信用代码读，{as_uscc}",
+                     as_id=as_id.error, as_uscc=as_uscc.error))
 
 
 def validate_party_id(id_type: str, number: str) -> IdCheck:
@@ -260,18 +263,18 @@ def validate_party_id(id_type: str, number: str) -> IdCheck:
     if not result.valid or result.kind in kinds:
         return result
     # A valid number of another kind: most likely the wrong type was picked.
-    other = ID_TYPES[_KIND_TO_TYPE[str(result.kind)]]
-    return _fail(f"这是{other}号码，请把证件类型选为“{other}”", result.kind)
+    other = code_label(ID_TYPES[_KIND_TO_TYPE[str(result.kind)]])
+    return _fail(msg("这是{other}号码，请把证件类型选为“{other}”", other=other), result.kind)
 
 
 def _check_free_text(text: str) -> IdCheck:
     number = normalize(text)
     if not number:
-        return _fail("请输入证件号码")
+        return _fail(msg("请输入证件号码"))
     if not _FREE_TEXT_RE.fullmatch(number):
-        return _fail("证件号码只能包含字母、数字和“-”")
+        return _fail(msg("证件号码只能包含字母、数字和“-”"))
     if not 3 <= len(number) <= 30:
-        return _fail(f"证件号码应为3–30位，现为{len(number)}位")
+        return _fail(msg("证件号码应为3–30位，现为{length}位", length=len(number)))
     return IdCheck(True, None, normalized=number)
 
 
@@ -284,15 +287,12 @@ def cross_check(check: IdCheck, typed_birth: date | None, typed_sex: Sex | None)
     if not check.valid:
         return problems
     if typed_birth is not None and check.birth_date is not None and typed_birth != check.birth_date:
-        problems.append(
-            f"出生日期与证件号码不符：号码为 {check.birth_date.isoformat()}，"
-            f"填写为 {typed_birth.isoformat()}"
-        )
+        problems.append(msg("出生日期与证件号码不符：号码为 {by_number}，填写为 {typed}",
+                            by_number=check.birth_date.isoformat(), typed=typed_birth.isoformat()))
     if typed_sex is not None and check.sex is not None and typed_sex != check.sex:
-        problems.append(
-            f"性别与证件号码不符：号码为{_SEX_LABELS[check.sex]}，"
-            f"填写为{_SEX_LABELS.get(typed_sex, typed_sex)}"
-        )
+        problems.append(msg("性别与证件号码不符：号码为{by_number}，填写为{typed}",
+                            by_number=code_label(_SEX_LABELS[check.sex]),
+                            typed=code_label(_SEX_LABELS.get(typed_sex, typed_sex))))
     return problems
 
 
@@ -337,11 +337,11 @@ def check_phone(text: str) -> PhoneCheck:
     """
     raw = normalize(text)
     if not raw:
-        return PhoneCheck(False, error="请输入电话号码")
+        return PhoneCheck(False, error=msg("请输入电话号码"))
     try:
         parsed = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException:
-        return PhoneCheck(False, error="电话号码格式不对，只能包含数字")
+        return PhoneCheck(False, error=msg("电话号码格式不对，只能包含数字"))
     national = str(parsed.national_number)
     if not phonenumbers.is_valid_number(parsed):
         return PhoneCheck(False, error=_phone_error(parsed.country_code, raw, national))
@@ -366,9 +366,9 @@ def check_phone(text: str) -> PhoneCheck:
 
 def _phone_error(country_code: int, raw: str, national: str) -> str:
     if country_code != 86:
-        return "境外电话号码无效，请核对"
+        return msg("境外电话号码无效，请核对")
     if national.startswith("1") and len(national) != 11:
-        return f"手机号码应为11位，现为{len(national)}位"
+        return msg("手机号码应为11位，现为{length}位", length=len(national))
     if not raw.startswith(("0", "+")) and 7 <= len(national) <= 8:
-        return "固定电话请加区号，如 0570-3012345"
-    return "电话号码无效，请核对区号和号码位数"
+        return msg("固定电话请加区号，如 0570-3012345")
+    return msg("电话号码无效，请核对区号和号码位数")

@@ -49,6 +49,7 @@ from core.identifiers import (
     normalize,
     validate_party_id,
 )
+from core.messages import code_label, joined, message_of, msg
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
 from db.codes import (
@@ -251,7 +252,7 @@ class IntakeError(ValueError):
     """The form has problems; ``errors`` maps field keys to Chinese messages."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = dict(errors)
 
 
@@ -280,17 +281,17 @@ def parse_amount(text: str) -> Decimal | None:
     if raw.endswith("万"):
         raw, factor = raw[:-1], Decimal(10000)
     if not re.fullmatch(r"-?[0-9]+(\.[0-9]*)?|-?\.[0-9]+", raw, re.ASCII):
-        raise ValueError("金额格式不对：请填写数字（单位：元），如 50000、12345.60 或 5万")
+        raise ValueError(msg("金额格式不对：请填写数字（单位：元），如 50000、12345.60 或 5万"))
     try:
         value = Decimal(raw) * factor
     except InvalidOperation:  # pragma: no cover — the pattern above admits only numbers
-        raise ValueError("金额格式不对：请填写数字（单位：元）") from None
+        raise ValueError(msg("金额格式不对：请填写数字（单位：元）")) from None
     if value < 0:
-        raise ValueError("金额不能为负数")
+        raise ValueError(msg("金额不能为负数"))
     if value >= _MAX_AMOUNT:  # before quantize: 10**26 has no fen within Decimal's precision
-        raise ValueError("金额过大，请核对（单位是元）")
+        raise ValueError(msg("金额过大，请核对（单位是元）"))
     if value != value.quantize(Decimal("0.01")):
-        raise ValueError("金额最多保留两位小数（到分）")
+        raise ValueError(msg("金额最多保留两位小数（到分）"))
     return value.quantize(Decimal("0.01"))
 
 
@@ -303,9 +304,15 @@ _DATE_PATTERNS = (
 )
 
 
-def parse_date(text: str) -> date | None:
+#: What a date is called in parse_date's messages.
+_DATE_NAMES = {"date": msg("日期"), "birth_date": msg("出生日期")}
+
+
+def parse_date(text: str, *, kind: str = "date") -> date | None:
     """``1990-01-02``, ``1990/1/2``, ``1990.1.2``, ``1990年1月2日`` or ``19900102`` → date; empty →
-    None. Raises ``ValueError`` (Chinese) otherwise."""
+    None. Raises ``ValueError`` (Chinese, naming the date: ``kind`` "date" or "birth_date")
+    otherwise."""
+    what = _DATE_NAMES[kind]
     raw = "".join(ch for ch in _fold(text or "") if not ch.isspace())
     if not raw:
         return None
@@ -315,8 +322,8 @@ def parse_date(text: str) -> date | None:
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                raise ValueError(f"日期 {raw} 不存在") from None
-    raise ValueError("日期格式应为 1990-01-02")
+                raise ValueError(msg("{what} {day} 不存在", what=what, day=raw)) from None
+    raise ValueError(msg("{what}格式应为 1990-01-02", what=what))
 
 
 def parse_datetime(text: str) -> datetime | None:
@@ -329,7 +336,7 @@ def parse_datetime(text: str) -> datetime | None:
             return datetime.strptime(raw, fmt)
         except ValueError:
             continue
-    raise ValueError("时间格式应为 2026-11-02 09:30")
+    raise ValueError(msg("时间格式应为 2026-11-02 09:30"))
 
 
 # ------------------------------------------------------------------------------ normalising
@@ -427,7 +434,7 @@ def is_medical(form: IntakeForm) -> bool:
 
 
 def _too_long(value: str, limit: int) -> str | None:
-    return f"最多{limit}个字，现为{len(value)}个字" if len(value) > limit else None
+    return msg("最多{limit}个字，现为{length}个字", limit=limit, length=len(value)) if len(value) > limit else None
 
 
 def _party_errors(i: int, p: PartyForm, form: IntakeForm, now: datetime) -> dict[str, str]:
@@ -435,47 +442,47 @@ def _party_errors(i: int, p: PartyForm, form: IntakeForm, now: datetime) -> dict
     key = f"parties.{i}."
     n = i + 1
     if p.kind not in PARTY_FORM_KINDS:
-        errors[key + "kind"] = "当事人类型不对"
+        errors[key + "kind"] = msg("当事人类型不对")
         return errors
     applicant = p.role == "applicant"
     if p.kind == "organisation":
         if not p.name:
-            errors[key + "name"] = "请填写单位名称"
+            errors[key + "name"] = msg("请填写单位名称")
         elif problem := _too_long(p.name, _MAX_LEN["name"]):
             errors[key + "name"] = problem
         if p.org_kind not in ORGANISATION_KINDS:
-            errors[key + "org_kind"] = "请选择单位类型"
+            errors[key + "org_kind"] = msg("请选择单位类型")
         if p.uscc:
             check = check_uscc(p.uscc)
             if not check.valid:
-                errors[key + "uscc"] = check.error or "统一社会信用代码无效"
+                errors[key + "uscc"] = check.error or msg("统一社会信用代码无效")
         elif applicant and p.party_id is None:
-            errors[key + "uscc"] = "申请人为单位时请填写统一社会信用代码"
+            errors[key + "uscc"] = msg("申请人为单位时请填写统一社会信用代码")
         if problem := _too_long(p.legal_representative, _MAX_LEN["legal_representative"]):
             errors[key + "legal_representative"] = problem
     else:
         if not p.name:
-            errors[key + "name"] = "请填写姓名"
+            errors[key + "name"] = msg("请填写姓名")
         elif problem := _too_long(p.name, _MAX_LEN["person_name"]):
             errors[key + "name"] = problem
         check: IdCheck | None = None
         if p.id_type not in ID_TYPES:
-            errors[key + "id_type"] = "请选择证件类型"
+            errors[key + "id_type"] = msg("请选择证件类型")
         elif p.id_number:
             check = validate_party_id(p.id_type, p.id_number)
             if not check.valid:
-                errors[key + "id_number"] = check.error or "证件号码无效"
+                errors[key + "id_number"] = check.error or msg("证件号码无效")
         elif (applicant or p.is_agent) and p.party_id is None:
-            errors[key + "id_number"] = "请填写证件号码" + ("（代理人）" if p.is_agent else "（申请人）")
+            errors[key + "id_number"] = msg("请填写证件号码（代理人）") if p.is_agent else msg("请填写证件号码（申请人）")
         birth: date | None = None
         if p.birth_date:
             try:
-                birth = parse_date(p.birth_date)
+                birth = parse_date(p.birth_date, kind="birth_date")
             except ValueError as exc:
-                errors[key + "birth_date"] = str(exc).replace("日期", "出生日期", 1)
+                errors[key + "birth_date"] = message_of(exc)
             else:
                 if birth and birth > now.date():
-                    errors[key + "birth_date"] = "出生日期晚于今天"
+                    errors[key + "birth_date"] = msg("出生日期晚于今天")
         if check is not None and check.valid:
             sex = p.sex if p.sex in SEXES else None
             for problem in cross_check(check, birth, sex):  # type: ignore[arg-type]
@@ -487,19 +494,19 @@ def _party_errors(i: int, p: PartyForm, form: IntakeForm, now: datetime) -> dict
     if p.phone:
         phone = check_phone(p.phone)
         if not phone.valid:
-            errors[key + "phone"] = phone.error or "电话号码无效"
+            errors[key + "phone"] = phone.error or msg("电话号码无效")
     elif applicant or p.is_agent:
-        errors[key + "phone"] = "请填写联系电话"
+        errors[key + "phone"] = msg("请填写联系电话")
     if problem := _too_long(p.address, _MAX_LEN["address"]):
         errors[key + "address"] = problem
     if p.is_agent:
         target = p.represents
         if target is None or not 0 <= target < len(form.parties) or target == i or form.parties[target].is_blank():
-            errors[key + "represents"] = "请选择被代理的当事人"
+            errors[key + "represents"] = msg("请选择被代理的当事人")
         elif form.parties[target].is_agent:
-            errors[key + "represents"] = f"当事人{target + 1}本身是代理人，请选择被代理的申请人或被申请人"
+            errors[key + "represents"] = msg("当事人{n}本身是代理人，请选择被代理的申请人或被申请人", n=target + 1)
     elif p.role not in PRINCIPAL_ROLES:
-        errors[key + "role"] = f"请选择当事人{n}的身份（申请人、被申请人或第三人）"
+        errors[key + "role"] = msg("请选择当事人{n}的身份（申请人、被申请人或第三人）", n=n)
     return errors
 
 
@@ -520,9 +527,9 @@ def validate_intake(form: IntakeForm, *, now: datetime | None = None) -> dict[st
 
     principals = [p for p in form.parties if not p.is_agent and not p.is_blank()]
     if not any(p.role == "applicant" for p in principals):
-        errors["parties"] = "请至少登记一名申请人"
+        errors["parties"] = msg("请至少登记一名申请人")
     elif not any(p.role == "respondent" for p in principals):
-        errors["parties"] = "请登记被申请人（纠纷的另一方当事人）"
+        errors["parties"] = msg("请登记被申请人（纠纷的另一方当事人）")
 
     seen: dict[tuple[str, str], int] = {}
     for i, p in enumerate(form.parties):
@@ -535,49 +542,50 @@ def validate_intake(form: IntakeForm, *, now: datetime | None = None) -> dict[st
             ident = ("party", str(p.party_id))
         field_name = "uscc" if p.kind == "organisation" else "id_number"
         if ident in seen:
-            errors.setdefault(f"parties.{i}.{field_name}", f"与当事人{seen[ident] + 1}的证件号码相同，同一人只登记一次")
+            errors.setdefault(f"parties.{i}.{field_name}",
+                              msg("与当事人{n}的证件号码相同，同一人只登记一次", n=seen[ident] + 1))
         else:
             seen[ident] = i
 
     if form.committee not in COMMITTEES:
-        errors["committee"] = "请选择受理的调解委员会"
+        errors["committee"] = msg("请选择受理的调解委员会")
     if form.dispute_type not in DISPUTE_TYPES:
-        errors["dispute_type"] = "请选择纠纷类型"
+        errors["dispute_type"] = msg("请选择纠纷类型")
     if form.source not in CASE_SOURCES:
-        errors["source"] = "请选择纠纷来源"
+        errors["source"] = msg("请选择纠纷来源")
     if not form.summary:
-        errors["summary"] = "请填写纠纷简要情况"
+        errors["summary"] = msg("请填写纠纷简要情况")
     elif len(form.summary) < 5:
-        errors["summary"] = "纠纷简要情况太简略，请写明主要事实"
+        errors["summary"] = msg("纠纷简要情况太简略，请写明主要事实")
     for r, text in enumerate(form.requests):
         if len(text) > 500:
-            errors[f"requests.{r}"] = f"第{r + 1}项请求过长（最多500字）"
+            errors[f"requests.{r}"] = msg("第{n}项请求过长（最多500字）", n=r + 1)
     try:
         parse_amount(form.amount)
     except ValueError as exc:
-        errors["amount"] = str(exc)
+        errors["amount"] = message_of(exc)
 
     if form.is_group and form.group_size < GROUP_MIN_SIZE:
-        errors["group_size"] = f"群体性纠纷的涉及人数应不少于{GROUP_MIN_SIZE}人"
+        errors["group_size"] = msg("群体性纠纷的涉及人数应不少于{n}人", n=GROUP_MIN_SIZE)
 
     if form.escalation_risk:  # 人民调解法第二十五条
         if not form.escalation_notified_to:
-            errors["escalation_notified_to"] = "有激化风险时须写明已报告的公安机关或有关部门（人民调解法第二十五条）"
+            errors["escalation_notified_to"] = msg("有激化风险时须写明已报告的公安机关或有关部门（人民调解法第二十五条）")
         elif problem := _too_long(form.escalation_notified_to, _MAX_LEN["escalation_notified_to"]):
             errors["escalation_notified_to"] = problem
         try:
             at = parse_datetime(form.escalation_notified_at)
         except ValueError as exc:
-            errors["escalation_notified_at"] = str(exc)
+            errors["escalation_notified_at"] = message_of(exc)
         else:
             if at is None:
-                errors["escalation_notified_at"] = "请填写报告时间（人民调解法第二十五条）"
+                errors["escalation_notified_at"] = msg("请填写报告时间（人民调解法第二十五条）")
             elif at > now + _CLOCK_SKEW:
-                errors["escalation_notified_at"] = "报告时间晚于现在"
+                errors["escalation_notified_at"] = msg("报告时间晚于现在")
 
     refused = any(p.refuses_mediation for p in principals)
     if is_medical(form) and not refused and form.medical_consent not in MEDICAL_CONSENTS:
-        errors["medical_consent"] = (
+        errors["medical_consent"] = msg(
             "医疗纠纷须双方共同申请，或一方申请、另一方同意后方可调解"
             "（《医疗纠纷预防和处理条例》第三十一条），请选择"
         )
@@ -585,12 +593,12 @@ def validate_intake(form: IntakeForm, *, now: datetime | None = None) -> dict[st
     try:
         received = parse_datetime(form.received_at)
     except ValueError as exc:
-        errors["received_at"] = str(exc)
+        errors["received_at"] = message_of(exc)
     else:
         if received is not None and received > now + _CLOCK_SKEW:
-            errors["received_at"] = "受理时间晚于现在"
+            errors["received_at"] = msg("受理时间晚于现在")
         elif received is not None and received < _EARLIEST_RECEIVED:
-            errors["received_at"] = "受理时间早于2000年，请核对"
+            errors["received_at"] = msg("受理时间早于2000年，请核对")
     return errors
 
 
@@ -707,7 +715,8 @@ def _upsert_party(session: Session, user: CurrentUser, p: PartyForm, index: int)
     if existing is None and p.party_id is not None and not (values.get("id_number") or values.get("uscc")):
         existing = session.get(Party, p.party_id)
         if existing is None or existing.anonymised or existing.kind != values["kind"]:
-            raise IntakeError({f"parties.{index}.name": f"在册当事人“{p.name}”已不存在，请重新填写证件号码"})
+            raise IntakeError({f"parties.{index}.name": msg("在册当事人“{name}”已不存在，请重新填写证件号码",
+                                                            name=p.name)})
     if existing is not None:
         _update_party(session, user, existing, values)
         return existing, True
@@ -730,7 +739,7 @@ def _upsert_party(session: Session, user: CurrentUser, p: PartyForm, index: int)
 def _committee(session: Session, code: str) -> Committee:
     committee = session.scalar(select(Committee).where(Committee.code == code))
     if committee is None or not committee.active:
-        raise ValueError(f"调解委员会 {COMMITTEE_SHORT.get(code, code)} 不存在或已停用")
+        raise ValueError(msg("调解委员会 {committee} 不存在或已停用", committee=code_label(COMMITTEE_SHORT.get(code, code))))
     return committee
 
 
@@ -766,7 +775,7 @@ def register_case(engine: Engine, user: CurrentUser, form: IntakeForm, *,
         if form.ticket_id is not None:
             ticket = session.get(QueueTicket, form.ticket_id)
             if ticket is None:
-                raise ValueError("关联的排队号票不存在")
+                raise ValueError(msg("关联的排队号票不存在"))
 
         active = [i for i, p in enumerate(form.parties) if not p.is_blank()]
         rows: dict[int, tuple[Party, bool]] = {i: _upsert_party(session, user, form.parties[i], i) for i in active}
@@ -873,23 +882,23 @@ def reroute_case(engine: Engine, user: CurrentUser, case_id: int, to_committee: 
     assignment of the old committee is cleared (the new committee appoints its own, Art.19)."""
     reason = _clean_text(reason)
     if not reason:
-        raise IntakeError({"reason": "改派须写明理由"})
+        raise IntakeError({"reason": msg("改派须写明理由")})
     if to_committee not in COMMITTEES:
-        raise IntakeError({"committee": "请选择改派到的调解委员会"})
+        raise IntakeError({"committee": msg("请选择改派到的调解委员会")})
     now = (now or datetime.now()).replace(microsecond=0)
     with unit_of_work(engine) as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValueError("案件不存在")
+            raise ValueError(msg("案件不存在"))
         old = session.get(Committee, case.committee_id)
         if not can(user, "intake"):
             require(user, "cases.mediate")
             if old.code not in user.committee_codes:
-                raise PermissionDenied("只能改派本委员会的案件", permission="cases.scope", case_id=case_id)
+                raise PermissionDenied(msg("只能改派本委员会的案件"), permission="cases.scope", case_id=case_id)
         if case.status not in OPEN_STATUSES:
-            raise ValueError(f"案件已{CASE_STATUSES.get(case.status, case.status)}，不能改派")
+            raise ValueError(msg("案件已{status}，不能改派", status=code_label(CASE_STATUSES.get(case.status, case.status))))
         if old.code == to_committee:
-            raise IntakeError({"committee": "案件已在该委员会，无需改派"})
+            raise IntakeError({"committee": msg("案件已在该委员会，无需改派")})
         new = _committee(session, to_committee)
         mediators = list(session.scalars(select(CaseMediator.user_id).where(CaseMediator.case_id == case.id)))
         before = {"committee": old.code, "mediator_id": case.mediator_id, "mediators": mediators}
@@ -938,21 +947,21 @@ def create_referral(engine: Engine, user: CurrentUser, *, visitor_name: str, sum
     reason, refer_to = _clean_text(reason), _clean_line(refer_to)
     errors: dict[str, str] = {}
     if not visitor_name:
-        errors["visitor_name"] = "请填写来访人姓名"
+        errors["visitor_name"] = msg("请填写来访人姓名")
     elif problem := _too_long(visitor_name, _MAX_LEN["name"]):
         errors["visitor_name"] = problem
     phone = None
     if visitor_phone.strip():
         checked = check_phone(visitor_phone)
         if not checked.valid:
-            errors["visitor_phone"] = checked.error or "电话号码无效"
+            errors["visitor_phone"] = checked.error or msg("电话号码无效")
         phone = checked.normalized
     if not summary:
-        errors["summary"] = "请填写纠纷简要情况"
+        errors["summary"] = msg("请填写纠纷简要情况")
     if not reason:
-        errors["reason"] = "请写明转办理由及依据"
+        errors["reason"] = msg("请写明转办理由及依据")
     if not refer_to:
-        errors["refer_to"] = "请写明转往的机关或部门"
+        errors["refer_to"] = msg("请写明转往的机关或部门")
     elif problem := _too_long(refer_to, 200):
         errors["refer_to"] = problem
     if errors:
@@ -962,7 +971,7 @@ def create_referral(engine: Engine, user: CurrentUser, *, visitor_name: str, sum
         if ticket_id is not None:
             ticket = session.get(QueueTicket, ticket_id)
             if ticket is None:
-                raise ValueError("关联的排队号票不存在")
+                raise ValueError(msg("关联的排队号票不存在"))
         referral = Referral(at=now, visitor_name=visitor_name, visitor_phone=phone, summary=summary,
                             reason=reason, refer_to=refer_to, ticket_id=ticket_id,
                             created_by_id=user.id or None)
@@ -1067,7 +1076,7 @@ def intake_document(engine: Engine, user: CurrentUser, case_id: int) -> IntakeDo
     with read_only(engine) as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValueError("案件不存在")
+            raise ValueError(msg("案件不存在"))
         committee = session.get(Committee, case.committee_id)
         # Mediators: their committees' cases. Reception prints these forms for every case it registers.
         refusal = case_scope_refusal(user, committee.code, details=False)

@@ -60,6 +60,7 @@ from core.auth import (
 )
 from core.deadlines import Deadline, judicial_deadline, police_deadline
 from core.identifiers import mask_id
+from core.messages import code_label, msg, series
 from core.uow import read_only, unit_of_work
 from db.codes import (
     AGREEMENT_KINDS,
@@ -83,15 +84,16 @@ from db.models import (
     User,
 )
 
-ART17 = "《人民调解法》第十七条"
-ART26 = "《人民调解法》第二十六条"
-ART27 = "《人民调解法》第二十七条"
-ART28 = "《人民调解法》第二十八条"
-ART29 = "《人民调解法》第二十九条"
-ART30 = "《人民调解法》第三十条"
-ART31 = "《人民调解法》第三十一条"
-MEDICAL_ART31 = "《医疗纠纷预防和处理条例》第三十一条"
-TRAFFIC_ART85 = "《道路交通事故处理程序规定》第八十五条"
+# Messages, so that the refusals citing them read in the UI's language (their text is unchanged).
+ART17 = msg("《人民调解法》第十七条")
+ART26 = msg("《人民调解法》第二十六条")
+ART27 = msg("《人民调解法》第二十七条")
+ART28 = msg("《人民调解法》第二十八条")
+ART29 = msg("《人民调解法》第二十九条")
+ART30 = msg("《人民调解法》第三十条")
+ART31 = msg("《人民调解法》第三十一条")
+MEDICAL_ART31 = msg("《医疗纠纷预防和处理条例》第三十一条")
+TRAFFIC_ART85 = msg("《道路交通事故处理程序规定》第八十五条")
 
 REASON_MAX = 500
 
@@ -151,12 +153,12 @@ OPERATIONS: dict[str, Operation] = {
 
 # Why an operation cannot start from a status, when the generic message would not help.
 _HINTS: dict[tuple[str, str], str] = {
-    ("record_agreement_reached", "accepted"): f"尚无调解记录：请先填写调解记录（{ART27}）",
-    ("record_agreement_reached", "registered"): "案件尚未受理",
-    ("archive_case", "agreed"): "调解协议尚未履行完毕，履行完毕后才能归档",
-    ("mark_performed", "performed"): "协议已登记为履行完毕",
-    ("accept_case", "accepted"): "案件已受理",
-    ("refuse_mediation", "mediating"): f"调解已开始：当事人要求终止调解的，请使用“终止调解”（{ART26}）",
+    ("record_agreement_reached", "accepted"): msg("尚无调解记录：请先填写调解记录（{law}）", law=ART27),
+    ("record_agreement_reached", "registered"): msg("案件尚未受理"),
+    ("archive_case", "agreed"): msg("调解协议尚未履行完毕，履行完毕后才能归档"),
+    ("mark_performed", "performed"): msg("协议已登记为履行完毕"),
+    ("accept_case", "accepted"): msg("案件已受理"),
+    ("refuse_mediation", "mediating"): msg("调解已开始：当事人要求终止调解的，请使用“终止调解”（{law}）", law=ART26),
 }
 
 
@@ -164,13 +166,14 @@ def check_transition(operation: str, status: str) -> Operation:
     """The operation, if it may start from ``status``; else :class:`TransitionError`."""
     op = OPERATIONS.get(operation)
     if op is None:
-        raise TransitionError(f"未知的案件操作：{operation}")
+        raise TransitionError(msg("未知的案件操作：{operation}", operation=operation))
     if status not in op.sources:
         hint = _HINTS.get((operation, status))
-        allowed = "、".join(CASE_STATUSES[s] for s in op.sources)
-        message = (f"案件当前状态为“{CASE_STATUSES.get(status, status)}”，不能执行“{op.label}”"
-                   f"（只能从{allowed}状态执行）")
-        raise TransitionError(f"{message}：{hint}" if hint else message)
+        message = msg("案件当前状态为“{status}”，不能执行“{operation}”（只能从{allowed}状态执行）",
+                      status=code_label(CASE_STATUSES.get(status, status)),
+                      operation=code_label(op.label, "Operations"),
+                      allowed=series(code_label(CASE_STATUSES[s]) for s in op.sources))
+        raise TransitionError(msg("{message}：{hint}", message=message, hint=hint) if hint else message)
     return op
 
 
@@ -219,7 +222,7 @@ def load_case(session: Session, user: CurrentUser | None, case_id: int, *, write
         query = query.with_for_update()
     case = session.scalar(query)
     if case is None:
-        raise ValueError("该案件已不存在")
+        raise ValueError(msg("该案件已不存在"))
     if user is None:
         return case
     code = committee_code(session, case)
@@ -228,7 +231,8 @@ def load_case(session: Session, user: CurrentUser | None, case_id: int, *, write
         raise MedicalDetailsRestricted(refusal, case_id=case.id, number=case.number, status=case.status,
                                        received_on=case.received_on)
     if refusal:
-        raise PermissionDenied(f"{refusal}（{COMMITTEE_SHORT.get(code, code)}委员会的案件{case.number}）",
+        raise PermissionDenied(msg("{refusal}（{committee}委员会的案件{number}）", refusal=refusal,
+                                   committee=code_label(COMMITTEE_SHORT.get(code, code)), number=case.number),
                                permission="cases.scope", case_id=case.id)
     return case
 
@@ -240,17 +244,18 @@ def _user_id(user: CurrentUser | None) -> int | None:
 def _clean_reason(reason: str, what: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionError(f"请填写{what}的原因", "reason")
+        raise TransitionError(msg("请填写{what}的原因", what=code_label(what, "Operations")), "reason")
     if len(reason) > REASON_MAX:
-        raise TransitionError(f"{what}原因不超过{REASON_MAX}个字", "reason")
+        raise TransitionError(msg("{what}原因不超过{limit}个字", what=code_label(what, "Operations"),
+                                  limit=REASON_MAX), "reason")
     return reason
 
 
 def _check_day(case: Case, on: date, today: date) -> None:
     if on > today:
-        raise TransitionError(f"日期不能晚于今天（{today.isoformat()}）", "on")
+        raise TransitionError(msg("日期不能晚于今天（{today}）", today=today.isoformat()), "on")
     if on < case.received_on:
-        raise TransitionError(f"日期不能早于登记日（{case.received_on.isoformat()}）", "on")
+        raise TransitionError(msg("日期不能早于登记日（{day}）", day=case.received_on.isoformat()), "on")
 
 
 def apply_transition(session: Session, user: CurrentUser | None, case: Case, operation: str, *,
@@ -302,20 +307,20 @@ def record_party_consent(engine: Engine, user: CurrentUser, case_id: int, case_p
     application (条例第三十一条). An agent's consent counts for the party represented."""
     require(user, "cases.mediate")
     if kind not in CONSENT_KINDS:
-        raise ValueError(f"未知的同意事项：{kind}")
+        raise ValueError(msg("未知的同意事项：{kind}", kind=kind))
     if form not in CONSENT_FORMS:
-        raise ValueError("形式应为口头或书面")
+        raise ValueError(msg("形式应为口头或书面"))
     today = today or date.today()
     given_on = given_on or today
     if given_on > today:
-        raise ValueError("同意日期不能晚于今天")
+        raise ValueError(msg("同意日期不能晚于今天"))
     with unit_of_work(engine) as session:
         case = load_case(session, user, case_id, write=True)
         if given_on < case.received_on:
-            raise ValueError(f"同意日期不能早于登记日（{case.received_on.isoformat()}）")
+            raise ValueError(msg("同意日期不能早于登记日（{day}）", day=case.received_on.isoformat()))
         cp = session.get(CaseParty, case_party_id)
         if cp is None or cp.case_id != case_id:
-            raise ValueError("该当事人不属于本案")
+            raise ValueError(msg("该当事人不属于本案"))
         name = session.scalar(select(Party.name).where(Party.id == cp.party_id))
         default = f"{'同意' if given else '不同意'}{CONSENT_KINDS[kind]}"
         row = Consent(case_id=case_id, case_party_id=case_party_id, kind=kind, given=given, form=form,
@@ -378,7 +383,7 @@ def accept_case(engine: Engine, user: CurrentUser, case_id: int, *, on: date | N
             select(Party.name).join(CaseParty, CaseParty.party_id == Party.id)
             .where(CaseParty.case_id == case_id, CaseParty.refuses_mediation.is_(True))).all()
         if refusing:
-            raise TransitionError(f"当事人{'、'.join(refusing)}明确拒绝调解，不能受理（{ART17}）")
+            raise TransitionError(msg("当事人{names}明确拒绝调解，不能受理（{law}）", names=list(refusing), law=ART17))
         code = committee_code(session, case)
         detail: dict = {}
         if code == "medical":
@@ -401,15 +406,15 @@ def _medical_consent(session: Session, user: CurrentUser, case: Case, medical_co
     if case.medical_consent in MEDICAL_CONSENTS and not medical_consent:
         return
     if medical_consent not in MEDICAL_CONSENTS:
-        raise TransitionError(
-            f"医疗纠纷须双方当事人共同申请，或一方申请、另一方同意后方可受理（{MEDICAL_ART31}）："
-            "请记录双方申请或另一方的同意", "medical_consent")
+        raise TransitionError(msg(
+            "医疗纠纷须双方当事人共同申请，或一方申请、另一方同意后方可受理（{law}）："
+            "请记录双方申请或另一方的同意", law=MEDICAL_ART31), "medical_consent")
     if medical_consent == "consented":
         cp = session.get(CaseParty, consenting_party_id) if consenting_party_id else None
         if cp is None or cp.case_id != case.id:
-            raise TransitionError(f"请选择表示同意调解的当事人（{MEDICAL_ART31}）", "consenting_party_id")
+            raise TransitionError(msg("请选择表示同意调解的当事人（{law}）", law=MEDICAL_ART31), "consenting_party_id")
         if form not in CONSENT_FORMS:
-            raise TransitionError("同意的形式应为口头或书面")
+            raise TransitionError(msg("同意的形式应为口头或书面"))
         session.add(Consent(case_id=case.id, case_party_id=cp.id, kind="medical_application", given=True,
                             form=form, given_on=on, recorded_by_id=_user_id(user),
                             note=f"一方申请调解，另一方同意（{MEDICAL_ART31}）"))
@@ -420,11 +425,12 @@ def _mediator_for(session: Session, user: CurrentUser, case: Case, code: str, me
     wanted = mediator_id or case.mediator_id or (user.id if user.role == "mediator" else None)
     mediator = session.get(User, wanted) if wanted else None
     if mediator is None:
-        raise TransitionError("请指定承办调解员")
+        raise TransitionError(msg("请指定承办调解员"))
     if mediator.role != "mediator" or not mediator.active:
-        raise TransitionError(f"{mediator.full_name}不是在岗调解员")
+        raise TransitionError(msg("{name}不是在岗调解员", name=mediator.full_name))
     if code not in {c.code for c in mediator.committees}:
-        raise TransitionError(f"{mediator.full_name}不是{COMMITTEE_SHORT.get(code, code)}委员会的调解员")
+        raise TransitionError(msg("{name}不是{committee}委员会的调解员", name=mediator.full_name,
+                                  committee=code_label(COMMITTEE_SHORT.get(code, code))))
     return mediator
 
 
@@ -484,7 +490,7 @@ def signature_state(session: Session, case: Case, agreement: Agreement) -> Signa
     missing = [names[cp_id] for cp_id, cp in parties.items()
                if cp.role != "agent" and cp_id not in by_party]
     if mediator_day is None:
-        missing.append("调解员")
+        missing.append(msg("调解员"))
     effective = None
     if not missing:
         effective = max([*by_party.values(), mediator_day])
@@ -510,28 +516,28 @@ def record_agreement_reached(engine: Engine, user: CurrentUser, case_id: int, *,
         _check_day(case, on, now.date())
         agreement = session.scalar(select(Agreement).where(Agreement.case_id == case_id))
         if agreement is None:
-            raise TransitionError(f"尚未制作调解协议：请先填写协议内容（{ART29}）")
+            raise TransitionError(msg("尚未制作调解协议：请先填写协议内容（{law}）", law=ART29))
         if agreement.kind == "oral":
             terms = [t for t in session.scalars(select(AgreementTerm.text).where(
                 AgreementTerm.agreement_id == agreement.id)) if t.strip()]
             if not terms and not agreement.performance.strip():
-                raise TransitionError(f"口头协议须由调解员记录协议内容（{ART28}）：请先登记协议内容")
+                raise TransitionError(msg("口头协议须由调解员记录协议内容（{law}）：请先登记协议内容", law=ART28))
             effective = agreement.formed_on or on
             if effective > now.date():
-                raise TransitionError("协议达成日期不能晚于今天")
+                raise TransitionError(msg("协议达成日期不能晚于今天"))
             basis = ART30
         else:
             state = signature_state(session, case, agreement)
             if state.missing:
-                raise TransitionError(
-                    f"书面调解协议须经各方当事人签名（盖章或按指印）、调解员签名后生效（{ART29}）；"
-                    f"尚未签名：{'、'.join(state.missing)}")
+                raise TransitionError(msg(
+                    "书面调解协议须经各方当事人签名（盖章或按指印）、调解员签名后生效（{law}）；"
+                    "尚未签名：{names}", law=ART29, names=list(state.missing)))
             effective = state.effective_on
             if effective > now.date():
-                raise TransitionError("签名日期不能晚于今天")
+                raise TransitionError(msg("签名日期不能晚于今天"))
             basis = ART29
         if effective < (case.accepted_on or case.received_on):
-            raise TransitionError("协议生效日期不能早于受理日")
+            raise TransitionError(msg("协议生效日期不能早于受理日"))
         agreement.formed_on = agreement.formed_on or effective
         agreement.effective_on = effective
         case.concluded_on = effective
@@ -567,7 +573,7 @@ def conclude_in(session: Session, user: CurrentUser | None, case: Case, operatio
     check_transition(operation, case.status)
     _check_day(case, on, now.date())
     if case.accepted_on and on < case.accepted_on:
-        raise TransitionError(f"日期不能早于受理日（{case.accepted_on.isoformat()}）", "on")
+        raise TransitionError(msg("日期不能早于受理日（{day}）", day=case.accepted_on.isoformat()), "on")
     police = None
     note = ""
     code = committee_code(session, case)
@@ -623,7 +629,7 @@ def refuse_mediation(engine: Engine, user: CurrentUser, case_id: int, reason: st
         if case_party_id is not None:
             cp = session.get(CaseParty, case_party_id)
             if cp is None or cp.case_id != case_id:
-                raise TransitionError("该当事人不属于本案")
+                raise TransitionError(msg("该当事人不属于本案"))
             cp.refuses_mediation = True
             if not reason.strip():
                 name = session.scalar(select(Party.name).where(Party.id == cp.party_id))
@@ -643,18 +649,19 @@ def mark_performed_in(session: Session, user: CurrentUser | None, case: Case, *,
     check_transition("mark_performed", case.status)
     agreement = session.scalar(select(Agreement).where(Agreement.case_id == case.id))
     if agreement is None:
-        raise TransitionError("本案没有调解协议")
+        raise TransitionError(msg("本案没有调解协议"))
     unpaid = unpaid_instalments(session, agreement.id)
     if unpaid:
-        dues = "、".join(i.due_on.isoformat() for i in sorted(unpaid, key=lambda i: i.due_on))
-        raise TransitionError(f"尚有{len(unpaid)}期款项未付清（应付日：{dues}），不能登记履行完毕（{ART31}）")
+        dues = [i.due_on.isoformat() for i in sorted(unpaid, key=lambda i: i.due_on)]
+        raise TransitionError(msg("尚有{count}期款项未付清（应付日：{dues}），不能登记履行完毕（{law}）",
+                                  count=len(unpaid), dues=dues, law=ART31))
     paid_days = [d for d in session.scalars(select(Instalment.paid_in_full_on).where(
         Instalment.agreement_id == agreement.id)) if d is not None]
     performed = on or (max(paid_days) if paid_days else now.date())
     if performed > now.date():
-        raise TransitionError("履行日期不能晚于今天")
+        raise TransitionError(msg("履行日期不能晚于今天"))
     if agreement.effective_on and performed < agreement.effective_on and not paid_days:
-        raise TransitionError("履行日期不能早于协议生效日")
+        raise TransitionError(msg("履行日期不能早于协议生效日"))
     agreement.performed_on = performed
     apply_transition(session, user, case, "mark_performed", at=now, reason="协议履行完毕",
                      detail={"performed_on": performed.isoformat()})
@@ -770,12 +777,13 @@ class HistoryRow:
 
     @property
     def change(self) -> str:
-        to = CASE_STATUSES.get(self.to_status, self.to_status)
+        to = code_label(CASE_STATUSES.get(self.to_status, self.to_status))
         if self.from_status is None:
-            return to
+            return msg("{status}", status=to)
         if self.from_status == self.to_status:
-            return f"{to}（改派）"
-        return f"{CASE_STATUSES.get(self.from_status, self.from_status)} → {to}"
+            return msg("{status}（改派）", status=to)
+        return msg("{before} → {after}", before=code_label(CASE_STATUSES.get(self.from_status, self.from_status)),
+                   after=to)
 
 
 @dataclass(frozen=True)

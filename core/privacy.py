@@ -42,6 +42,7 @@ from core import audit
 from core.auth import MEDICAL, CurrentUser, PermissionDenied, require, use_case
 from core.identifiers import mask_id, normalize
 from core.lifecycle import committee_code, load_case
+from core.messages import msg
 from core.settings import get_setting
 from core.uow import read_only, unit_of_work
 from db.codes import CASE_PARTY_ROLES, CASE_STATUSES, COMMITTEE_SHORT
@@ -126,7 +127,7 @@ def reveal_id_number(engine: Engine, user: CurrentUser, party_id: int) -> str:
     with unit_of_work(engine) as session:
         party = session.get(Party, party_id)
         if party is None:
-            raise ValueError("该当事人已不存在")
+            raise ValueError(msg("该当事人已不存在"))
         case_ids = list(session.scalars(select(CaseParty.case_id).where(CaseParty.party_id == party_id)
                                         .order_by(CaseParty.case_id)))
         allowed = None
@@ -138,7 +139,7 @@ def reveal_id_number(engine: Engine, user: CurrentUser, party_id: int) -> str:
             except PermissionDenied as exc:
                 refusal = refusal or exc
         if allowed is None:
-            raise refusal or PermissionDenied("无权查看该当事人的证件号码", permission="cases.scope")
+            raise refusal or PermissionDenied(msg("无权查看该当事人的证件号码"), permission="cases.scope")
         number = (party.uscc if party.kind == "organisation" and party.uscc else party.id_number) or ""
         audit.record(session, user, "privacy.reveal_id", entity="party", entity_id=party.id,
                      after={"case": allowed.number, "masked": mask_id(number) if number else ""},
@@ -332,13 +333,14 @@ def anonymise_cases(engine: Engine, user: CurrentUser, case_ids: list[int] | tup
     require(user, "privacy")
     wanted = sorted(set(case_ids))
     if not wanted:
-        raise ValueError("请选择要匿名化的案件")
+        raise ValueError(msg("请选择要匿名化的案件"))
     with unit_of_work(engine) as session:
         eligible = {c.case_id: c for c in _eligible(session, today or date.today(), case_ids=wanted)}
         missing = [cid for cid in wanted if cid not in eligible]
         if missing:
             numbers = session.scalars(select(Case.number).where(Case.id.in_(missing))).all()
-            raise ValueError(f"以下案件不符合匿名化条件（须已归档满规定年限且尚未匿名化）：{'、'.join(numbers) or missing}")
+            raise ValueError(msg("以下案件不符合匿名化条件（须已归档满规定年限且尚未匿名化）：{numbers}",
+                                 numbers=list(numbers) if numbers else str(missing)))
         being_done = set(wanted) | _anonymised_ids(session)
         in_place = split = deleted = 0
         numbers = []
@@ -416,11 +418,11 @@ def export_person(engine: Engine, user: CurrentUser | None, *, id_number: str | 
     if user is not None:
         require(user, "privacy")
     if not (id_number and id_number.strip()) and not (name and name.strip() and phone and phone.strip()):
-        raise ValueError("请填写证件号码，或同时填写姓名和电话")
+        raise ValueError(msg("请填写证件号码，或同时填写姓名和电话"))
     with unit_of_work(engine) as session:
         parties = _find_parties(session, id_number, name, phone)
         if not parties:
-            raise LookupError("没有找到此人的记录")
+            raise LookupError(msg("没有找到此人的记录"))
         ids = [p.id for p in parties]
         data: dict[str, Any] = {
             "exported_at": datetime.now().isoformat(timespec="seconds"),
@@ -512,7 +514,8 @@ def _cases_of(session: Session, party_ids: list[int]) -> list[dict[str, Any]]:
 def export_summary(result: PersonExport) -> str:
     """One line for the screen and the command line."""
     d = result.data
-    return (f"{len(d.get('parties', []))}条当事人记录、{len(d.get('cases', []))}件案件、"
-            f"{len(d.get('queue_tickets', []))}张号票、{len(d.get('referrals', []))}份转办单、"
-            f"{len(d.get('audit', []))}条审计记录")
+    return msg("{parties}条当事人记录、{cases}件案件、{tickets}张号票、{referrals}份转办单、{audit}条审计记录",
+               parties=len(d.get("parties", [])), cases=len(d.get("cases", [])),
+               tickets=len(d.get("queue_tickets", [])), referrals=len(d.get("referrals", [])),
+               audit=len(d.get("audit", [])))
 

@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.auth import CurrentUser, require, use_case
 from core.documents.ticket import TicketData
+from core.messages import code_label, msg
 from core.settings import get_settings
 from core.uow import read_only, unit_of_work
 from db.codes import QUEUE_STATUSES
@@ -192,16 +193,16 @@ def _committee(session: Session, code: str, *, lock: bool = False) -> Committee:
         query = query.with_for_update()
     committee = session.scalar(query)
     if committee is None:
-        raise QueueError(f"没有这个服务窗口：{code}")
+        raise QueueError(msg("没有这个服务窗口：{code}", code=code))
     if not committee.active:
-        raise QueueError(f"{committee.short_name}窗口已停用，不能取号")
+        raise QueueError(msg("{committee}窗口已停用，不能取号", committee=code_label(committee.short_name)))
     return committee
 
 
 def _ticket(session: Session, ticket_id: int) -> QueueTicket:
     ticket = session.scalar(select(QueueTicket).where(QueueTicket.id == ticket_id).with_for_update())
     if ticket is None:
-        raise QueueError("找不到这张号票，请刷新后再试")
+        raise QueueError(msg("找不到这张号票，请刷新后再试"))
     return ticket
 
 
@@ -342,7 +343,7 @@ def call_next(engine: Engine, user: CurrentUser, committee_code: str | None, win
     require(user, "queue")
     window = (window or "").strip()
     if not window:
-        raise QueueError("请先选择窗口")
+        raise QueueError(msg("请先选择窗口"))
     now = now or datetime.now()
     with unit_of_work(engine) as session:
         n = missed_after_calls(session)
@@ -378,10 +379,11 @@ def recall(engine: Engine, user: CurrentUser, ticket_id: int, *, window: str | N
     with unit_of_work(engine) as session:
         ticket = _ticket(session, ticket_id)
         if ticket.status not in ("called", "waiting"):
-            raise QueueError(f"{ticket.label} {QUEUE_STATUSES[ticket.status]}，不能重呼")
+            raise QueueError(msg("{ticket} {status}，不能重呼", ticket=ticket.label,
+                                 status=code_label(QUEUE_STATUSES[ticket.status])))
         target = (window or "").strip() or ticket.window
         if not target:
-            raise QueueError("请先选择窗口")
+            raise QueueError(msg("请先选择窗口"))
         before = _snapshot(ticket)
         if ticket.status == "waiting" or target != ticket.window:
             # A ticket coming (back) to a window: what is open there gives way, as on 叫下一位.
@@ -405,7 +407,8 @@ def skip(engine: Engine, user: CurrentUser, ticket_id: int, *,
     with unit_of_work(engine) as session:
         ticket = _ticket(session, ticket_id)
         if ticket.status != "called":
-            raise QueueError(f"{ticket.label} {QUEUE_STATUSES[ticket.status]}，只有已叫号的号票可以过号")
+            raise QueueError(msg("{ticket} {status}，只有已叫号的号票可以过号", ticket=ticket.label,
+                                 status=code_label(QUEUE_STATUSES[ticket.status])))
         before = _snapshot(ticket)
         _skip_or_miss(ticket, missed_after_calls(session), now)
         action = "queue.miss" if ticket.status == "missed" else "queue.skip"
@@ -426,7 +429,8 @@ def start_service(engine: Engine, user: CurrentUser, ticket_id: int, *, window: 
         if ticket.status == "serving":
             return _row(session, ticket, now)
         if ticket.status not in ("called", "waiting"):
-            raise QueueError(f"{ticket.label} {QUEUE_STATUSES[ticket.status]}，不能开始办理")
+            raise QueueError(msg("{ticket} {status}，不能开始办理", ticket=ticket.label,
+                                 status=code_label(QUEUE_STATUSES[ticket.status])))
         before = _snapshot(ticket)
         if ticket.status == "waiting":
             # Served without being called: that moment is also when the wait ended.
@@ -449,7 +453,8 @@ def finish(engine: Engine, user: CurrentUser, ticket_id: int, *,
     with unit_of_work(engine) as session:
         ticket = _ticket(session, ticket_id)
         if ticket.status not in ("called", "serving"):
-            raise QueueError(f"{ticket.label} {QUEUE_STATUSES[ticket.status]}，不能办结")
+            raise QueueError(msg("{ticket} {status}，不能办结", ticket=ticket.label,
+                                 status=code_label(QUEUE_STATUSES[ticket.status])))
         before = _snapshot(ticket)
         if ticket.served_at is None:
             ticket.served_at = now
@@ -472,9 +477,11 @@ def transfer(engine: Engine, user: CurrentUser, ticket_id: int, to_committee_cod
         target = _committee(session, to_committee_code, lock=True)
         old = _ticket(session, ticket_id)
         if old.status not in ACTIVE_STATUSES:
-            raise QueueError(f"{old.label} {QUEUE_STATUSES[old.status]}，不能转窗口")
+            raise QueueError(msg("{ticket} {status}，不能转窗口", ticket=old.label,
+                                 status=code_label(QUEUE_STATUSES[old.status])))
         if old.committee_id == target.id:
-            raise QueueError(f"{old.label} 已是{target.short_name}的号，无须转窗口")
+            raise QueueError(msg("{ticket} 已是{committee}的号，无须转窗口", ticket=old.label,
+                                 committee=code_label(target.short_name)))
         before = _snapshot(old)
         old.status = "transferred"
         old.finished_at = now
@@ -494,7 +501,7 @@ def ticket_row(engine: Engine, ticket_id: int, *, now: datetime | None = None) -
     with read_only(engine) as session:
         ticket = session.get(QueueTicket, ticket_id)
         if ticket is None:
-            raise QueueError("找不到这张号票")
+            raise QueueError(msg("找不到这张号票"))
         return _rows(session, [ticket], now or datetime.now())[0]
 
 
@@ -577,7 +584,7 @@ def ticket_data(engine: Engine, ticket_id: int, *, now: datetime | None = None) 
     with read_only(engine) as session:
         ticket = session.get(QueueTicket, ticket_id)
         if ticket is None:
-            raise QueueError("找不到这张号票")
+            raise QueueError(msg("找不到这张号票"))
         settings = get_settings(session)
         row = _rows(session, [ticket], now)[0]
     return TicketData(
@@ -599,7 +606,7 @@ def waiting_stats(engine: Engine, date_from: date, date_to: date, *,
     if user is not None:
         require(user, "statistics")
     if date_to < date_from:
-        raise QueueError("截止日期不能早于起始日期")
+        raise QueueError(msg("截止日期不能早于起始日期"))
     with read_only(engine) as session:
         committees = session.execute(
             select(Committee.id, Committee.code, Committee.short_name)

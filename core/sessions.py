@@ -32,11 +32,12 @@ from core.lifecycle import (
     load_case,
     principals,
 )
+from core.messages import code_label, joined, msg
 from core.uow import read_only, unit_of_work
 from db.models import Attachment, CaseParty, MediationSession, Party, Setting, User
 
-MEDICAL_ART42 = "《医疗纠纷预防和处理条例》第四十二条"
-ART23 = "《人民调解法》第二十三条"
+MEDICAL_ART42 = msg("《医疗纠纷预防和处理条例》第四十二条")
+ART23 = msg("《人民调解法》第二十三条")
 PLACE_MAX = 80
 TEXT_MAX = 20000
 EDITABLE = ("accepted", "mediating", "agreed", "failed", "terminated", "withdrawn")
@@ -50,15 +51,15 @@ ATTACHMENT_KINDS: dict[str, str] = {
     "receipt": "履行凭证",
     "other": "其他",
 }
-MEDIA_TYPES: dict[str, str] = {
-    "application/pdf": "PDF",
-    "image/jpeg": "照片（JPEG）",
-    "image/png": "图片（PNG）",
-    "image/tiff": "扫描件（TIFF）",
-    "image/bmp": "图片（BMP）",
-    "image/gif": "图片（GIF）",
-    "image/webp": "图片（WebP）",
-    "image/heic": "照片（HEIC）",
+MEDIA_TYPES: dict[str, str] = {  # messages: a refusal names them
+    "application/pdf": msg("PDF"),
+    "image/jpeg": msg("照片（JPEG）"),
+    "image/png": msg("图片（PNG）"),
+    "image/tiff": msg("扫描件（TIFF）"),
+    "image/bmp": msg("图片（BMP）"),
+    "image/gif": msg("图片（GIF）"),
+    "image/webp": msg("图片（WebP）"),
+    "image/heic": msg("照片（HEIC）"),
 }
 _EXTENSIONS: dict[str, str] = {
     ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
@@ -127,13 +128,13 @@ class SessionRecordError(ValueError):
     """A 调解记录 that cannot be saved: ``errors`` maps each field to its Chinese message."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = errors
 
 
 def _length(errors: dict[str, str], key: str, text: str, label: str, limit: int = TEXT_MAX) -> None:
     if len(text) > limit:
-        errors[key] = f"{label}不超过{limit}个字"
+        errors[key] = msg("{what}不超过{limit}个字", what=label, limit=limit)
 
 
 def validate_session(session: Session, case_id: int, form: SessionForm, *, now: datetime,
@@ -141,58 +142,60 @@ def validate_session(session: Session, case_id: int, form: SessionForm, *, now: 
     """Per-field messages (``{"place": "请填写调解地点", "statements.12": …}``); empty when valid."""
     errors: dict[str, str] = {}
     if form.started_at is None:
-        errors["started_at"] = "请填写调解时间"
+        errors["started_at"] = msg("请填写调解时间")
     else:
         if form.started_at > now:
-            errors["started_at"] = "调解时间不能晚于现在"
+            errors["started_at"] = msg("调解时间不能晚于现在")
         elif accepted_on is not None and form.started_at.date() < accepted_on:
-            errors["started_at"] = f"调解时间不能早于受理日（{accepted_on.isoformat()}）"
+            errors["started_at"] = msg("调解时间不能早于受理日（{day}）", day=accepted_on.isoformat())
         if form.ended_at is not None and form.ended_at <= form.started_at:
-            errors["ended_at"] = "结束时间应晚于开始时间"
+            errors["ended_at"] = msg("结束时间应晚于开始时间")
         elif form.ended_at is not None and form.ended_at.date() > now.date():
-            errors["ended_at"] = "结束时间不能晚于今天"
+            errors["ended_at"] = msg("结束时间不能晚于今天")
     if not form.place.strip():
-        errors["place"] = "请填写调解地点"
-    _length(errors, "place", form.place.strip(), "调解地点", PLACE_MAX)
+        errors["place"] = msg("请填写调解地点")
+    _length(errors, "place", form.place.strip(), msg("调解地点"), PLACE_MAX)
     if not form.matter.strip():
-        errors["matter"] = "请填写调解事项"
-    for key, text, label in (("matter", form.matter, "调解事项"), ("participants", form.participants, "参加人"),
-                             ("verified_facts", form.verified_facts, "查明的事实"),
-                             ("risk_notice", form.risk_notice, "风险告知"), ("outcome", form.outcome, "调解结果"),
-                             ("next_steps", form.next_steps, "下一步安排")):
+        errors["matter"] = msg("请填写调解事项")
+    for key, text, label in (("matter", form.matter, msg("调解事项")),
+                             ("participants", form.participants, msg("参加人")),
+                             ("verified_facts", form.verified_facts, msg("查明的事实")),
+                             ("risk_notice", form.risk_notice, msg("风险告知")),
+                             ("outcome", form.outcome, msg("调解结果")),
+                             ("next_steps", form.next_steps, msg("下一步安排"))):
         _length(errors, key, text.strip(), label)
     if not form.outcome.strip():
-        errors["outcome"] = "请填写调解结果（达成的协议或未达成的原因）"
+        errors["outcome"] = msg("请填写调解结果（达成的协议或未达成的原因）")
 
     party_rows = {cp.id: cp for cp in session.scalars(select(CaseParty).where(CaseParty.case_id == case_id))}
     present = set(form.parties_present)
     if not present:
-        errors["parties_present"] = "请勾选到场的当事人"
+        errors["parties_present"] = msg("请勾选到场的当事人")
     elif not present <= set(party_rows):
-        errors["parties_present"] = "到场人员中有不属于本案的当事人"
+        errors["parties_present"] = msg("到场人员中有不属于本案的当事人")
     for cp_id, text in form.statements:
         if cp_id not in party_rows:
-            errors[f"statements.{cp_id}"] = "陈述人不属于本案"
+            errors[f"statements.{cp_id}"] = msg("陈述人不属于本案")
         elif len(text.strip()) > TEXT_MAX:
-            errors[f"statements.{cp_id}"] = f"陈述不超过{TEXT_MAX}个字"
+            errors[f"statements.{cp_id}"] = msg("陈述不超过{limit}个字", limit=TEXT_MAX)
 
     if form.public and committee == "medical":
         agreed = consenting_parties(session, case_id, "public")
         missing = [name for cp_id, _role, name in principals(session, case_id) if cp_id not in agreed]
         if missing:
-            errors["public"] = (f"医疗纠纷未经双方当事人同意不得公开调解（{MEDICAL_ART42}）；"
-                                f"尚未记录同意：{'、'.join(missing)}")
-    for key, user_id, label in (("mediator_id", form.mediator_id, "调解员"), ("recorder_id", form.recorder_id,
-                                                                          "记录人")):
+            errors["public"] = msg("医疗纠纷未经双方当事人同意不得公开调解（{law}）；尚未记录同意：{names}",
+                                   law=MEDICAL_ART42, names=missing)
+    for key, user_id, label in (("mediator_id", form.mediator_id, msg("调解员")),
+                                ("recorder_id", form.recorder_id, msg("记录人"))):
         if user_id is None:
             if key == "recorder_id":
-                errors[key] = "请选择记录人"
+                errors[key] = msg("请选择记录人")
             continue
         user = session.get(User, user_id)
         if user is None or not user.active:
-            errors[key] = f"所选{label}不是在岗工作人员"
+            errors[key] = msg("所选{what}不是在岗工作人员", what=label)
         elif key == "mediator_id" and user.role != "mediator":
-            errors[key] = f"{user.full_name}不是调解员"
+            errors[key] = msg("{name}不是调解员", name=user.full_name)
     return errors
 
 
@@ -241,8 +244,8 @@ def record_session(engine: Engine, user: CurrentUser, case_id: int, form: Sessio
         if case.status not in ("accepted", "mediating"):
             from db.codes import CASE_STATUSES
 
-            raise SessionRecordError({"case": f"案件{CASE_STATUSES.get(case.status, case.status)}，"
-                                              "只能为已受理或调解中的案件新建调解记录"})
+            raise SessionRecordError({"case": msg("案件{status}，只能为已受理或调解中的案件新建调解记录",
+                                                  status=code_label(CASE_STATUSES.get(case.status, case.status)))})
         errors = validate_session(session, case_id, form, now=now, committee=committee_code(session, case),
                                   accepted_on=case.accepted_on)
         if errors:
@@ -270,10 +273,10 @@ def update_session(engine: Engine, user: CurrentUser, session_id: int, form: Ses
     with unit_of_work(engine) as session:
         row = session.get(MediationSession, session_id)
         if row is None:
-            raise ValueError("该调解记录已不存在")
+            raise ValueError(msg("该调解记录已不存在"))
         case = load_case(session, user, row.case_id, write=True, lock=True)
         if case.status not in EDITABLE:
-            raise SessionRecordError({"case": "案件已归档，调解记录不能再修改"})
+            raise SessionRecordError({"case": msg("案件已归档，调解记录不能再修改")})
         errors = validate_session(session, case.id, form, now=now, committee=committee_code(session, case),
                                   accepted_on=case.accepted_on)
         if errors:
@@ -334,7 +337,7 @@ def get_session(engine: Engine, user: CurrentUser, session_id: int) -> SessionRo
     with unit_of_work(engine) as session:
         rows = _session_rows(session, [MediationSession.id == session_id])
         if not rows:
-            raise ValueError("该调解记录已不存在")
+            raise ValueError(msg("该调解记录已不存在"))
         case = load_case(session, user, rows[0].case_id, write=False)
         note_medical_view(session, user, case, "session_record")
         return rows[0]
@@ -406,7 +409,7 @@ def size_text(size: int) -> str:
         return f"{size / (1024 * 1024):.1f} MB"
     if size >= 1024:
         return f"{size / 1024:.0f} KB"
-    return f"{size} 字节"
+    return msg("{size} 字节", size=size)
 
 
 def attachment_limit_bytes(session: Session) -> int:
@@ -444,17 +447,20 @@ def check_attachment(filename: str, data: bytes, limit: int) -> str:
     """The media type to store, or :class:`AttachmentError` with a clear message."""
     name = PurePath(filename).name or "附件"
     if not data:
-        raise AttachmentError(f"文件“{name}”是空的，未添加")
+        raise AttachmentError(msg("文件“{name}”是空的，未添加", name=name))
     if len(data) > limit:
-        raise AttachmentError(
-            f"文件“{name}”大小为{size_text(len(data))}，超过单个附件上限{size_text(limit)}；"
-            "请压缩或拆分后再添加（上限可由管理员在设置中调整）")
+        raise AttachmentError(msg(
+            "文件“{name}”大小为{size}，超过单个附件上限{limit}；"
+            "请压缩或拆分后再添加（上限可由管理员在设置中调整）",
+            name=name, size=size_text(len(data)), limit=size_text(limit)))
     sniffed = sniff_media_type(data)
     if sniffed is None:
-        raise AttachmentError(f"文件“{name}”不是可保存的扫描件、照片或 PDF 文件（支持 PDF、JPEG、PNG、TIFF、BMP、GIF、WebP、HEIC）")
+        raise AttachmentError(msg("文件“{name}”不是可保存的扫描件、照片或 PDF 文件"
+                                  "（支持 PDF、JPEG、PNG、TIFF、BMP、GIF、WebP、HEIC）", name=name))
     expected = _EXTENSIONS.get(PurePath(name).suffix.lower())
     if expected is not None and expected != sniffed:
-        raise AttachmentError(f"文件“{name}”的内容是{MEDIA_TYPES[sniffed]}，与扩展名不符，请核对后再添加")
+        raise AttachmentError(msg("文件“{name}”的内容是{kind}，与扩展名不符，请核对后再添加",
+                                  name=name, kind=MEDIA_TYPES[sniffed]))
     return sniffed
 
 
@@ -465,7 +471,7 @@ def _attachment_row(a: Attachment, added_by: str) -> AttachmentRow:
 
 def _may_add(user: CurrentUser) -> None:
     if not (can(user, "sessions") or can(user, "intake")):
-        raise PermissionDenied(f"{user.role_name}无权添加附件", permission="sessions")
+        raise PermissionDenied(msg("{role}无权添加附件", role=code_label(user.role_name)), permission="sessions")
 
 
 @use_case
@@ -477,7 +483,7 @@ def add_attachment(engine: Engine, user: CurrentUser, case_id: int, filename: st
     ``media_type`` from the caller is only a hint: the content decides."""
     _may_add(user)
     if kind not in ATTACHMENT_KINDS:
-        raise AttachmentError(f"未知的附件类别：{kind}")
+        raise AttachmentError(msg("未知的附件类别：{kind}", kind=kind))
     name = PurePath(filename.replace("\\", "/")).name.strip() or "附件"
     if len(name) > 200:
         suffix = PurePath(name).suffix[:20]
@@ -492,11 +498,12 @@ def add_attachment(engine: Engine, user: CurrentUser, case_id: int, filename: st
         if same is not None:
             by = session.scalar(select(User.full_name).where(User.id == same.added_by_id)) or ""
             raise DuplicateAttachment(
-                f"该文件已于{same.added_at:%Y-%m-%d %H:%M}作为“{same.filename}”添加过，未重复保存", _attachment_row(same, by))
+                msg("该文件已于{at:%Y-%m-%d %H:%M}作为“{filename}”添加过，未重复保存", at=same.added_at,
+                    filename=same.filename), _attachment_row(same, by))
         if session_id is not None:
             owner = session.scalar(select(MediationSession.case_id).where(MediationSession.id == session_id))
             if owner != case_id:
-                raise AttachmentError("该调解记录不属于本案")
+                raise AttachmentError(msg("该调解记录不属于本案"))
         row = Attachment(case_id=case_id, session_id=session_id, kind=kind, filename=name, media_type=stored_type,
                          sha256=digest, size_bytes=len(data), content=data, added_at=now,
                          added_by_id=user.id or None)
@@ -531,10 +538,11 @@ def get_attachment(engine: Engine, user: CurrentUser, attachment_id: int) -> Att
     with unit_of_work(engine) as session:
         a = session.get(Attachment, attachment_id)
         if a is None:
-            raise AttachmentError("该附件已不存在")
+            raise AttachmentError(msg("该附件已不存在"))
         case = load_case(session, user, a.case_id, write=False)
         if hashlib.sha256(a.content).hexdigest() != a.sha256:
-            raise AttachmentError(f"附件“{a.filename}”的内容与登记的校验值不符，可能已损坏，请联系管理员")
+            raise AttachmentError(msg("附件“{filename}”的内容与登记的校验值不符，可能已损坏，请联系管理员",
+                                      filename=a.filename))
         by = session.scalar(select(User.full_name).where(User.id == a.added_by_id)) or ""
         audit.record(session, user, "attachment.open", entity="attachment", entity_id=a.id, detail=case.number)
         return AttachmentFile(_attachment_row(a, by), bytes(a.content))

@@ -14,6 +14,7 @@ from core.auth import CurrentUser, require, use_case
 from core.booking import parse_working_hours
 from core.devices.idcard import reader_from_settings
 from core.devices.printer import printer_from_setting
+from core.messages import joined, message_of, msg
 from core.uow import read_only, unit_of_work
 from db.models import Setting
 from db.seed import DEFAULT_SETTINGS
@@ -22,9 +23,9 @@ from db.seed import DEFAULT_SETTINGS
 def _int_between(low: int, high: int, unit: str) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         if not re.fullmatch(r"\d{1,6}", value):
-            return f"请填写 {low}–{high} 之间的整数{unit}"
+            return msg("请填写 {low}–{high} 之间的整数{unit}", low=low, high=high, unit=unit)
         if not low <= int(value) <= high:
-            return f"应在 {low}–{high}{unit} 之间"
+            return msg("应在 {low}–{high}{unit} 之间", low=low, high=high, unit=unit)
         return None
 
     return check
@@ -33,9 +34,9 @@ def _int_between(low: int, high: int, unit: str) -> Callable[[str], str | None]:
 def _not_blank(what: str, longest: int) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         if not value:
-            return f"请填写{what}"
+            return msg("请填写{what}", what=what)
         if len(value) > longest:
-            return f"{what}不超过 {longest} 个字"
+            return msg("{what}不超过 {limit} 个字", what=what, limit=longest)
         return None
 
     return check
@@ -43,11 +44,11 @@ def _not_blank(what: str, longest: int) -> Callable[[str], str | None]:
 
 def _number_format(value: str) -> str | None:
     if "{seq" not in value:
-        return "编号格式须含 {seq}（顺序号），如 {county}{prefix}人调字〔{year}〕第{seq:03d}号"
+        return msg("编号格式须含 {{seq}}（顺序号），如 {example}", example="{county}{prefix}人调字〔{year}〕第{seq:03d}号")
     try:
         value.format(county="衢江", prefix="医", year=2026, seq=1)
     except (KeyError, IndexError, ValueError) as exc:
-        return f"编号格式有误（{exc}）：可用 {{county}} {{prefix}} {{year}} {{seq}}"
+        return msg("编号格式有误（{error}）：可用 {{county}} {{prefix}} {{year}} {{seq}}", error=str(exc))
     return None
 
 
@@ -55,7 +56,7 @@ def _working_hours(value: str) -> str | None:
     try:
         parse_working_hours(value)
     except ValueError as exc:
-        return str(exc)
+        return message_of(exc)
     return None
 
 
@@ -66,7 +67,7 @@ def _reader(value: str) -> str | None:
     try:
         reader_from_settings(value)
     except ValueError as exc:
-        return str(exc)
+        return message_of(exc)
     return None
 
 
@@ -74,7 +75,7 @@ def _printer(value: str) -> str | None:
     try:
         printer_from_setting(value)
     except ValueError as exc:
-        return str(exc)
+        return message_of(exc)
     except Exception:  # noqa: BLE001 — a device missing on this PC is not a wrong setting
         return None
     return None
@@ -82,7 +83,7 @@ def _printer(value: str) -> str | None:
 
 def _folder(value: str) -> str | None:
     if len(value) > 400:
-        return "路径过长"
+        return msg("路径过长")
     return None
 
 
@@ -95,32 +96,41 @@ class SettingField:
     group: str
 
 
+# Labels, help, groups and units are messages (their text as before): the screen shows them
+# in the UI's language with desktop.messages.tr_message.
+_MINUTES, _CENTRE, _BOOKING, _QUEUE, _MEDIATION, _SECURITY, _BACKUP = (
+    msg("分钟"), msg("中心"), msg("预约"), msg("取号叫号"), msg("调解"), msg("安全"), msg("备份"))
+_CENTRE_NAME, _COUNTY = msg("中心名称"), msg("县区简称")
 FIELDS: tuple[SettingField, ...] = (
-    SettingField("centre_name", "中心名称", "印在文书、号票和统计报表上", _not_blank("中心名称", 60), "中心"),
-    SettingField("county_short", "县区简称", "案件编号中的 {county}，如 衢江", _not_blank("县区简称", 10), "中心"),
-    SettingField("case_number_format", "案件编号格式", "{county}{prefix}{year}{seq}；改动只影响此后登记的案件",
-                 _number_format, "中心"),
-    SettingField("working_hours", "工作时间", "如 08:30-12:00,14:00-17:30（预约只排在这些时段内）",
-                 _working_hours, "预约"),
-    SettingField("session_minutes_default", "调解默认时长（分钟）", "预约时默认的时长", _int_between(15, 480, "分钟"),
-                 "预约"),
-    SettingField("booking_buffer_minutes", "两场调解间隔（分钟）", "同一调解室、同一人两场之间至少留出的时间",
-                 _int_between(0, 120, "分钟"), "预约"),
-    SettingField("queue_missed_after_calls", "过号前叫号次数", "叫号几次未到视为过号", _int_between(1, 10, "次"),
-                 "取号叫号"),
-    SettingField("ticket_printer", "号票打印机", "留空：PDF 号票；热敏打印机如 escpos:usb:0416:5011、"
-                 "escpos:net:192.168.1.50、escpos:serial:COM3", _printer, "取号叫号"),
-    SettingField("idcard_reader", "身份证阅读器", "none、simulator、termb 或 termb:驱动路径（个别电脑可用环境变量 "
-                 "TIAOJIE_IDCARD_READER 另行指定）", _reader, "取号叫号"),
-    SettingField("deadline_warn_days", "期限提前提醒（日）", "调解期限到期前几日列入“即将到期”", _int_between(1, 30, "日"),
-                 "调解"),
-    SettingField("bad_rating_deadline_workdays", "差评整改期限（工作日）", "差评须在几个工作日内回访答复",
-                 _int_between(1, 60, "个工作日"), "调解"),
-    SettingField("idle_lock_minutes", "无操作锁屏（分钟）", "0 表示不自动锁屏", _int_between(0, 240, "分钟"), "安全"),
-    SettingField("anonymise_after_years", "归档后可匿名化（年）", "归档满此年数的案件可由管理员匿名化",
-                 _int_between(1, 100, "年"), "安全"),
-    SettingField("backup_folder", "自动备份目录", "留空：数据目录下的 backups（仅单机 SQLite 数据库）", _folder, "备份"),
-    SettingField("backup_keep", "保留备份份数", "每天一份，保留最近几份", _int_between(1, 3650, "份"), "备份"),
+    SettingField("centre_name", _CENTRE_NAME, msg("印在文书、号票和统计报表上"), _not_blank(_CENTRE_NAME, 60), _CENTRE),
+    SettingField("county_short", _COUNTY, msg("案件编号中的 {{county}}，如 {example}", example="衢江"),
+                 _not_blank(_COUNTY, 10), _CENTRE),
+    SettingField("case_number_format", msg("案件编号格式"), msg("{{county}}{{prefix}}{{year}}{{seq}}；改动只影响此后登记的案件"),
+                 _number_format, _CENTRE),
+    SettingField("working_hours", msg("工作时间"), msg("如 08:30-12:00,14:00-17:30（预约只排在这些时段内）"),
+                 _working_hours, _BOOKING),
+    SettingField("session_minutes_default", msg("调解默认时长（分钟）"), msg("预约时默认的时长"),
+                 _int_between(15, 480, _MINUTES), _BOOKING),
+    SettingField("booking_buffer_minutes", msg("两场调解间隔（分钟）"), msg("同一调解室、同一人两场之间至少留出的时间"),
+                 _int_between(0, 120, _MINUTES), _BOOKING),
+    SettingField("queue_missed_after_calls", msg("过号前叫号次数"), msg("叫号几次未到视为过号"),
+                 _int_between(1, 10, msg("次")), _QUEUE),
+    SettingField("ticket_printer", msg("号票打印机"), msg("留空：PDF 号票；热敏打印机如 escpos:usb:0416:5011、"
+                 "escpos:net:192.168.1.50、escpos:serial:COM3"), _printer, _QUEUE),
+    SettingField("idcard_reader", msg("身份证阅读器"), msg("none、simulator、termb 或 termb:驱动路径（个别电脑可用环境变量 "
+                 "TIAOJIE_IDCARD_READER 另行指定）"), _reader, _QUEUE),
+    SettingField("deadline_warn_days", msg("期限提前提醒（日）"), msg("调解期限到期前几日列入“即将到期”"),
+                 _int_between(1, 30, msg("日")), _MEDIATION),
+    SettingField("bad_rating_deadline_workdays", msg("差评整改期限（工作日）"), msg("差评须在几个工作日内回访答复"),
+                 _int_between(1, 60, msg("个工作日")), _MEDIATION),
+    SettingField("idle_lock_minutes", msg("无操作锁屏（分钟）"), msg("0 表示不自动锁屏"), _int_between(0, 240, _MINUTES),
+                 _SECURITY),
+    SettingField("anonymise_after_years", msg("归档后可匿名化（年）"), msg("归档满此年数的案件可由管理员匿名化"),
+                 _int_between(1, 100, msg("年")), _SECURITY),
+    SettingField("backup_folder", msg("自动备份目录"), msg("留空：数据目录下的 backups（仅单机 SQLite 数据库）"), _folder,
+                 _BACKUP),
+    SettingField("backup_keep", msg("保留备份份数"), msg("每天一份，保留最近几份"), _int_between(1, 3650, msg("份")),
+                 _BACKUP),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 
@@ -147,7 +157,7 @@ def load_settings_form(engine: Engine, user: CurrentUser) -> dict[str, str]:
 
 class SettingsError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
+        super().__init__(joined(errors.values()))
         self.errors = errors
 
 
@@ -158,7 +168,7 @@ def save_settings(engine: Engine, user: CurrentUser, values: dict[str, str]) -> 
     require(user, "settings")
     unknown = [k for k in values if k not in FIELD_KEYS]
     if unknown:
-        raise SettingsError({unknown[0]: f"未知的设置项：{unknown[0]}"})
+        raise SettingsError({unknown[0]: msg("未知的设置项：{key}", key=unknown[0])})
     values = {k: str(v).strip() for k, v in values.items()}
     errors = validate_settings(values)
     if errors:

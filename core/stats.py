@@ -91,6 +91,7 @@ from sqlalchemy.orm import Session
 
 from core.cases import SORT_COLUMNS, CaseRow, _party_names
 from core.deadlines import general_deadline, labour_deadline, medical_deadline
+from core.messages import code_label, msg
 from core.uow import read_only
 from core.workdays import WorkCalendar
 from db import rollups
@@ -404,7 +405,7 @@ def parse_month(value: str) -> tuple[int, int]:
         if len(year_s) != 4 or not 1 <= month <= 12:
             raise ValueError
     except ValueError:
-        raise ValueError(f"月份格式应为 YYYY-MM，例如 2026-10：{value}") from None
+        raise ValueError(msg("月份格式应为 YYYY-MM，例如 2026-10：{value}", value=value)) from None
     return year, month
 
 
@@ -636,7 +637,7 @@ class StatsUnavailable(RuntimeError):
 
 def _check_fresh(session: Session) -> None:
     if session.scalar(text("SELECT stale FROM stats_state")):
-        raise StatsUnavailable("统计汇总表正在批量写入后重建（例如正在生成演示数据），暂时不能统计，请稍后再试。")
+        raise StatsUnavailable(msg("统计汇总表正在批量写入后重建（例如正在生成演示数据），暂时不能统计，请稍后再试。"))
 
 
 class _Context:
@@ -822,7 +823,8 @@ def _assemble(ctx: _Context, a: date, b: date, raw: _Raw, extra_mediators: Itera
 
 def _check_range(date_from: date, date_to: date) -> None:
     if date_to < date_from:
-        raise ValueError(f"截止日期（{date_to.isoformat()}）早于起始日期（{date_from.isoformat()}）")
+        raise ValueError(msg("截止日期（{end}）早于起始日期（{start}）", end=date_to.isoformat(),
+                             start=date_from.isoformat()))
 
 
 def _authorise(user) -> None:
@@ -905,7 +907,7 @@ def monthly_report_data(engine: Engine | Session, year: int, month: int, *, user
     used as is."""
     _authorise(user)
     if not 1 <= month <= 12:
-        raise ValueError(f"月份应在1至12之间：{month}")
+        raise ValueError(msg("月份应在1至12之间：{month}", month=month))
     if isinstance(engine, Session):
         return _monthly(engine, year, month, calendar, trend)
     with read_only(engine) as session:
@@ -1049,7 +1051,7 @@ _BASES = {
 def drill_figure(figure: str) -> str:
     """The figure whose cases a cell of ``figure`` opens (rates open their denominator)."""
     if figure not in _DRILL:
-        raise ValueError(f"“{FIGURE_LABELS.get(figure, figure)}”不对应具体案件，无法查看明细")
+        raise ValueError(msg("“{figure}”不对应具体案件，无法查看明细", figure=code_label(FIGURE_LABELS.get(figure, figure))))
     return figure
 
 

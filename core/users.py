@@ -18,6 +18,7 @@ from core.auth import (
     use_case,
     validate_new_password,
 )
+from core.messages import joined, msg
 from core.uow import read_only, unit_of_work
 from db.codes import ROLES
 from db.models import Committee, User
@@ -74,19 +75,19 @@ def validate_user_form(form: UserForm, *, creating: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     username = form.username.strip()
     if not username:
-        errors["username"] = "请填写用户名"
+        errors["username"] = msg("请填写用户名")
     elif not username.isascii() or not username.replace("_", "").replace(".", "").isalnum():
-        errors["username"] = "用户名只能包含字母、数字、下划线和点"
+        errors["username"] = msg("用户名只能包含字母、数字、下划线和点")
     if not form.full_name.strip():
-        errors["full_name"] = "请填写姓名"
+        errors["full_name"] = msg("请填写姓名")
     if form.role not in ROLES:
-        errors["role"] = "请选择角色"
+        errors["role"] = msg("请选择角色")
     if form.role == "mediator" and not form.committees:
-        errors["committees"] = "调解员至少属于一个委员会"
+        errors["committees"] = msg("调解员至少属于一个委员会")
     if creating:
-        problem = validate_new_password(form.password, username=username)
+        problem = validate_new_password(form.password, username=username, kind="initial")
         if problem:
-            errors["password"] = problem.replace("新密码", "初始密码")
+            errors["password"] = problem
     return errors
 
 
@@ -95,10 +96,10 @@ def add_user(engine: Engine, actor: CurrentUser, form: UserForm) -> int:
     require(actor, "users")
     errors = validate_user_form(form, creating=True)
     if errors:
-        raise ValueError("；".join(errors.values()))
+        raise ValueError(joined(errors.values()))
     with unit_of_work(engine) as session:
         if session.scalar(select(User.id).where(User.username == form.username.strip())):
-            raise ValueError(f"用户名 {form.username.strip()} 已存在")
+            raise ValueError(msg("用户名 {username} 已存在", username=form.username.strip()))
         user = create_user(
             session,
             actor,
@@ -117,11 +118,11 @@ def update_user(engine: Engine, actor: CurrentUser, user_id: int, form: UserForm
     require(actor, "users")
     errors = validate_user_form(form, creating=False)
     if errors:
-        raise ValueError("；".join(errors.values()))
+        raise ValueError(joined(errors.values()))
     with unit_of_work(engine) as session:
         user = session.get(User, user_id)
         if user is None:
-            raise ValueError("该用户已不存在")
+            raise ValueError(msg("该用户已不存在"))
         before = {"full_name": user.full_name, "role": user.role,
                   "committees": sorted(c.code for c in user.committees)}
         user.full_name = form.full_name.strip()
@@ -134,9 +135,9 @@ def update_user(engine: Engine, actor: CurrentUser, user_id: int, form: UserForm
 @use_case
 def reset_password(engine: Engine, actor: CurrentUser, user_id: int, temporary: str) -> None:
     require(actor, "users")
-    problem = validate_new_password(temporary)
+    problem = validate_new_password(temporary, kind="temporary")
     if problem:
-        raise AuthError(problem.replace("新密码", "临时密码"))
+        raise AuthError(problem)
     with unit_of_work(engine) as session:
         user = session.get(User, user_id)
         user.password_hash = hash_password(temporary)
@@ -150,7 +151,7 @@ def reset_password(engine: Engine, actor: CurrentUser, user_id: int, temporary: 
 def set_active(engine: Engine, actor: CurrentUser, user_id: int, active: bool) -> None:
     require(actor, "users")
     if user_id == actor.id and not active:
-        raise ValueError("不能停用自己的账号")
+        raise ValueError(msg("不能停用自己的账号"))
     with unit_of_work(engine) as session:
         user = session.get(User, user_id)
         user.active = active

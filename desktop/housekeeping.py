@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.housekeeping import DailyReport, run_daily_jobs
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 
 CHECK_EVERY_MS = 10 * 60 * 1000
 FIRST_RUN_DELAY_MS = 3000  # after the first screen has loaded its data
@@ -50,9 +51,9 @@ class DailyJobs(QObject):
         self._running = False
         self._last_run = report.day
         if report.message:
-            self.message.emit(report.message)
+            self.message.emit(tr_message(report.message))
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self._running = False  # tried again at the next check
-        self.message.emit(self.tr("每日例行任务失败：%1").replace("%1", str(exc)))
+        self.message.emit(self.tr("每日例行任务失败：%1").replace("%1", error_text(exc)))

@@ -7,6 +7,7 @@ English translation.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -31,15 +32,45 @@ def ts_files() -> list[Path]:
 
 
 _CATALOGUE = SOURCES / "_vocab_catalogue.py"
+CORE = SOURCES.parent / "core"
+
+
+def message_templates(root: Path = CORE) -> list[str]:
+    """The templates of the core's messages (core.messages): the literal first argument of
+    every ``msg(…)`` call in core/ (not core/documents: the documents stay Chinese), then the
+    separators of lists. Plain-ASCII templates (``"{parts}"``, ``"{day} {time} {room}"``) need
+    no translation; any other (Chinese, or Chinese punctuation around params) is offered."""
+    from core.messages import SEPARATORS
+
+    seen: dict[str, None] = {}
+    for path in sorted(root.rglob("*.py")):
+        if "documents" in path.relative_to(root).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
+            if (isinstance(node, ast.Call) and _called(node) == "msg" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                    and not node.args[0].value.isascii()):
+                seen.setdefault(node.args[0].value, None)
+    for separator in SEPARATORS:
+        seen.setdefault(separator, None)
+    return list(seen)
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def update(targets: list[Path] | None = None) -> None:
-    """Collect the tr() strings of desktop/ and the labels of db.codes (desktop.vocab, context
-    ``Codes``: written to a throw-away module lupdate can read, its locations then dropped)."""
+    """Collect the tr() strings of desktop/, the labels of db.codes (desktop.vocab, context
+    ``Codes``) and the templates of the core's messages (context ``Messages``): the latter two
+    written to a throw-away module lupdate can read, its locations then dropped."""
+    from desktop.messages import CONTEXT as MESSAGES_CONTEXT
     from desktop.vocab import CONTEXT, OPERATIONS_CONTEXT, catalogue, operation_labels
 
     lines = [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in catalogue()]
     lines += [f"QT_TRANSLATE_NOOP({OPERATIONS_CONTEXT!r}, {text!r})" for text in operation_labels()]
+    lines += [f"QT_TRANSLATE_NOOP({MESSAGES_CONTEXT!r}, {text!r})" for text in message_templates()]
     _CATALOGUE.write_text("\n".join(lines) + "\n", "utf-8")
     try:
         sources = sorted(str(p) for p in SOURCES.rglob("*.py"))

@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 
 from core.auth import AuthError, login
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.vocab import tr_code
 
 DEFAULT_MINUTES = 10.0
@@ -145,7 +146,7 @@ class LockScreen(QDialog):
         try:
             user = login(self.ctx.engine, self.ctx.user.username, password)
         except AuthError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return False

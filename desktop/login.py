@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import error_text
 from desktop.widgets.field_errors import field_error, show_error
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class LoginDialog(QDialog):
         try:
             self.user = login(self.engine, self.username.text(), self.password.text())
         except AuthError as exc:
-            show_error(self.error, str(exc))
+            show_error(self.error, error_text(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -186,6 +187,6 @@ class ChangePasswordDialog(QDialog):
         try:
             self.user = change_password(self.engine, self.user, self.old.text(), self.new.text())
         except AuthError as exc:
-            show_error(self.old_error, str(exc))
+            show_error(self.old_error, error_text(exc))
             return
         self.accept()

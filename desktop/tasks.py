@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 import desktop.refcount_guard  # noqa: F401 — before any Qt call
 from desktop import gc_guard
+from desktop.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ class TaskRunner(QObject):
             elif on_error:
                 on_error(exc)
             else:
-                self.error.emit(str(exc) or type(exc).__name__, details)
+                self.error.emit(error_text(exc) or type(exc).__name__, details)
 
         job.signals.done.connect(finished_ok)
         job.signals.failed.connect(finished_bad)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from core.identifiers import check_resident_id, id_check_char
+from core.messages import msg
 
 # --- Data and errors -------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class SimulatedReader(_ReaderBase):
 
     def read(self) -> IdCardData:
         if not self.is_open:
-            raise ReadFailed("读卡器未打开")
+            raise ReadFailed(msg("读卡器未打开"))
         if not self.cards:
             raise NoCard(_NO_CARD)
         card = self.cards[self._next % len(self.cards)]
@@ -197,7 +198,7 @@ GETTERS: tuple[tuple[str, str, int], ...] = (
 )
 PHOTO_FILE, TEXT_FILE = "zp.bmp", "wz.txt"
 
-_NO_CARD = "未检测到身份证：请把身份证平放在读卡器感应区后再读"
+_NO_CARD = msg("未检测到身份证：请把身份证平放在读卡器感应区后再读")
 
 # GB 3304-91 codes, for SDK versions that return the ethnicity as a number.
 _ETHNICITIES = (
@@ -233,7 +234,7 @@ def parse_sdk_date(text: str, *, what: str, long_term_ok: bool = False) -> date 
             return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
         except ValueError:
             pass
-    raise ReadFailed(f"{what}无法识别：“{text}”，请重新读卡或手工录入")
+    raise ReadFailed(msg("{what}无法识别：“{text}”，请重新读卡或手工录入", what=what, text=text))
 
 
 def parse_card(fields: dict[str, str], photo_bmp: bytes | None = None) -> IdCardData:
@@ -241,23 +242,23 @@ def parse_card(fields: dict[str, str], photo_bmp: bytes | None = None) -> IdCard
     name = fields.get("name", "")
     id_number = re.sub(r"\s", "", fields.get("id_number", "")).upper()
     if not name or not id_number:
-        raise ReadFailed("读到的身份证信息不完整（缺少姓名或号码），请把身份证拿开后重新放上")
+        raise ReadFailed(msg("读到的身份证信息不完整（缺少姓名或号码），请把身份证拿开后重新放上"))
     warnings: list[str] = []
     if "?" in name or "\ufffd" in name:
-        warnings.append("姓名含读卡器无法显示的生僻字（显示为“?”），请对照证件手工改正")
+        warnings.append(msg("姓名含读卡器无法显示的生僻字（显示为“?”），请对照证件手工改正"))
     check = check_resident_id(id_number)
     if not check.valid:
-        warnings.append(f"证件号码校验未通过：{check.error}")
+        warnings.append(msg("证件号码校验未通过：{error}", error=check.error))
     return IdCardData(
         name=name,
         sex=_sex(fields.get("sex", ""), check.sex),
         ethnicity=_ethnicity(fields.get("ethnicity", "")),
-        birth_date=parse_sdk_date(fields.get("birth_date", ""), what="出生日期"),  # type: ignore[arg-type]
+        birth_date=parse_sdk_date(fields.get("birth_date", ""), what=msg("出生日期")),  # type: ignore[arg-type]
         address=fields.get("address", ""),
         id_number=id_number,
         issuing_authority=fields.get("issuing_authority", ""),
-        valid_from=parse_sdk_date(fields.get("valid_from", ""), what="有效期起始日期", long_term_ok=True),
-        valid_to=parse_sdk_date(fields.get("valid_to", ""), what="有效期截止日期", long_term_ok=True),
+        valid_from=parse_sdk_date(fields.get("valid_from", ""), what=msg("有效期起始日期"), long_term_ok=True),
+        valid_to=parse_sdk_date(fields.get("valid_to", ""), what=msg("有效期截止日期"), long_term_ok=True),
         photo_bmp=photo_bmp,
         warnings=tuple(warnings),
     )
@@ -271,7 +272,7 @@ def _sex(text: str, from_number: str | None) -> str:
         return "F"
     if from_number:
         return from_number
-    raise ReadFailed(f"性别无法识别：“{text}”，请重新读卡或手工录入")
+    raise ReadFailed(msg("性别无法识别：“{text}”，请重新读卡或手工录入", text=text))
 
 
 def _ethnicity(text: str) -> str:
@@ -320,9 +321,9 @@ class TermbReader(_ReaderBase):
             if self._dll.CVR_InitComm(port) == 1:
                 self.port = port
                 return
-        raise ReaderNotFound(
+        raise ReaderNotFound(msg(
             "未找到身份证阅读器：已尝试 USB 端口和串口 COM1–COM16。请检查读卡器的连接线和电源，"
-            "并确认已安装厂商驱动")
+            "并确认已安装厂商驱动"))
 
     def close(self) -> None:
         if self.port is not None:
@@ -343,7 +344,7 @@ class TermbReader(_ReaderBase):
         started = time.time()
         code = self._dll.CVR_Read_Content(CONTENT_ALL)
         if code != 1:
-            raise ReadFailed(f"读取身份证信息失败（返回码 {code}）：请把身份证拿开后重新放上")
+            raise ReadFailed(msg("读取身份证信息失败（返回码 {code}）：请把身份证拿开后重新放上", code=code))
         fields = {key: self._get(fn, size) for fn, key, size in GETTERS}
         photo = self._take_photo(started)
         self._remove_sdk_files()
@@ -356,7 +357,7 @@ class TermbReader(_ReaderBase):
                 return
             if code == AUTH_NO_READER:
                 self.port = None
-                raise ReaderNotFound("与身份证阅读器的连接已断开：请检查连接线后重试")
+                raise ReaderNotFound(msg("与身份证阅读器的连接已断开：请检查连接线后重试"))
             if attempt + 1 < self.auth_attempts:
                 self._sleep(self.retry_delay)
         raise NoCard(_NO_CARD)
@@ -389,16 +390,16 @@ class TermbReader(_ReaderBase):
 def load_termb(dll_path: str | None = None) -> Any:
     """Load ``termb.dll`` with ctypes (Windows only) and declare the functions' signatures."""
     if sys.platform != "win32":
-        raise ReaderNotFound(
-            "身份证阅读器驱动（termb.dll）只能在 Windows 上使用；本机请在设置中选择“模拟读卡器”")
+        raise ReaderNotFound(msg(
+            "身份证阅读器驱动（termb.dll）只能在 Windows 上使用；本机请在设置中选择“模拟读卡器”"))
     path = dll_path or "termb.dll"
     try:
         dll = ctypes.WinDLL(path)  # type: ignore[attr-defined]  # stdcall, as the SDK declares
     except OSError as exc:
         bits = struct.calcsize("P") * 8
-        raise ReaderNotFound(
-            f"无法加载身份证阅读器驱动 {path}：请安装读卡器厂商的驱动，或在设置中填写 termb.dll 的完整路径"
-            f"（本程序为{bits}位，驱动也须为{bits}位）。详情：{exc}") from exc
+        raise ReaderNotFound(msg(
+            "无法加载身份证阅读器驱动 {path}：请安装读卡器厂商的驱动，或在设置中填写 termb.dll 的完整路径"
+            "（本程序为{bits}位，驱动也须为{bits}位）。详情：{error}", path=path, bits=bits, error=str(exc))) from exc
     c_int, c_char_p = ctypes.c_int, ctypes.c_char_p
     for name, argtypes in (("CVR_InitComm", (c_int,)), ("CVR_Authenticate", ()),
                            ("CVR_Read_Content", (c_int,)), ("CVR_CloseComm", ())):
@@ -426,7 +427,7 @@ def reader_from_settings(value: str | None) -> IdCardReader | None:
         return SimulatedReader()
     if kind == "termb":
         return TermbReader(argument.strip() or None)
-    raise ValueError(f"未知的身份证阅读器设置：“{setting}”（可选 simulator、termb 或 termb:驱动路径）")
+    raise ValueError(msg("未知的身份证阅读器设置：“{setting}”（可选 simulator、termb 或 termb:驱动路径）", setting=setting))
 
 
 #: Per-PC override of the ``idcard_reader`` Setting (the reader is plugged into one desk).
@@ -445,8 +446,8 @@ def read_one_card(reader: IdCardReader | None) -> IdCardData:
     """Open the reader, read the card on it and close it again (the SDK keeps the port
     otherwise). Raises :class:`IdCardError` subclasses with Chinese messages."""
     if reader is None:
-        raise ReaderNotFound("本机未配置身份证阅读器：请管理员在系统设置 idcard_reader 中选择读卡器"
-                             "（termb 或 simulator），或手工录入")
+        raise ReaderNotFound(msg("本机未配置身份证阅读器：请管理员在系统设置 idcard_reader 中选择读卡器"
+                                 "（termb 或 simulator），或手工录入"))
     with reader:
         return reader.read()
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from core.documents.ticket import TicketData, ahead_text, notice_text, taken_text
+from core.messages import msg
 
 __all__ = [
     "CUT",
@@ -128,7 +129,7 @@ def _size(width: int, height: int) -> bytes:
 def ticket_escpos(data: TicketData, *, paper: int = 80) -> bytes:
     """The ticket as ESC/POS commands, without the final cut."""
     if paper not in COLUMNS:
-        raise ValueError(f"票据纸宽只能是 80 或 58 毫米，不是 {paper!r}")
+        raise ValueError(msg("票据纸宽只能是 80 或 58 毫米，不是 {paper!r}", paper=paper))
     columns = COLUMNS[paper]
     out = bytearray(INIT + HANZI_ON)
 
@@ -255,7 +256,7 @@ class EscposPrinter:
 
     def __init__(self, device: Any, *, paper: int = 80, description: str = "") -> None:
         if paper not in COLUMNS:
-            raise ValueError(f"票据纸宽只能是 80 或 58 毫米，不是 {paper!r}")
+            raise ValueError(msg("票据纸宽只能是 80 或 58 毫米，不是 {paper!r}", paper=paper))
         self.device = device
         self.paper = paper
         self.description = description or type(device).__name__
@@ -272,14 +273,14 @@ class EscposPrinter:
         from escpos.printer import Network
 
         return cls(Network(host, port=port, timeout=10), paper=paper,
-                   description=f"网络 {host}:{port}")
+                   description=msg("网络 {host}:{port}", host=host, port=port))
 
     @classmethod
     def serial(cls, devfile: str, baudrate: int = 9600, *, paper: int = 80) -> EscposPrinter:
         from escpos.printer import Serial
 
         return cls(Serial(devfile=devfile, baudrate=baudrate), paper=paper,
-                   description=f"串口 {devfile}")
+                   description=msg("串口 {device}", device=devfile))
 
     @classmethod
     def dummy(cls, *, paper: int = 80) -> EscposPrinter:
@@ -294,10 +295,10 @@ class EscposPrinter:
             self.device.cut()
         except Exception as exc:  # noqa: BLE001 — every driver error becomes one message
             log.exception("ticket printer %s failed", self.description)
-            raise PrinterError(
-                f"票据打印机（{self.description}）无法打印：{exc}。"
-                "请检查打印机电源、纸张和连接线，或改用 PDF 打印。"
-            ) from exc
+            raise PrinterError(msg(
+                "票据打印机（{printer}）无法打印：{error}。"
+                "请检查打印机电源、纸张和连接线，或改用 PDF 打印。", printer=self.description, error=str(exc)
+            )) from exc
         finally:
             # Network and serial printers keep a connection; let the next ticket reopen it.
             close = getattr(self.device, "close", None)
@@ -325,8 +326,8 @@ def printer_from_setting(value: str | None, *, paper: int = 80) -> TicketPrinter
         return SimulatedPrinter(paper=paper)
     parts = spec.split(":")
     if parts[0].lower() != "escpos" or len(parts) < 3:
-        raise ValueError(f"票据打印机设置无法识别：{spec}（例如 escpos:usb:0416:5011 或 "
-                         "escpos:net:192.168.1.50）")
+        raise ValueError(msg("票据打印机设置无法识别：{spec}（例如 escpos:usb:0416:5011 或 "
+                             "escpos:net:192.168.1.50）", spec=spec))
     kind = parts[1].lower()
     try:
         if kind == "usb" and len(parts) == 4:
@@ -346,5 +347,5 @@ def printer_from_setting(value: str | None, *, paper: int = 80) -> TicketPrinter
             return EscposPrinter.serial(device, baud, paper=paper)
     except ValueError:
         pass
-    raise ValueError(f"票据打印机设置无法识别：{spec}（USB 写作 escpos:usb:厂商号:产品号，"
-                     "十六进制；网络打印机写作 escpos:net:地址[:端口]）")
+    raise ValueError(msg("票据打印机设置无法识别：{spec}（USB 写作 escpos:usb:厂商号:产品号，"
+                         "十六进制；网络打印机写作 escpos:net:地址[:端口]）", spec=spec))

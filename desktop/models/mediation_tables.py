@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from core.case_deadlines import DeadlineRow, due_text, left_text, limit_text
+from desktop.messages import tr_message
 from desktop.vocab import CASE_STATUSES, deadline_words, tr_code
 
 RED = QColor("#b42318")
@@ -304,7 +305,7 @@ class AttachmentTableModel(RowsModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("TableHeaders", "文件名"), lambda r: r.filename),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "类别"), lambda r: tr_code(r.kind_name)),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "大小"), lambda r: r.size_text, right=True),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "大小"), lambda r: tr_message(r.size_text), right=True),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "添加时间"), lambda r: when(r.added_at)),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "添加人"), lambda r: r.added_by),
         Column(QT_TRANSLATE_NOOP("TableHeaders", "SHA-256"), lambda r: r.sha256[:16] + "…", tip=lambda r: r.sha256),

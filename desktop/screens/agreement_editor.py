@@ -56,8 +56,10 @@ from core.agreements import (
 )
 from core.auth import can
 from core.lifecycle import CaseOverview, PartyRow, case_overview, find_case, most_recent_case
+from core.messages import joined
 from desktop.context import AppContext
 from desktop.drafts import Draft, DraftKeeper, drafts_dir
+from desktop.messages import error_text
 from desktop.vocab import tr_code
 from desktop.widgets.mediation_forms import (
     date_edit,
@@ -428,7 +430,7 @@ class AgreementEditorScreen(QWidget):
             overview = case_overview(self.ctx.engine, self.ctx.user, case_id)
             data = load_agreement_data(self.ctx.engine, self.ctx.user, case_id)
         except Exception as exc:  # noqa: BLE001 — a refusal is shown, nothing is written
-            show_error(self.general_error, str(exc))
+            show_error(self.general_error, error_text(exc))
             return
         self.drafts.set_path(None)  # the previous case's typing is written first
         self.drafts.paused = True
@@ -616,7 +618,7 @@ class AgreementEditorScreen(QWidget):
         try:
             amount = parse_yuan(self.amount.text())
         except ValueError as exc:
-            self.total_label.setText(str(exc))
+            self.total_label.setText(error_text(exc))
             return
         # 大写: the amount in Chinese capitals, as the agreement prints it
         words = self.tr("大写：%1").replace("%1", amount_in_words(amount)) if amount is not None else ""
@@ -808,10 +810,9 @@ class AgreementEditorScreen(QWidget):
                 general.append(message)
             else:
                 grouped.setdefault(label, []).append(message)
-        separator = self.tr("；")
         for label, messages in grouped.items():
-            show_error(label, separator.join(dict.fromkeys(messages)))
-        show_error(self.general_error, separator.join(general))
+            show_error(label, joined(dict.fromkeys(messages)))
+        show_error(self.general_error, joined(general))
 
     def error_text(self, key: str) -> str:
         label = self.errors.get(key)
@@ -836,7 +837,7 @@ class AgreementEditorScreen(QWidget):
             self.show_errors(exc.errors)
             return False
         except Exception as exc:  # noqa: BLE001 — shown beside the buttons, the form keeps its text
-            show_error(self.general_error, str(exc))
+            show_error(self.general_error, error_text(exc))
             return False
         self.drafts.saved()
         self.load_case(self.case_id)
@@ -854,7 +855,7 @@ class AgreementEditorScreen(QWidget):
             self.show_errors(exc.errors)
             return False
         except Exception as exc:  # noqa: BLE001
-            show_error(self.general_error, str(exc))
+            show_error(self.general_error, error_text(exc))
             return False
         self.load_case(self.case_id)
         self.message.setText(self.tr("签名已登记。") + (self.tr("各方均已签名，可以登记协议生效。") if not state.missing
@@ -869,7 +870,7 @@ class AgreementEditorScreen(QWidget):
         try:
             result = record_agreement_reached(self.ctx.engine, self.ctx.user, self.case_id)
         except Exception as exc:  # noqa: BLE001
-            show_error(self.general_error, str(exc))
+            show_error(self.general_error, error_text(exc))
             return False
         self.load_case(self.case_id)
         text = self.tr("协议已于%1生效，案件已结案。").replace("%1", result.on.isoformat())
@@ -903,7 +904,7 @@ class AgreementEditorScreen(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.message.setText("")
-            show_error(self.general_error, str(exc))
+            show_error(self.general_error, error_text(exc))
 
         self.ctx.tasks.run(build_document, self.ctx.engine, kind, case_id, user=self.ctx.user,
                            on_done=done, on_error=failed)
@@ -913,5 +914,5 @@ class AgreementEditorScreen(QWidget):
 
         self.ctx.tasks.run(save_documents_with_case, self.ctx.engine, self.ctx.user, case_id, kind, pdf,
                            on_done=lambda _id: self.message.setText(self.tr("已打印，PDF 已保存到案件附件。")),
-                           on_error=lambda exc: show_error(self.general_error, str(exc)))
+                           on_error=lambda exc: show_error(self.general_error, error_text(exc)))
 

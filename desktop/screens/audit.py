@@ -47,6 +47,7 @@ from core.audit_view import (
     search_audit,
 )
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.texts import join_list
 from desktop.vocab import tr_code
 
@@ -285,7 +286,7 @@ class AuditScreen(QWidget):
         try:
             names = audit_usernames(self.ctx.engine, self.ctx.user)
         except Exception as exc:  # noqa: BLE001 — shown beside the filters
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.user.blockSignals(True)
         for name in names:
@@ -319,7 +320,7 @@ class AuditScreen(QWidget):
         try:
             self.model.reset()
         except Exception as exc:  # noqa: BLE001 — e.g. no permission; shown, not swallowed
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             self.model.clear()
             return
         self._show_error("")

@@ -52,6 +52,7 @@ from core.uow import read_only
 from db.codes import CASE_PARTY_ROLES, OPEN_STATUSES
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
+from desktop.messages import error_text, tr_message
 from desktop.texts import day_label, join_list, list_separator
 from desktop.vocab import CASE_STATUSES, COMMITTEE_SHORT, ROOM_KINDS, tr_code
 from desktop.widgets.field_errors import field_error, show_error
@@ -415,7 +416,7 @@ class BookingScreen(QWidget):
 
     def _case_failed(self, exc: BaseException) -> None:
         self._restoring = None  # e.g. the drafted case has been concluded meanwhile
-        show_error(self.case_error, str(exc))
+        show_error(self.case_error, error_text(exc))
 
     # -- the local draft -----------------------------------------------------------------------
     def _draft_touched(self, *_args) -> None:
@@ -589,7 +590,7 @@ class BookingScreen(QWidget):
 
         def failed(exc: BaseException) -> None:
             if generation == self._check_generation:
-                self.check_status.setText(self.tr("检查失败：") + str(exc))
+                self.check_status.setText(self.tr("检查失败：") + error_text(exc))
 
         self.ctx.tasks.run(assess, engine, user, request, on_done=done, on_error=failed)
 
@@ -616,11 +617,11 @@ class BookingScreen(QWidget):
                                       .replace("%1", f"{r.starts_at:%m-%d %H:%M}–{r.ends_at:%H:%M}"))
             self.check_status.setStyleSheet("color: #1b5e20; font-weight: bold;")
         for clash in result.clashes:
-            item = QListWidgetItem(clash.message)
+            item = QListWidgetItem(tr_message(clash.message))
             item.setData(Qt.ItemDataRole.UserRole, clash.kind)
             self.clash_list.addItem(item)
         self._show_slots(result.alternatives)
-        self.warning_label.setText("\n".join(result.warnings))
+        self.warning_label.setText("\n".join(tr_message(w) for w in result.warnings))
         self.warning_label.setVisible(bool(result.warnings))
 
     def _show_slots(self, slots) -> None:
@@ -706,7 +707,7 @@ class BookingScreen(QWidget):
             self._show_field_errors(exc.errors)
             self.banner.setText(self.tr("预约未成功：请按提示补全表单。"))
         else:
-            self.banner.setText(self.tr("预约未成功：") + (str(exc) or type(exc).__name__))
+            self.banner.setText(self.tr("预约未成功：") + (error_text(exc) or type(exc).__name__))
         self.banner.show()
 
     def print_notices(self) -> None:
@@ -721,7 +722,7 @@ class BookingScreen(QWidget):
             print_pdf(path, self)
 
         self.ctx.tasks.run(write_notices, engine, user, row.id, row.case_number, on_done=ready,
-                           on_error=lambda exc: self.documents_label.setText(self.tr("生成失败：") + str(exc)))
+                           on_error=lambda exc: self.documents_label.setText(self.tr("生成失败：") + error_text(exc)))
 
     def clear(self) -> None:
         self.draft.discard()

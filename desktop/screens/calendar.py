@@ -62,11 +62,13 @@ from core.booking import (
     week_view,
 )
 from core.calendar_overrides import DayInfo, load_calendar
+from core.messages import joined
 from core.uow import read_only
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
+from desktop.messages import error_text, tr_message
 from desktop.screens.booking import QuarterTimeEdit, print_pdf, slot_label, write_notices
-from desktop.texts import clause_separator, closed_note, day_note, join_list, rest_label
+from desktop.texts import closed_note, day_note, join_list, rest_label
 from desktop.vocab import COMMITTEE_SHORT, tr_code
 from desktop.widgets.field_errors import field_error
 
@@ -392,11 +394,11 @@ class ReasonDialog(QDialog):
         try:
             self.result_row = cancel(self.ctx.engine, self.ctx.user, self.row.id, self.reason.toPlainText())
         except BookingError as exc:
-            self.error.setText(exc.errors.get("reason", str(exc)))
+            self.error.setText(tr_message(exc.errors["reason"]) if "reason" in exc.errors else error_text(exc))
             self.error.show()
             return
         except (ValueError, PermissionDenied) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.accept()
@@ -477,7 +479,7 @@ class RescheduleDialog(QDialog):
                                          self.minutes.value(), self.reason.toPlainText(),
                                          room_id=getattr(self, "_room_id", None))
         except BookingConflict as exc:
-            self.clashes.setText(self.tr("不能改到该时间：") + "\n" + "\n".join(c.message for c in exc.clashes))
+            self.clashes.setText(self.tr("不能改到该时间：") + "\n" + "\n".join(tr_message(c.message) for c in exc.clashes))
             self.clashes.show()
             self.slots.clear()
             for slot in exc.alternatives:
@@ -488,15 +490,15 @@ class RescheduleDialog(QDialog):
             return
         except BookingError as exc:
             if "reason" in exc.errors:
-                self.reason_error.setText(exc.errors["reason"])
+                self.reason_error.setText(tr_message(exc.errors["reason"]))
                 self.reason_error.show()
             rest = [v for k, v in exc.errors.items() if k != "reason"]
             if rest:
-                self.when_error.setText(clause_separator().join(rest))
+                self.when_error.setText(tr_message(joined(rest)))
                 self.when_error.show()
             return
         except (ValueError, PermissionDenied) as exc:
-            self.when_error.setText(str(exc))
+            self.when_error.setText(error_text(exc))
             self.when_error.show()
             return
         self.accept()
@@ -567,7 +569,7 @@ class AppointmentDialog(QDialog):
             print_pdf(path, self)
 
         self.ctx.tasks.run(write_notices, engine, user, row.id, row.case_number, on_done=ready,
-                           on_error=lambda exc: self.status.setText(self.tr("生成失败：") + str(exc)))
+                           on_error=lambda exc: self.status.setText(self.tr("生成失败：") + error_text(exc)))
 
 
 # ------------------------------------------------------------------------------ screens
@@ -704,7 +706,7 @@ class _CalendarScreen(QWidget):
             self.summary.setText(QCoreApplication.translate("_CalendarScreen", "共 %n 场调解", None, len(live)))
 
         self.ctx.tasks.run(load_grid, *args, on_done=show,
-                           on_error=lambda exc: self.summary.setText(self.tr("读取失败：") + str(exc)), **kwargs)
+                           on_error=lambda exc: self.summary.setText(self.tr("读取失败：") + error_text(exc)), **kwargs)
 
     def open_appointment(self, row: AppointmentRow) -> None:
         dialog = AppointmentDialog(self.ctx, row, self)

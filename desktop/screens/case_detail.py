@@ -78,6 +78,7 @@ from core.sessions import (
 from db.codes import COMMITTEES, OPEN_STATUSES
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.models.mediation_tables import (
     AttachmentTableModel,
     ConsentTableModel,
@@ -441,7 +442,7 @@ class CaseDetailScreen(QWidget):
         try:
             case_id = find_case(self.ctx.engine, self.ctx.user, self.find.text())
         except PermissionDenied as exc:
-            case_id, message = None, str(exc)
+            case_id, message = None, error_text(exc)
         else:
             message = self.tr("没有找到符合的案件")
         if case_id is None:
@@ -482,7 +483,7 @@ class CaseDetailScreen(QWidget):
         else:
             self.number.setText(self.tr("无权查看此案件"))
             self.status.hide()
-            text = str(exc)
+            text = error_text(exc)
         self.restricted_notice.setText(text)
         self.restricted_notice.show()
         self._filler.show()
@@ -554,7 +555,7 @@ class CaseDetailScreen(QWidget):
         try:
             number = reveal_id_number(self.ctx.engine, self.ctx.user, party.party_id)
         except (PermissionDenied, ValueError) as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return None
         self.parties_model.reveal(row, number)
         button = self.reveal_buttons.get(party.party_id)
@@ -946,7 +947,7 @@ class CaseDetailScreen(QWidget):
                 continue
             if size > limit:  # refused before reading a huge file into memory
                 problems.append(self.tr("文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加").replace(
-                    "%1", path.name).replace("%2", size_text(size)).replace("%3", size_text(limit)))
+                    "%1", path.name).replace("%2", tr_message(size_text(size))).replace("%3", tr_message(size_text(limit))))
                 continue
 
             def work(path=path):
@@ -964,7 +965,7 @@ class CaseDetailScreen(QWidget):
 
     def _attachment_failed(self, exc: BaseException) -> None:
         previous = self.attachment_error.text() if self.attachment_error.isVisible() else ""
-        message = str(exc)
+        message = error_text(exc)
         self.attachment_error.setText(f"{previous}\n{message}" if previous else message)
         self.attachment_error.show()
 

@@ -59,8 +59,10 @@ from core.experts import (
     validate_expert_form,
     validate_relation,
 )
+from core.messages import message_of
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
+from desktop.messages import error_text, tr_message
 from desktop.texts import list_separator, weekday_name
 from desktop.vocab import COMMITTEE_SHORT, EXPERT_KINDS, ROOM_KINDS, SEXES
 from desktop.widgets.field_errors import field_error
@@ -205,7 +207,7 @@ class RelationsEditor(QWidget):
     def add(self) -> bool:
         rel = RelationRow(self.name.text().strip(), self.relation.text().strip(), self.id_number.text().strip())
         problem = validate_relation(rel)
-        self.error.setText(problem or "")
+        self.error.setText(tr_message(problem))
         self.error.setVisible(bool(problem))
         if problem:
             return False
@@ -475,7 +477,7 @@ class ExpertDetailScreen(QWidget):
                        _time(self.duty_end.time()))
         rows = (*self.duty_model.rows, slot)
         problem = validate_duties(rows, self.kind.currentData())
-        self.errors["duties"].setText(problem or "")
+        self.errors["duties"].setText(tr_message(problem))
         self.errors["duties"].setVisible(bool(problem))
         if problem:
             return False
@@ -505,7 +507,7 @@ class ExpertDetailScreen(QWidget):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
+            label.setText(tr_message(errors.get(key, "")))
             label.setVisible(key in errors)
 
     def save(self) -> bool:
@@ -520,10 +522,10 @@ class ExpertDetailScreen(QWidget):
         try:
             expert_id = save_expert(self.ctx.engine, self.ctx.user, form, self.expert.id if self.expert else None)
         except PermissionDenied as exc:
-            QMessageBox.warning(self, self.tr("保存"), str(exc))
+            QMessageBox.warning(self, self.tr("保存"), error_text(exc))
             return False
         except ValueError as exc:
-            self.show_errors({"name": str(exc)})  # e.g. the same name and phone already in the pool
+            self.show_errors({"name": message_of(exc)})  # e.g. the same name and phone already in the pool
             return False
         if self._with_picker:
             self._fill_picker()

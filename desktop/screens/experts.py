@@ -75,8 +75,10 @@ from core.experts import (
     on_duty,
     save_user_relations,
 )
+from core.messages import joined
 from core.uow import read_only
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.screens.expert_detail import (
     ExpertDetailDialog,
     RelationsEditor,
@@ -363,8 +365,7 @@ class SuggestionModel(QAbstractTableModel):
                 SuggestionCol.NAME: s.name,
                 SuggestionCol.KIND: tr_code(s.kind_name),
                 SuggestionCol.DETAIL: _suggestion_detail(s),
-                # The reasons are the core's sentences (Chinese, like the records they come from).
-                SuggestionCol.FIT: clause_separator().join(s.reasons) or "—",
+                SuggestionCol.FIT: tr_message(joined(s.reasons)) or "—",
                 SuggestionCol.LOAD: self.tr("在办%1件，本周%2场").replace("%1", str(s.open_cases))
                 .replace("%2", str(s.sessions_this_week)),
                 SuggestionCol.CONFLICT: clause_separator().join(tr_code(c.kind_name) for c in s.conflicts),
@@ -373,8 +374,8 @@ class SuggestionModel(QAbstractTableModel):
             return CONFLICT_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
             if s.conflicted:
-                return "\n".join(c.reason for c in s.conflicts)
-            return clause_separator().join(s.reasons) or None
+                return "\n".join(tr_message(c.reason) for c in s.conflicts)
+            return tr_message(joined(s.reasons)) or None
         return None
 
 
@@ -423,7 +424,7 @@ class SafeguardModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         kind = self.tr(self.KINDS[r.kind]) if r.kind in self.KINDS else r.kind
-        return (r.on.isoformat(), kind, r.party, r.person, r.text)[index.column()]
+        return (r.on.isoformat(), kind, r.party, r.person, tr_message(r.text))[index.column()]
 
 
 def _view(model: QAbstractTableModel, *, stretch: int | None = None) -> QTableView:
@@ -463,7 +464,7 @@ class ImportReportDialog(QDialog):
         self.summary = QLabel(self.tr("文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：")
                               .replace("%1", str(len(errors))))
         self.summary.setWordWrap(True)
-        self.text = QPlainTextEdit("\n".join(errors))
+        self.text = QPlainTextEdit("\n".join(tr_message(e) for e in errors))
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton(self.tr("复制全部"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -550,7 +551,7 @@ class ConsentDialog(_CaseDialog):
                                note=self.note.text())
                 self.recorded += 1
         except (ValueError, PermissionDenied) as exc:
-            self.fail(str(exc))
+            self.fail(error_text(exc))
             return
         self.accept()
 
@@ -581,7 +582,7 @@ class ChoiceDialog(_CaseDialog):
                 self.ctx.engine, self.ctx.user, self.case.id, self.party.currentData(), self.mediator.id,
                 form=self.choice_form.currentData(), given_on=self.on.date().toPython(), note=self.note.text())
         except (ValueError, PermissionDenied) as exc:
-            self.fail(str(exc))
+            self.fail(error_text(exc))
             return
         self.result_text = (self.tr("各方当事人均已选定，已列为本案调解员") if result.assigned
                             else self.tr("已记录"))
@@ -618,7 +619,7 @@ class RecusalDialog(_CaseDialog):
                            form=self.request_form.currentData(), reason=self.reason.toPlainText(),
                            requested_on=self.on.date().toPython(), **kw)
         except (ValueError, PermissionDenied) as exc:
-            self.fail(str(exc))
+            self.fail(error_text(exc))
             return
         self.accept()
 
@@ -629,7 +630,7 @@ class OverrideDialog(_CaseDialog):
     def __init__(self, ctx: AppContext, case: CaseBrief, person: Suggestion, parent=None) -> None:
         super().__init__(self.tr("回避事由放行"), parent)
         self.ctx, self.case, self.person = ctx, case, person
-        found = QLabel("\n".join(c.reason for c in person.conflicts))
+        found = QLabel("\n".join(tr_message(c.reason) for c in person.conflicts))
         found.setWordWrap(True)
         found.setObjectName("conflictReasons")
         self.reason = QPlainTextEdit()
@@ -644,7 +645,7 @@ class OverrideDialog(_CaseDialog):
         try:
             override_conflict(self.ctx.engine, self.ctx.user, self.case.id, reason=self.reason.toPlainText(), **kw)
         except (ValueError, PermissionDenied) as exc:
-            self.fail(str(exc))
+            self.fail(error_text(exc))
             return
         self.accept()
 
@@ -677,7 +678,7 @@ class RelationsDialog(QDialog):
         try:
             save_user_relations(self.ctx.engine, self.ctx.user, self.user_id, self.editor.relations())
         except (ValueError, PermissionDenied) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.accept()
@@ -797,7 +798,7 @@ class CaseTab(QWidget):
             case = find_case(self.ctx.engine, self.ctx.user, self.case_number.text())
         except PermissionDenied as exc:
             case = None
-            self.case_error.setText(str(exc))
+            self.case_error.setText(error_text(exc))
             self.case_error.show()
             return
         if case is None:
@@ -841,7 +842,7 @@ class CaseTab(QWidget):
                                 .replace("%3", str(conflicted)))
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(self.tr("推荐失败：") + str(exc))
+            self.status.setText(self.tr("推荐失败：") + error_text(exc))
 
         self.ctx.tasks.run(work, on_done=done, on_error=failed)
         self.safeguard_model.set_rows(case_safeguards(self.ctx.engine, self.ctx.user, self.case.id))
@@ -860,7 +861,7 @@ class CaseTab(QWidget):
     def _refuse(self, who: Suggestion, reasons: list[str]) -> None:
         who_text = self.tr("%1%2").replace("%1", tr_code(who.kind_name)).replace("%2", who.name)
         self.refusal.setText(self.tr("不能邀请%1参与本案，存在回避事由：").replace("%1", who_text)
-                             + "\n" + "\n".join(f"· {r}" for r in reasons)
+                             + "\n" + "\n".join(f"· {tr_message(r)}" for r in reasons)
                              + ("\n" + self.tr("确需参与的，由调解员写明理由后“放行”。")))
         self.refusal.show()
 
@@ -949,7 +950,7 @@ class CaseTab(QWidget):
         try:
             decide_recusal(self.ctx.engine, self.ctx.user, row.ref_id, granted=granted, note=note)
         except (ValueError, PermissionDenied) as exc:
-            QMessageBox.warning(self, self.tr("回避申请"), str(exc))
+            QMessageBox.warning(self, self.tr("回避申请"), error_text(exc))
             return
         self.status.setText(self.tr("已准予回避") if granted else self.tr("已驳回回避申请"))
         self.reload()
@@ -1198,7 +1199,7 @@ class ExpertsScreen(QWidget):
 
         def done(result) -> None:
             self.import_button.setEnabled(True)
-            self.message.setText(result.message)
+            self.message.setText(tr_message(result.message))
             self.refresh()
 
         def failed(exc: BaseException) -> None:
@@ -1208,7 +1209,7 @@ class ExpertsScreen(QWidget):
                 self.report = ImportReportDialog(exc.errors, self)
                 self.report.open()
             else:
-                self.message.setText(self.tr("导入失败：") + str(exc))
+                self.message.setText(self.tr("导入失败：") + error_text(exc))
 
         self.ctx.tasks.run(import_experts, self.ctx.engine, self.ctx.user, path, on_done=done, on_error=failed)
 
@@ -1228,7 +1229,7 @@ class ExpertsScreen(QWidget):
             self.message.setText(self.tr("已导出 %1 人：%2").replace("%1", str(len(ids))).replace("%2", path))
 
         def failed(exc: BaseException) -> None:
-            self.message.setText(self.tr("导出失败：") + str(exc))
+            self.message.setText(self.tr("导出失败：") + error_text(exc))
 
         self.ctx.tasks.run(export_experts, self.ctx.engine, self.ctx.user, path, ids=ids, on_done=done,
                            on_error=failed)

@@ -36,6 +36,7 @@ from core.calendar_overrides import (
     year_calendar,
 )
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.models.mediation_tables import HolidayTableModel
 from desktop.widgets.field_errors import field_error
 
@@ -160,7 +161,7 @@ class HolidaysScreen(QWidget):
     # -- editing ---------------------------------------------------------------------------------
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
+            label.setText(tr_message(errors.get(key, "")))
             label.setVisible(key in errors)
 
     def save(self) -> None:
@@ -179,7 +180,7 @@ class HolidaysScreen(QWidget):
         try:
             row = set_override(self.ctx.engine, self.ctx.user, day, workday, name)
         except (ValueError, PermissionDenied) as exc:
-            self._show_errors({"day": str(exc)})
+            self._show_errors({"day": error_text(exc)})
             return
         self.year.blockSignals(True)
         self.year.setValue(day.year)
@@ -203,7 +204,7 @@ class HolidaysScreen(QWidget):
         try:
             remove_override(self.ctx.engine, self.ctx.user, d.day)
         except (ValueError, PermissionDenied) as exc:
-            self._show_errors({"day": str(exc)})
+            self._show_errors({"day": error_text(exc)})
             return
         self.refresh()
         self.message.setText(self.tr("已删除 %1 的录入").replace("%1", d.day.isoformat()))

@@ -67,6 +67,7 @@ from core.intake import (
     routing_text,
     validate_intake,
 )
+from core.messages import joined
 from core.routing import ScopeFlag, Suggestion, scope_flags, suggest
 from core.settings import get_settings
 from core.uow import read_only
@@ -74,6 +75,7 @@ from core.visitors import duplicate_hints, lookup_parties
 from db.codes import COMMITTEES
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 from desktop.widgets.field_errors import field_error, show_error
 from desktop.widgets.party_editor import PartyEditor
@@ -678,7 +680,7 @@ class IntakeScreen(QWidget):
                 self._fix_tab_order()
 
         def failed(exc: BaseException) -> None:
-            self.status_label.setText(self.tr("查询在册当事人失败：%1").replace("%1", str(exc)))
+            self.status_label.setText(self.tr("查询在册当事人失败：%1").replace("%1", error_text(exc)))
 
         self.ctx.tasks.run(find, on_done=show, on_error=failed)
 
@@ -711,8 +713,8 @@ class IntakeScreen(QWidget):
             if editor not in self.editors:
                 return
             editor.read_card_button.setEnabled(True)
-            message = str(exc) if isinstance(exc, IdCardError | ValueError) else \
-                self.tr("读卡失败：%1").replace("%1", str(exc))
+            message = error_text(exc) if isinstance(exc, IdCardError | ValueError) else \
+                self.tr("读卡失败：%1").replace("%1", error_text(exc))
             editor.set_card_message(message)
             self.status_label.setText(self.tr("未读到身份证，可重试或手工录入"))
 
@@ -890,7 +892,7 @@ class IntakeScreen(QWidget):
         try:
             parse_amount(self.amount.text())
         except ValueError as exc:
-            show_error(self.error_labels["amount"], str(exc))
+            show_error(self.error_labels["amount"], error_text(exc))
 
     # -- routing ------------------------------------------------------------------------------------------
     def update_routing(self) -> None:
@@ -1052,14 +1054,14 @@ class IntakeScreen(QWidget):
             self.save_error.setText(
                 self.tr("%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），"
                         "也可以按 Ctrl+S 立即重试。")
-                .replace("%1", self.tr(LOST_MESSAGE)).replace("%2", str(RETRY_MS // 1000)))
+                .replace("%1", tr_message(LOST_MESSAGE)).replace("%2", str(RETRY_MS // 1000)))
             self.save_error.show()
             self.status_label.setText(self.tr("等待数据库恢复连接…"))
             self._retry_timer.start()
             return
         self.save_error.setText(
             self.tr("保存失败：%1\n已填写的内容都保留在表中，草稿也已保存，排除问题后可再按 Ctrl+S。")
-            .replace("%1", str(exc) or type(exc).__name__))
+            .replace("%1", error_text(exc) or type(exc).__name__))
         self.save_error.show()
         self.status_label.setText(self.tr("保存失败，内容未丢失"))
 
@@ -1094,7 +1096,7 @@ class IntakeScreen(QWidget):
             self._preview(path)
 
     def _documents_failed(self, exc: BaseException) -> None:
-        self.documents_label.setText(self.tr("生成文书失败：%1").replace("%1", str(exc)))
+        self.documents_label.setText(self.tr("生成文书失败：%1").replace("%1", error_text(exc)))
 
     def _preview(self, path: Path) -> None:
         """Open the print preview (preview, print, save as)."""
@@ -1149,7 +1151,7 @@ class IntakeScreen(QWidget):
         def failed(exc: BaseException) -> None:
             self._set_saving(False)
             errors = getattr(exc, "errors", None)
-            show_error(self.referral_error, self.tr("；").join(errors.values()) if errors else str(exc))
+            show_error(self.referral_error, joined(errors.values()) if errors else error_text(exc))
 
         self.save_draft()
         self._set_saving(True)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.vocab import tr_code
 
 __all__ = ["PdfPane", "PrintPreviewDialog", "PrintPreviewScreen", "document_title", "print_pdf_bytes", "show_pdf"]
@@ -391,7 +392,7 @@ class PrintPreviewScreen(QWidget):
             overview = case_overview(self.ctx.engine, self.ctx.user, case_id)
             kinds = available_kinds(self.ctx.engine, self.ctx.user, case_id)
         except Exception as exc:  # noqa: BLE001 — shown to the user, nothing written
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         h = overview.header
         self.case_id = case_id
@@ -409,7 +410,7 @@ class PrintPreviewScreen(QWidget):
             if reason:
                 item = model.item(i)
                 item.setEnabled(False)
-                item.setToolTip(reason)
+                item.setToolTip(tr_message(reason))
         index = self.kind.findData(wanted) if wanted else -1
         if index < 0 or not model.item(index).isEnabled():
             index = next((i for i, (k, _t, r) in enumerate(kinds) if not r and k in ("agreement", "oral_agreement",
@@ -493,4 +494,4 @@ def _message(exc: BaseException) -> str:
         chars = QCoreApplication.translate("PrintPreviewScreen", "、").join(exc.chars)
         return QCoreApplication.translate("PrintPreviewScreen", "字库中没有这些字，无法打印：%1（请核对或手写补充）").replace(
             "%1", chars)
-    return str(exc) or type(exc).__name__
+    return error_text(exc) or type(exc).__name__

@@ -36,6 +36,7 @@ from core.privacy import (
 )
 from core.settings import read_settings
 from desktop.context import AppContext
+from desktop.messages import error_text, tr_message
 from desktop.texts import join_list
 from desktop.vocab import tr_code
 from desktop.widgets.field_errors import field_error
@@ -176,7 +177,7 @@ class PrivacyScreen(QWidget):
         try:
             result = anonymise_cases(self.ctx.engine, self.ctx.user, [c.case_id for c in chosen])
         except (ValueError, PermissionDenied) as exc:
-            self._fail(self.anonymise_error, str(exc))
+            self._fail(self.anonymise_error, error_text(exc))
             return None
         self.refresh()
         self.anonymise_message.setText(self.tr("已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，"
@@ -202,10 +203,10 @@ class PrivacyScreen(QWidget):
             result = export_person(self.ctx.engine, self.ctx.user, id_number=id_number or None,
                                    name=name or None, phone=phone or None, out=path)
         except (LookupError, ValueError, PermissionDenied) as exc:
-            self._fail(self.export_error, str(exc))
+            self._fail(self.export_error, error_text(exc))
             return None
         self.export_message.setText(self.tr("已导出到 %1：%2").replace("%1", str(Path(path)))
-                                    .replace("%2", export_summary(result)))
+                                    .replace("%2", tr_message(export_summary(result))))
         return result
 
     # -- helpers ---------------------------------------------------------------------------

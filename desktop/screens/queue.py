@@ -37,6 +37,7 @@ from core.auth import PermissionDenied
 from core.queue import QueueError, Service, TicketRow
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.models.queue_table import Col, QueueTableModel
 from desktop.vocab import tr_code
 
@@ -433,7 +434,7 @@ class QueueScreen(QWidget):
             if not isValid(self):  # closed while the query ran
                 return
             self._polling = False
-            self._show_error(self.tr("无法读取队列：") + str(exc))
+            self._show_error(self.tr("无法读取队列：") + error_text(exc))
 
         self.ctx.tasks.run(fetch, on_done=done, on_error=failed)
 
@@ -555,9 +556,9 @@ class QueueScreen(QWidget):
                 return
             self._busy = False
             if isinstance(exc, QueueError | PermissionDenied):
-                self._show_error(str(exc))
+                self._show_error(error_text(exc))
             else:
-                self._show_error(self.tr("操作未完成：") + (str(exc) or type(exc).__name__))
+                self._show_error(self.tr("操作未完成：") + (error_text(exc) or type(exc).__name__))
             self._enable_actions()
             self.refresh()
 
@@ -702,7 +703,7 @@ class QueueScreen(QWidget):
         def failed(exc: BaseException) -> None:
             if not isValid(self):  # closed while the query ran
                 return
-            self._show_error(self.tr("票据未能打印：") + (str(exc) or type(exc).__name__)
+            self._show_error(self.tr("票据未能打印：") + (error_text(exc) or type(exc).__name__)
                              + self.tr("（号已取到，可按 Ctrl+P 重打）"))
 
         self.ctx.tasks.run(print_ticket_job, self.ctx.engine, ticket_id, on_done=printed,

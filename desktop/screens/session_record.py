@@ -47,6 +47,7 @@ from core.sessions import (
 )
 from db.engine import data_dir
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.vocab import tr_code
 from desktop.widgets.mediation_forms import field_error, hint, show_error
 
@@ -433,7 +434,7 @@ class SessionRecordScreen(QWidget):
             self._say(self.tr("未保存：请按提示修改后再保存。"), error=True)
             return None
         except ValueError as exc:
-            show_error(self.case_error, str(exc))
+            show_error(self.case_error, error_text(exc))
             return None
         self._remove_draft(draft_path(self.case_id, self.session_id))
         self._dirty = False

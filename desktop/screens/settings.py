@@ -27,6 +27,7 @@ from core.settings_form import (
 )
 from desktop.context import AppContext
 from desktop.drafts import DraftKeeper, drafts_dir
+from desktop.messages import error_text, tr_message
 from desktop.vocab import tr_code
 
 
@@ -108,7 +109,7 @@ class SettingsScreen(QWidget):
         try:
             self._loaded = load_settings_form(self.ctx.engine, self.ctx.user)
         except PermissionDenied as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.save_button.setEnabled(False)
             return
         self._filling = True
@@ -148,12 +149,12 @@ class SettingsScreen(QWidget):
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
+            label.setText(tr_message(errors.get(key, "")))
             label.setVisible(key in errors)
 
     def _check(self, key: str) -> None:
         problem = validate_settings({key: self.edits[key].text()}).get(key)
-        self.errors[key].setText(problem or "")
+        self.errors[key].setText(tr_message(problem))
         self.errors[key].setVisible(bool(problem))
 
     def save(self) -> None:
@@ -172,7 +173,7 @@ class SettingsScreen(QWidget):
             self.message.setText(self.tr("有 %1 处需要更正，未保存").replace("%1", str(len(exc.errors))))
             return
         except Exception as exc:  # noqa: BLE001 — the typed values stay on screen
-            self.message.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            self.message.setText(self.tr("保存失败：%1").replace("%1", error_text(exc)))
             return
         self._loaded.update({k: values[k] for k in changed})
         self.draft.saved()

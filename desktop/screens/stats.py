@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from core import stats
 from core.stats import COLUMN_LABELS, SUMMARY_ROWS, Figures, MonthlyStats, fmt, fmt_change
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.screens.stats_drilldown import DrillSpec, StatsDrilldownScreen, opens
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 from desktop.widgets.mediation_forms import FitLabel
@@ -600,7 +601,7 @@ class StatsScreen(QWidget):
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.status.setText("")
-                self.error.setText(self.tr("统计失败：") + str(exc))
+                self.error.setText(self.tr("统计失败：") + error_text(exc))
                 self.error.show()
 
         self.ctx.tasks.run(compute, on_done=done, on_error=failed)
@@ -778,7 +779,7 @@ class StatsScreen(QWidget):
         def failed(exc: BaseException) -> None:
             self._set_export_enabled(True)
             self.status.setText("")
-            self.error.setText(self.tr("导出失败：") + str(exc))
+            self.error.setText(self.tr("导出失败：") + error_text(exc))
             self.error.show()
 
         self.ctx.tasks.run(build, on_done=done, on_error=failed)

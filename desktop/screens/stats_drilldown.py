@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core import stats
 from core.uow import read_only
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.models.case_table import PAGE_SIZE, CaseTableModel, Col
 from desktop.vocab import CASE_SOURCES, COMMITTEE_SHORT, DISPUTE_TYPES, tr_code
 
@@ -228,7 +229,7 @@ class StatsDrilldownScreen(QWidget):
                                       offset=offset, limit=limit, sort=sort, descending=descending,
                                       user=self.ctx.user, **spec.kwargs())
         except Exception as exc:  # noqa: BLE001 — shown beside the list, never swallowed silently
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return []
         self.error.hide()

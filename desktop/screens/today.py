@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.auth import can
 from core.booking import AppointmentRow, InvitedParty, mark_attendance, today_list
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.models.appointment_table import (
     AppointmentTableModel,
     Col,
@@ -217,7 +218,7 @@ class TodayScreen(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._loading = False
-            self.refreshed.setText(self.tr("刷新失败：") + str(exc))
+            self.refreshed.setText(self.tr("刷新失败：") + error_text(exc))
             self._load_again()
 
         self.ctx.tasks.run(today_list, engine, day, user=user, on_done=done, on_error=failed)
@@ -307,7 +308,7 @@ class TodayScreen(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
         self.ctx.tasks.run(mark_attendance, engine, user, party.invitation_id, attendance, on_done=done,
-                           on_error=lambda exc: self.message.setText(str(exc)))
+                           on_error=lambda exc: self.message.setText(error_text(exc)))
 
     def reprint(self) -> None:
         row = self.current()
@@ -321,7 +322,7 @@ class TodayScreen(QWidget):
             print_pdf(path, self)
 
         self.ctx.tasks.run(write_notices, engine, user, row.id, row.case_number, on_done=ready,
-                           on_error=lambda exc: self.message.setText(self.tr("生成失败：") + str(exc)))
+                           on_error=lambda exc: self.message.setText(self.tr("生成失败：") + error_text(exc)))
 
     def open_details(self, *_args) -> None:
         row = self.current()

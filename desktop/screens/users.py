@@ -35,6 +35,7 @@ from core.users import (
 )
 from desktop.context import AppContext
 from desktop.drafts import FormDraft
+from desktop.messages import error_text, tr_message
 from desktop.models.user_table import UserTableModel
 from desktop.vocab import COMMITTEE_SHORT, ROLES
 from desktop.widgets.field_errors import field_error
@@ -106,7 +107,7 @@ class UsersScreen(QWidget):
         try:
             reset_password(self.ctx.engine, self.ctx.user, user.id, temporary)
         except AuthError as exc:
-            QMessageBox.warning(self, self.tr("重置密码"), str(exc))
+            QMessageBox.warning(self, self.tr("重置密码"), error_text(exc))
             return
         self.refresh()
 
@@ -117,7 +118,7 @@ class UsersScreen(QWidget):
         try:
             set_active(self.ctx.engine, self.ctx.user, user.id, not user.active or user.locked)
         except ValueError as exc:
-            QMessageBox.warning(self, self.tr("停用账号"), str(exc))
+            QMessageBox.warning(self, self.tr("停用账号"), error_text(exc))
             return
         self.refresh()
 
@@ -182,7 +183,7 @@ class UserDialog(QDialog):
         form = self.form()
         errors = validate_user_form(form, creating=self.user is None)
         for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
+            label.setText(tr_message(errors.get(key, "")))
             label.setVisible(key in errors)
         if errors:
             return
@@ -192,7 +193,7 @@ class UserDialog(QDialog):
             else:
                 update_user(self.ctx.engine, self.ctx.user, self.user.id, form)
         except ValueError as exc:
-            self.errors["username"].setText(str(exc))
+            self.errors["username"].setText(error_text(exc))
             self.errors["username"].show()
             return
         self.accept()

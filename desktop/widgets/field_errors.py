@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from desktop.messages import tr_message
+
 
 def field_error() -> QLabel:
     """A hidden, wrapping error label to put under (or beside) a field."""
@@ -16,6 +18,7 @@ def field_error() -> QLabel:
 
 
 def show_error(label: QLabel, message: str | None) -> None:
-    """Show ``message`` in ``label``, or hide it when there is none."""
-    label.setText(message or "")
+    """Show ``message`` in ``label`` (a core message in the UI's language), or hide it when
+    there is none."""
+    label.setText(tr_message(message))
     label.setVisible(bool(message))

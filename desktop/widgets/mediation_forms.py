@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import PermissionDenied
+from core.messages import joined
 from db import codes
+from desktop.messages import error_text
 from desktop.vocab import RATINGS, tr_code
 from desktop.widgets.field_errors import field_error, show_error
 
@@ -175,7 +177,7 @@ class FormDialog(QDialog):
                 general.append(message)
             else:
                 show_error(label, message)
-        show_error(self.general_error, self.tr("；").join(general))
+        show_error(self.general_error, joined(general))
 
     def clear_errors(self) -> None:
         for label in (*self._errors.values(), self.general_error):
@@ -193,7 +195,7 @@ class FormDialog(QDialog):
             if isinstance(errors, dict) and errors:
                 self.show_errors(errors)
             else:
-                show_error(self.general_error, str(exc))
+                show_error(self.general_error, error_text(exc))
                 self.adjustSize()
             return
         self.accept()

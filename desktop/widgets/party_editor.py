@@ -38,6 +38,8 @@ from core.identifiers import (
     validate_party_id,
 )
 from core.intake import ETHNICITIES, PARTY_FORM_KINDS, PRINCIPAL_ROLES, PartyForm, parse_date
+from core.messages import joined, message_of
+from desktop.messages import tr_message
 from desktop.vocab import ORGANISATION_KINDS, SEXES, tr_code
 from desktop.widgets.field_errors import field_error
 
@@ -335,7 +337,7 @@ class PartyEditor(QFrame):
         label = self.errors.get(name)
         if label is None:
             return
-        label.setText(message or "")
+        label.setText(tr_message(message))
         label.setVisible(bool(message))
 
     def set_errors(self, errors: dict[str, str]) -> None:
@@ -387,9 +389,9 @@ class PartyEditor(QFrame):
         if check.birth_date and not self.text("birth_date").strip():
             self._set_text("birth_date", check.birth_date.isoformat())
         try:
-            typed_birth: date | None = parse_date(self.text("birth_date"))
+            typed_birth: date | None = parse_date(self.text("birth_date"), kind="birth_date")
         except ValueError as exc:
-            self._set_error("birth_date", str(exc).replace("日期", "出生日期", 1))
+            self._set_error("birth_date", message_of(exc))
             typed_birth = None
         sex = self.text("sex") or None
         for problem in cross_check(check, typed_birth, sex if sex in SEXES else None):  # type: ignore[arg-type]
@@ -491,7 +493,7 @@ class PartyEditor(QFrame):
                 self._set_text(name, value.isoformat() if isinstance(value, date) else str(value))
                 self._set_error(name, None)
         self.unlink()
-        self.set_card_message(self.tr("；").join(warnings) if warnings else None)
+        self.set_card_message(joined(warnings) if warnings else None)
         self.check_id_number()
         self.changed.emit()
 

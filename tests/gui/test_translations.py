@@ -591,3 +591,128 @@ def test_stats_drill_down_title_keeps_its_chinese(app):
 
     assert DrillSpec.month(2026, 10, "received", committee="labour").title == "2026年10月 · 受理 · 劳动保障"
     assert DrillSpec(date(2026, 10, 3), date(2026, 10, 9)).period_label == "2026-10-03 至 2026-10-09"
+# --- the core's messages (core.messages, context "Messages") ------------------------------------
+
+
+def _fields(template: str) -> list[tuple[str, str, str | None]]:
+    import string
+
+    return sorted((f, spec, conv) for _t, f, spec, conv in string.Formatter().parse(template) if f is not None)
+
+
+def test_every_core_message_has_an_english_translation_with_its_placeholders():
+    """The templates of every msg(…) in core/ are in the .ts under ``Messages``, translated, and
+    keep each placeholder with its format (``{total:,.2f}``, ``{at:%Y-%m-%d %H:%M}``)."""
+    from desktop.messages import CONTEXT
+
+    translated = {message.findtext("source"): message.findtext("translation")
+                  for context, message in _messages(TS) if context == CONTEXT}
+    templates = i18n.message_templates()
+    assert len(templates) > 500
+    missing = [t for t in templates if not translated.get(t)]
+    assert not missing, missing
+    assert [(t, translated[t]) for t in templates if _fields(t) != _fields(translated[t])] == []
+    assert translated["《人民调解法》第二十九条"] == "People's Mediation Law, Art. 29"
+    assert translated["《医疗纠纷预防和处理条例》第四十二条"] == (
+        "Regulation on the Prevention and Handling of Medical Disputes, Art. 42")
+
+
+def test_core_messages_follow_the_ui_language(english):
+    """tr_message translates the template and the params: nested messages (a law), vocabulary
+    labels (statuses through ``Codes``, operations through ``Operations``) and lists (the
+    separator); error_text does it for an exception. The Chinese text itself is unchanged."""
+    from core.lifecycle import TransitionError, check_transition
+    from core.messages import msg
+    from desktop.messages import error_text, tr_message
+
+    with pytest.raises(TransitionError) as caught:
+        check_transition("archive_case", "agreed")
+    assert str(caught.value).startswith("案件当前状态为“达成协议”，不能执行“立卷归档”")
+    assert error_text(caught.value) == (
+        "The case is “Agreed”, so “Archive” is not possible (only from: Failed, Terminated, Withdrawn, Refused, "
+        "Performed): The agreement has not been fully performed: the case can be archived once it is")
+    assert tr_message(msg("尚未制作调解协议：请先填写协议内容（{law}）", law=msg("《人民调解法》第二十九条"))) == (
+        "No mediation agreement yet: fill in its content first (People's Mediation Law, Art. 29)")
+    assert tr_message("不是核心消息") == "不是核心消息"  # a plain str passes unchanged
+    assert error_text(ValueError("plain")) == "plain"
+
+
+def test_the_intake_form_explains_problems_in_english(english, qtbot, make_ctx, users, monkeypatch, tmp_path):
+    """A wrong check digit beside the ID number (core.identifiers) and a missing respondent on
+    saving (core.intake.validate_intake), in the English UI."""
+    from PySide6.QtWidgets import QApplication
+
+    from core.identifiers import id_check_char
+    from desktop.screens.intake import IntakeScreen
+
+    monkeypatch.setenv("TIAOJIE_DATA_DIR", str(tmp_path / "data"))
+    screen = IntakeScreen(make_ctx(users["reception"]))
+    qtbot.addWidget(screen)
+    screen.resize(1180, 900)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=2000)
+    person = screen.editors[0]
+    number = "33080319850312123" + id_check_char("33080319850312123")
+    wrong = number[:-1] + ("1" if number[-1] == "0" else "0")
+    person.fields["name"].insert("张三")
+    person.fields["id_number"].setFocus()
+    qtbot.keyClicks(person.fields["id_number"], wrong)
+    qtbot.keyClick(person.fields["id_number"], Qt.Key.Key_Tab)  # leaving the field checks it
+    assert person.error_text("id_number") == f"The check digit should be {number[-1]}: check the number"
+
+    qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert screen.error_labels["parties"].text() == "Register the respondent (the other side of the dispute)"
+    assert screen.error_labels["summary"].text() == "Enter a summary of the dispute"
+
+
+def test_a_refused_transition_is_explained_in_english(english, qtbot, make_ctx, users, engine, monkeypatch,
+                                                      tmp_path):
+    """Accepting a case with a day before its registration, then ending mediation without a
+    reason: the core's TransitionError shown beside the dialog's field, in English."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+    from desktop.screens.case_detail import CaseDetailScreen
+    from tests.factories import add_case_with_parties
+
+    monkeypatch.setenv("TIAOJIE_DATA_DIR", str(tmp_path / "data"))
+    case_id = add_case_with_parties(engine, ({"name": "王五"}, {"name": "赵六"}), committee="traffic",
+                                    dispute_type="14", received=date(2026, 11, 2)).case_id
+    screen = CaseDetailScreen(make_ctx(users["mediator"]), case_id=case_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    seen: list[str] = []
+
+    def answer(*days: date, reason: str = ""):
+        def run(dialog: QDialog) -> bool:
+            dialog.show()
+            for day in days:
+                dialog.day.setDate(QDate(day.year, day.month, day.day))
+                if reason and seen:
+                    dialog.reason.insertPlainText(reason)
+                qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+                if dialog.result() == QDialog.DialogCode.Accepted:
+                    break
+                seen.append(dialog.error_text("on") or dialog.error_text("reason"))
+            dialog.close()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        return run
+
+    def press(name: str) -> None:
+        QApplication.processEvents()
+        qtbot.mouseClick(screen.action_buttons[name], Qt.MouseButton.LeftButton)
+
+    screen.run_dialog = answer(date(2026, 10, 1), date(2026, 11, 3))
+    press("accept_case")
+    assert seen == ["The date cannot be earlier than the registration date (2026-11-02)"]
+    assert screen.status.text() == "Accepted"
+
+    seen.clear()
+    screen.run_dialog = answer(date(2026, 11, 5), date(2026, 11, 5), reason="被申请人要求终止调解")
+    press("terminate_mediation")
+    assert seen == ["Enter the reason for “End mediation”"]
