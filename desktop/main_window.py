@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(180)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1…9 switch screens
         self.stack = QStackedWidget()
         self._built: dict[str, QWidget] = {}
@@ -50,6 +49,11 @@ class MainWindow(QMainWindow):
                 item.setToolTip(f"Ctrl+{i}")
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        # As wide as the longest screen name needs (English ones are longer), never a scroll bar.
+        self.nav.ensurePolished()
+        self.nav.setFixedWidth(min(max(180, self.nav.sizeHintForColumn(0) + 12), 280))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         central = QWidget()
         layout = QHBoxLayout(central)

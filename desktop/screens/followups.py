@@ -81,6 +81,7 @@ class FollowupsScreen(QWidget):
 
         self.ledger_title = QLabel()
         self.ledger_title.setStyleSheet("font-weight: bold; color: #1f3a5f;")
+        self.ledger_title.setWordWrap(True)  # the English heading is longer than the screen is wide
         self.open_only = QCheckBox(self.tr("只看未答复"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.refresh)

@@ -716,3 +716,14 @@ def test_a_refused_transition_is_explained_in_english(english, qtbot, make_ctx, 
     screen.run_dialog = answer(date(2026, 11, 5), date(2026, 11, 5), reason="被申请人要求终止调解")
     press("terminate_mediation")
     assert seen == ["Enter the reason for “End mediation”"]
+
+
+def test_the_navigation_fits_the_longest_english_screen_name(english, qtbot, make_ctx, users):
+    window = MainWindow(make_ctx(users["mediator"]))
+    qtbot.addWidget(window)
+    window.show()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "Follow-ups and ratings" in titles
+    widest = max(window.nav.visualItemRect(window.nav.item(i)).width() for i in range(window.nav.count()))
+    assert window.nav.horizontalScrollBar().maximum() == 0  # nothing to scroll to: every name is whole
+    assert window.nav.viewport().width() >= widest
