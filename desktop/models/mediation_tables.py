@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +22,7 @@ from PySide6.QtGui import QColor
 
 from core.case_deadlines import DeadlineRow, due_text, left_text, limit_text
 from desktop.messages import tr_message
+from desktop.texts import day_note, holiday_name
 from desktop.vocab import CASE_STATUSES, deadline_words, tr_code
 
 RED = QColor("#b42318")
@@ -332,16 +334,26 @@ class HistoryTableModel(RowsModel):
 
 
 
+# core.calendar_overrides.HolidayRow.source_name, by source.
+HOLIDAY_SOURCES = {
+    "schedule": QT_TRANSLATE_NOOP("Holidays", "国务院放假安排（chinese-calendar）"),
+    "override": QT_TRANSLATE_NOOP("Holidays", "本中心录入"),
+    "corrected": QT_TRANSLATE_NOOP("Holidays", "本中心更正"),
+}
+
+
 class HolidayTableModel(RowsModel):
     """A year's holidays and make-up working days (节假日与调休)."""
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("TableHeaders", "日期"), lambda d: d.day.isoformat()),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "星期"), lambda d: d.weekday_name),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "安排"), lambda d: d.kind_name,
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "星期"),  # 星期四 (as core.calendar_overrides), Thursday
+               lambda d: QLocale().dayName(d.day.isoweekday(), QLocale.FormatType.LongFormat)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "安排"), lambda d: day_note(d.kind_name),
                color=lambda d: QColor("#1b5e20") if d.workday else QColor("#b71c1c")),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "名称"), lambda d: d.name),
-        Column(QT_TRANSLATE_NOOP("TableHeaders", "来源"), lambda d: d.source_name),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "名称"), lambda d: holiday_name(d.name)),
+        Column(QT_TRANSLATE_NOOP("TableHeaders", "来源"),
+               lambda d: QCoreApplication.translate("Holidays", HOLIDAY_SOURCES[d.source])),
     )
 
     def row_of(self, day) -> int:

@@ -2229,7 +2229,7 @@
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2709,12 +2709,12 @@
         <translation>Recusal request pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <source>口头</source>
         <translation>Oral</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <source>书面</source>
         <translation>Written</translation>
     </message>
@@ -2795,7 +2795,7 @@
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
@@ -3200,93 +3200,93 @@
         <translation>Jino</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="117"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
         <source>双方共同申请</source>
         <extracomment>The labels of the core&apos;s own small vocabularies that these screens show (consents, payment methods, attachment kinds — db.codes has the rest): translated like db.codes&apos; labels, with tr_code (context ``Codes``). A test keeps the list in step with the core.</extracomment>
         <translation>Joint application by both parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="117"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
         <source>一方申请，另一方同意</source>
         <translation>One party applied, the other consents</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
         <source>公开调解</source>
         <translation>Public mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
         <source>延长调解期限</source>
         <translation>Extension of the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <source>同意医疗纠纷人民调解</source>
         <translation>Consent to mediation of a medical dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <source>专家参与调解</source>
         <translation>Expert taking part in mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <source>选定调解员</source>
         <translation>Choice of mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
         <source>微信支付</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>支票</source>
         <translation>Cheque</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
         <source>保险公司直接赔付</source>
         <translation>Paid directly by the insurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
         <source>法院执行</source>
         <translation>Court enforcement</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
         <source>调解记录（签字件）</source>
         <translation>Session record (signed copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="131"/>
         <source>履行凭证</source>
         <translation>Proof of performance</translation>
     </message>
@@ -4259,52 +4259,52 @@
         <translation>Record follow-up… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="84"/>
+        <location filename="../../desktop/screens/followups.py" line="85"/>
         <source>只看未答复</source>
         <translation>Unanswered only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="90"/>
+        <location filename="../../desktop/screens/followups.py" line="91"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="134"/>
+        <location filename="../../desktop/screens/followups.py" line="135"/>
         <source>待回访（%1 日内计划 %2 次，其中逾期 %3 次）</source>
         <translation>Follow-ups due (%2 planned within %1 days, %3 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="139"/>
+        <location filename="../../desktop/screens/followups.py" line="140"/>
         <source>差评台账（%1 条，逾期未答复 %2 条；差评须在规定工作日内回访整改并答复）</source>
         <translation>Complaints log (%1 entries, %2 overdue; complaints must be followed up, remedied and answered within the set working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="163"/>
+        <location filename="../../desktop/screens/followups.py" line="164"/>
         <source>答复差评</source>
         <translation>Answer complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="163"/>
+        <location filename="../../desktop/screens/followups.py" line="164"/>
         <source>%1（%2）评价“%3”，须于%4前回访整改并答复。</source>
         <translation>%1 (%2) rated “%3”; follow up, remedy and reply by %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="166"/>
+        <location filename="../../desktop/screens/followups.py" line="167"/>
         <source>答复日期</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <location filename="../../desktop/screens/followups.py" line="168"/>
         <source>整改及答复情况</source>
         <translation>Remedy and reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <location filename="../../desktop/screens/followups.py" line="168"/>
         <source>回访核实的问题、整改措施、答复当事人的结果</source>
         <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="173"/>
+        <location filename="../../desktop/screens/followups.py" line="174"/>
         <source>已登记答复。</source>
         <translation>Reply recorded.</translation>
     </message>
@@ -4432,6 +4432,21 @@
         <location filename="../../desktop/texts.py" line="94"/>
         <source>%1·休</source>
         <translation>%1 (off)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="338"/>
+        <source>国务院放假安排（chinese-calendar）</source>
+        <translation>State Council holiday schedule (chinese-calendar)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
+        <source>本中心录入</source>
+        <translation>Entered by this centre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
+        <source>本中心更正</source>
+        <translation>Corrected by this centre</translation>
     </message>
 </context>
 <context>
@@ -5141,128 +5156,128 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>注销(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117"/>
+        <location filename="../../desktop/main_window.py" line="121"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>导出诊断信息(&amp;D)…</source>
         <translation>Export &amp;diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>数据库连接…</source>
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>实时同步</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>定时刷新</source>
         <translation>Periodic refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>其他电脑的更改会立即显示</source>
         <translation>Changes made on other PCs appear at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
         <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
@@ -9975,49 +9990,49 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableCells</name>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="136"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="139"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
         <source>
 （暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准）</source>
         <translation>
 (Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="146"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
         <source>代理%1</source>
         <translation>Agent for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
         <source>明确拒绝调解</source>
         <translation>Expressly refuses mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="154"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="155"/>
         <source>已付清（%1）</source>
         <translation>Paid in full (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="157"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="158"/>
         <source>部分已付</source>
         <translation>Partly paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="158"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
         <source>待付</source>
         <translation>Unpaid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/models/mediation_tables.py" line="162"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
         <source>逾期%n日</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
@@ -10025,7 +10040,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/models/mediation_tables.py" line="166"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="167"/>
         <source>%n日</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -10033,72 +10048,72 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
         <source>同意</source>
         <translation>Agrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>不同意</source>
         <translation>Does not agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>不公开</source>
         <translation>Not public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="265"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
         <source>逾期未答复</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
         <source>逾期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
         <source>逾期未回访</source>
         <translation>Visit overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
         <source>待回访</source>
         <translation>To visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <source>期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
         <translation>The time limit runs into a year whose public holidays have not been announced yet; computed from weekends and statutory holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="321"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="322"/>
         <source>%1（改派）</source>
         <translation>%1 (transferred)</translation>
     </message>
@@ -10107,16 +10122,16 @@ Missed %3  Transferred %4</translation>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="327"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="328"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="41"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="173"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="244"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="272"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="289"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="290"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -10127,7 +10142,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="43"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -10143,10 +10158,10 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="46"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="297"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="298"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
@@ -10154,15 +10169,15 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="290"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="193"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -10172,290 +10187,290 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="204"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="348"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="349"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="341"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="350"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="343"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="352"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="344"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="353"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="181"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="182"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="184"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="217"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="218"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="218"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="230"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="256"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="271"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="272"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="299"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="300"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="300"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="301"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="306"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="307"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="307"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="312"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="328"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="331"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>

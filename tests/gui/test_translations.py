@@ -727,3 +727,25 @@ def test_the_navigation_fits_the_longest_english_screen_name(english, qtbot, mak
     widest = max(window.nav.visualItemRect(window.nav.item(i)).width() for i in range(window.nav.count()))
     assert window.nav.horizontalScrollBar().maximum() == 0  # nothing to scroll to: every name is whole
     assert window.nav.viewport().width() >= widest
+
+
+def _holiday_row(qtbot, ctx, day) -> list[str]:
+    from desktop.screens.holidays import HolidaysScreen
+
+    screen = HolidaysScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.year.setValue(day.year)
+    model = screen.table.model()
+    r = model.row_of(day)
+    return [model.index(r, c).data() for c in range(model.columnCount())]
+
+
+def test_the_holiday_table_keeps_the_core_s_chinese(app, qtbot, make_ctx, users):
+    assert _holiday_row(qtbot, make_ctx(users["admin"]), date(2026, 1, 4)) == [
+        "2026-01-04", "星期日", "调休上班", "元旦", "国务院放假安排（chinese-calendar）"]
+
+
+def test_the_holiday_table_speaks_english(english, qtbot, make_ctx, users):
+    assert _holiday_row(qtbot, make_ctx(users["admin"]), date(2026, 1, 4)) == [
+        "2026-01-04", "Sunday", "Make-up working day", "New Year's Day",
+        "State Council holiday schedule (chinese-calendar)"]
