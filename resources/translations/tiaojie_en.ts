@@ -4678,7 +4678,7 @@
     <message>
         <location filename="../../desktop/screens/intake.py" line="425"/>
         <source>有激化风险（人民调解法第二十五条）</source>
-        <translation>Risk of escalation (People&apos;s Mediation Law, Art. 25)</translation>
+        <translation>Risk of escalation (Mediation Law, Art. 25)</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="427"/>
