@@ -3381,7 +3381,7 @@
     <message>
         <location filename="../../desktop/connection_dialog.py" line="171"/>
         <source>本机没有可用的系统密钥环：密码不保存，每次启动时询问</source>
-        <translation>No system keyring on this PC: the password is not kept and is asked for at each start</translation>
+        <translation>No keyring on this PC: the password is asked for at each start</translation>
     </message>
     <message>
         <location filename="../../desktop/connection_dialog.py" line="176"/>
