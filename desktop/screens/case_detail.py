@@ -684,7 +684,8 @@ class CaseDetailScreen(QWidget):
         lines.append("<table cellspacing='6'>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in facts) + "</table>")
         if a.terms:
-            lines.append(f"<p><b>{escape(self.tr('协议内容'))}</b></p><ol>"
+            heading = self.tr("协议内容")  # outside the f-string: lupdate does not look inside one
+            lines.append(f"<p><b>{escape(heading)}</b></p><ol>"
                          + "".join(f"<li>{escape(t)}</li>" for t in a.terms) + "</ol>")
         if a.kind == "written":
             comma = self.tr("、")

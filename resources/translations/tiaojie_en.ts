@@ -1358,9 +1358,9 @@
     </message>
     <message>
         <location filename="../../desktop/screens/case_detail.py" line="601"/>
-        <location filename="../../desktop/screens/case_detail.py" line="691"/>
-        <location filename="../../desktop/screens/case_detail.py" line="718"/>
-        <location filename="../../desktop/screens/case_detail.py" line="1001"/>
+        <location filename="../../desktop/screens/case_detail.py" line="692"/>
+        <location filename="../../desktop/screens/case_detail.py" line="719"/>
+        <location filename="../../desktop/screens/case_detail.py" line="1002"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1402,8 +1402,8 @@
     </message>
     <message>
         <location filename="../../desktop/screens/case_detail.py" line="617"/>
-        <location filename="../../desktop/screens/case_detail.py" line="769"/>
-        <location filename="../../desktop/screens/case_detail.py" line="991"/>
+        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="992"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1483,222 +1483,227 @@
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="690"/>
+        <location filename="../../desktop/screens/case_detail.py" line="687"/>
+        <source>协议内容</source>
+        <translation>Terms of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="691"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="693"/>
+        <location filename="../../desktop/screens/case_detail.py" line="694"/>
         <source>&lt;b&gt;已签名：&lt;/b&gt;%1</source>
         <translation>&lt;b&gt;Signed:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="697"/>
+        <location filename="../../desktop/screens/case_detail.py" line="698"/>
         <source>&lt;b&gt;尚未签名：&lt;/b&gt;%1（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）</source>
         <translation>&lt;b&gt;Not yet signed:&lt;/b&gt; %1 (People&apos;s Mediation Law, Art. 29: the agreement takes effect once every party has signed, sealed or fingerprinted it and the mediator has signed it and affixed the seal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="700"/>
+        <location filename="../../desktop/screens/case_detail.py" line="701"/>
         <source>司法确认：%1向%2申请，%3确认</source>
         <translation>Judicial confirmation: applied for at %2 on %1, confirmed on %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="701"/>
+        <location filename="../../desktop/screens/case_detail.py" line="702"/>
         <source>司法确认：%1向%2申请</source>
         <translation>Judicial confirmation: applied for at %2 on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="738"/>
+        <location filename="../../desktop/screens/case_detail.py" line="739"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="742"/>
+        <location filename="../../desktop/screens/case_detail.py" line="743"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="745"/>
+        <location filename="../../desktop/screens/case_detail.py" line="746"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="767"/>
+        <location filename="../../desktop/screens/case_detail.py" line="768"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
+        <location filename="../../desktop/screens/case_detail.py" line="771"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="773"/>
+        <location filename="../../desktop/screens/case_detail.py" line="774"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="776"/>
+        <location filename="../../desktop/screens/case_detail.py" line="777"/>
         <source>已安排回访%1次。</source>
         <translation>%1 follow-up(s) scheduled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="782"/>
+        <location filename="../../desktop/screens/case_detail.py" line="783"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="783"/>
+        <location filename="../../desktop/screens/case_detail.py" line="784"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="788"/>
+        <location filename="../../desktop/screens/case_detail.py" line="789"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="789"/>
+        <location filename="../../desktop/screens/case_detail.py" line="790"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="790"/>
+        <location filename="../../desktop/screens/case_detail.py" line="791"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="797"/>
+        <location filename="../../desktop/screens/case_detail.py" line="798"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="802"/>
+        <location filename="../../desktop/screens/case_detail.py" line="803"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="803"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="804"/>
+        <location filename="../../desktop/screens/case_detail.py" line="805"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="805"/>
+        <location filename="../../desktop/screens/case_detail.py" line="806"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="805"/>
+        <location filename="../../desktop/screens/case_detail.py" line="806"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="809"/>
+        <location filename="../../desktop/screens/case_detail.py" line="810"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="813"/>
+        <location filename="../../desktop/screens/case_detail.py" line="814"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="814"/>
+        <location filename="../../desktop/screens/case_detail.py" line="815"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="815"/>
+        <location filename="../../desktop/screens/case_detail.py" line="816"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="819"/>
+        <location filename="../../desktop/screens/case_detail.py" line="820"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="824"/>
+        <location filename="../../desktop/screens/case_detail.py" line="825"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="824"/>
+        <location filename="../../desktop/screens/case_detail.py" line="825"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="825"/>
+        <location filename="../../desktop/screens/case_detail.py" line="826"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="831"/>
+        <location filename="../../desktop/screens/case_detail.py" line="832"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="846"/>
+        <location filename="../../desktop/screens/case_detail.py" line="847"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="888"/>
+        <location filename="../../desktop/screens/case_detail.py" line="889"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="909"/>
+        <location filename="../../desktop/screens/case_detail.py" line="910"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="911"/>
+        <location filename="../../desktop/screens/case_detail.py" line="912"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="913"/>
+        <location filename="../../desktop/screens/case_detail.py" line="914"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="930"/>
+        <location filename="../../desktop/screens/case_detail.py" line="931"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="930"/>
+        <location filename="../../desktop/screens/case_detail.py" line="931"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="946"/>
+        <location filename="../../desktop/screens/case_detail.py" line="947"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="949"/>
+        <location filename="../../desktop/screens/case_detail.py" line="950"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="960"/>
+        <location filename="../../desktop/screens/case_detail.py" line="961"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="990"/>
+        <location filename="../../desktop/screens/case_detail.py" line="991"/>
         <source>已登记回访。</source>
         <translation>Follow-up visit recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="992"/>
+        <location filename="../../desktop/screens/case_detail.py" line="993"/>
         <source>已登记回访。评价为差评，已登记差评台账，须于%1%2前回访整改并答复。</source>
         <translation>Follow-up visit recorded. The rating is negative and has been entered in the complaints log: it must be followed up, remedied and answered by %1%2.</translation>
     </message>
@@ -2229,7 +2234,7 @@
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="128"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2709,12 +2714,12 @@
         <translation>Recusal request pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
         <source>口头</source>
         <translation>Oral</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
         <source>书面</source>
         <translation>Written</translation>
     </message>
@@ -2795,7 +2800,7 @@
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="131"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
@@ -3200,93 +3205,93 @@
         <translation>Jino</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
         <source>双方共同申请</source>
         <extracomment>The labels of the core&apos;s own small vocabularies that these screens show (consents, payment methods, attachment kinds — db.codes has the rest): translated like db.codes&apos; labels, with tr_code (context ``Codes``). A test keeps the list in step with the core.</extracomment>
         <translation>Joint application by both parties</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="118"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="119"/>
         <source>一方申请，另一方同意</source>
         <translation>One party applied, the other consents</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <source>公开调解</source>
         <translation>Public mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="120"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
         <source>延长调解期限</source>
         <translation>Extension of the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <source>同意医疗纠纷人民调解</source>
         <translation>Consent to mediation of a medical dispute</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="121"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
         <source>专家参与调解</source>
         <translation>Expert taking part in mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="122"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="123"/>
         <source>选定调解员</source>
         <translation>Choice of mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="124"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
         <source>微信支付</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="125"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
         <source>支票</source>
         <translation>Cheque</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
         <source>保险公司直接赔付</source>
         <translation>Paid directly by the insurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="126"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="127"/>
         <source>法院执行</source>
         <translation>Court enforcement</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="129"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="130"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="131"/>
         <source>调解记录（签字件）</source>
         <translation>Session record (signed copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="131"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="132"/>
         <source>履行凭证</source>
         <translation>Proof of performance</translation>
     </message>
@@ -4434,17 +4439,17 @@
         <translation>%1 (off)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="338"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
         <source>国务院放假安排（chinese-calendar）</source>
         <translation>State Council holiday schedule (chinese-calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
         <source>本中心录入</source>
         <translation>Entered by this centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="341"/>
         <source>本中心更正</source>
         <translation>Corrected by this centre</translation>
     </message>
@@ -9990,49 +9995,49 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>TableCells</name>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="137"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="138"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="140"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="141"/>
         <source>
 （暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准）</source>
         <translation>
 (Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="147"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
         <source>代理%1</source>
         <translation>Agent for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="148"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
         <source>明确拒绝调解</source>
         <translation>Expressly refuses mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="149"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="150"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="155"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="156"/>
         <source>已付清（%1）</source>
         <translation>Paid in full (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="158"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
         <source>部分已付</source>
         <translation>Partly paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="159"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="160"/>
         <source>待付</source>
         <translation>Unpaid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/models/mediation_tables.py" line="163"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="164"/>
         <source>逾期%n日</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
@@ -10040,7 +10045,7 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/models/mediation_tables.py" line="167"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="168"/>
         <source>%n日</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -10048,72 +10053,72 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>同意</source>
         <translation>Agrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>不同意</source>
         <translation>Does not agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>不公开</source>
         <translation>Not public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="266"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
         <source>逾期未答复</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>逾期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
         <source>逾期未回访</source>
         <translation>Visit overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="284"/>
         <source>待回访</source>
         <translation>To visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="297"/>
         <source>期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
         <translation>The time limit runs into a year whose public holidays have not been announced yet; computed from weekends and statutory holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="322"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="323"/>
         <source>%1（改派）</source>
         <translation>%1 (transferred)</translation>
     </message>
@@ -10122,16 +10127,16 @@ Missed %3  Transferred %4</translation>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="328"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="41"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="174"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="245"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="290"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -10142,7 +10147,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="43"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -10158,10 +10163,10 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="46"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="298"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="299"/>
         <location filename="../../desktop/models/queue_table.py" line="38"/>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
@@ -10169,15 +10174,15 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="177"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="194"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -10187,290 +10192,290 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="205"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="348"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="349"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="349"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="350"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="350"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="352"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="352"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="354"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="353"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="355"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="176"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="178"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="179"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="180"/>
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="182"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="183"/>
         <source>期限届满日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="185"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="186"/>
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="187"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="218"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="231"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="252"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="257"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="262"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="272"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="300"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="301"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="301"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="302"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="307"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="312"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="312"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="313"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="331"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="331"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="332"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>

@@ -749,3 +749,18 @@ def test_the_holiday_table_speaks_english(english, qtbot, make_ctx, users):
     assert _holiday_row(qtbot, make_ctx(users["admin"]), date(2026, 1, 4)) == [
         "2026-01-04", "Sunday", "Make-up working day", "New Year's Day",
         "State Council holiday schedule (chinese-calendar)"]
+
+
+def test_no_tr_call_hides_inside_an_f_string():
+    """lupdate does not read f-strings: a tr("…") inside one is never collected, so never translated."""
+    import ast
+
+    hidden = []
+    for path in sorted(Path(i18n.SOURCES).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", ""))
+                            in ("tr", "translate") and inner.args and isinstance(inner.args[0], ast.Constant)):
+                        hidden.append(f"{path.name}:{inner.lineno}")
+    assert not hidden, hidden
