@@ -6,13 +6,14 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Engine, Select, and_, func, or_, select
+from sqlalchemy import Engine, Select, and_, exists, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from core.auth import MEDICAL, CurrentUser, can, require, sees_medical_details, use_case
 from core.uow import read_only
+from db import search
 from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
-from db.models import Case, CaseParty, Committee, Party, User
+from db.models import Case, CaseParty, Committee, Party, PartyNameSuffix, User
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,67 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
         conditions.append(Case.received_on <= f.received_to)
     if f.mediator_id:
         conditions.append(Case.mediator_id == f.mediator_id)
-    text = f.text.strip()
-    if text:
-        like = f"%{text}%"
-        by_name = select(CaseParty.case_id).join(Party, Party.id == CaseParty.party_id).where(Party.name.like(like))
-        summary = Case.summary.like(like)
+    return query.where(and_(*conditions)) if conditions else query
+
+
+# Text search (db.search has the structures). The matching rule is the row check below: a party's
+# name, the number or — for text of ≥ 2 characters — the summary contains the text. A single
+# character is looked up in names and numbers only: in summaries it matches nearly every case.
+SUMMARY_MIN_CHARS = 2
+# Rows of the list, in its order, read before the search indexes are used. A text found in many
+# cases (a common surname, a committee's number prefix) fills the first page within them by a plain
+# index walk — faster than collecting and sorting every match; a rarer one goes to the indexes.
+WINDOW = 20_000
+
+
+def _like(value: str) -> str:
+    """``%value%`` with LIKE's wildcards taken literally (escape character ``\\``)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_check(f: CaseFilter, value: str):
+    """The search's rule checked on one case row (correlated: a case's few parties by index)."""
+    like = _like(value)
+    by_name = exists().where(CaseParty.case_id == Case.id, Party.id == CaseParty.party_id,
+                             Party.name.like(like, escape="\\"))
+    checks = [Case.number.like(like, escape="\\"), by_name]
+    if len(value) >= SUMMARY_MIN_CHARS:
+        summary = Case.summary.like(like, escape="\\")
         if f.redact_medical:  # what a medical case is about is not searchable either
             summary = and_(summary, Case.committee_id.not_in(select(Committee.id).where(Committee.code == MEDICAL)))
-        conditions.append(or_(Case.number.like(like), summary, Case.id.in_(by_name)))
-    return query.where(and_(*conditions)) if conditions else query
+        checks.append(summary)
+    return or_(*checks)
+
+
+def _candidates(session: Session, value: str):
+    """Ids of a superset of the matching cases from the search indexes, or None when they
+    cannot narrow it (numbers and summaries by 1–2 characters; SQLite without FTS5)."""
+    by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
+        select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= value,
+                                               PartyNameSuffix.suffix < value + search.MAX_CHAR)))
+    if len(value) < 3:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        if not search.has_fts(session.connection()):
+            return None
+        phrase = '"' + value.replace('"', '""') + '"'  # one FTS5 phrase: its trigrams, adjacent
+        by_text = select(literal_column("rowid")).select_from(text("cases_fts")).where(
+            text("cases_fts MATCH :phrase").bindparams(phrase=phrase))
+    else:  # the GIN trigram indexes serve the LIKE itself
+        like = _like(value)
+        by_text = select(Case.id).where(or_(Case.number.like(like, escape="\\"),
+                                            Case.summary.like(like, escape="\\")))
+    return union(by_name, by_text)
+
+
+def _searched(session: Session, query: Select, f: CaseFilter, *, indexed: bool = True) -> Select:
+    value = f.text.strip()
+    if not value:
+        return query
+    query = query.where(_text_check(f, value))
+    candidates = _candidates(session, value) if indexed else None
+    return query if candidates is None else query.where(Case.id.in_(candidates))
 
 
 def _committee_codes(session: Session) -> dict[int, str]:
@@ -119,7 +172,7 @@ def _committee_codes(session: Session) -> dict[int, str]:
 
 
 def count_cases(session: Session, f: CaseFilter = CaseFilter()) -> int:
-    return session.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+    return session.scalar(_searched(session, _filtered(select(func.count(Case.id)), f), f)) or 0
 
 
 def fetch_cases(
@@ -144,13 +197,19 @@ def fetch_cases(
         Case.summary,
         User.full_name,
     ).outerjoin(User, User.id == Case.mediator_id)
-    query = (
-        _filtered(base, f, walk_received_index=sort == "received")
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = session.execute(query).all()
+    walk = sort == "received"
+    rows = None
+    if f.text.strip() and offset + limit <= WINDOW:
+        # The first WINDOW rows of the list in its order, checked row by row: when they hold the
+        # page, it is the page (everything after them comes later in the order).
+        window = _filtered(select(Case.id), f, walk_received_index=walk).order_by(*order).limit(WINDOW)
+        query = _searched(session, _filtered(base, f).where(Case.id.in_(window)), f, indexed=False)
+        rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
+        if len(rows) < limit and session.scalar(select(func.count()).select_from(window.subquery())) == WINDOW:
+            rows = None  # not enough in the window: the matches are rarer, ask the indexes
+    if rows is None:
+        query = _searched(session, _filtered(base, f, walk_received_index=walk and not f.text.strip()), f)
+        rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
     names = _party_names(session, [r.id for r in rows])
     codes = _committee_codes(session)
     out = []
