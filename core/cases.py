@@ -115,6 +115,8 @@ SUMMARY_MIN_CHARS = 2
 # cases (a common surname, a committee's number prefix) fills the first page within them by a plain
 # index walk — faster than collecting and sorting every match; a rarer one goes to the indexes.
 WINDOW = 20_000
+# A 1–2 character text starting more trigram terms than this is looked for row by row (SQLite).
+MAX_TERMS = 1_000
 
 
 def _like(value: str) -> str:
@@ -137,21 +139,48 @@ def _text_check(f: CaseFilter, value: str):
     return or_(*checks)
 
 
+def _fts_match(session: Session, value: str) -> str | None:
+    """The FTS5 query (SQLite) for a superset of the cases whose number or summary holds ``value``.
+    From 3 characters: one phrase, its trigrams adjacent. Shorter: every indexed trigram that
+    starts with it — db.search pads each value so that every occurrence begins one —, taken from
+    the vocabulary (a range of terms), unless there are too many to be worth it."""
+    columns = ["number", "summary"] if len(value) >= SUMMARY_MIN_CHARS else ["number"]
+    if len(value) >= 3:
+        terms = [value]
+    else:
+        terms = session.scalars(
+            select(literal_column("term")).select_from(text("cases_fts_terms"))
+            .where(literal_column("term") >= value, literal_column("term") < value + search.MAX_CHAR,
+                   literal_column("col").in_(columns))
+            .distinct().limit(MAX_TERMS + 1)
+        ).all()
+        if len(terms) > MAX_TERMS:
+            return None
+        if not terms:
+            return ""
+    quoted = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return "{" + " ".join(columns) + "} : (" + quoted + ")"
+
+
 def _candidates(session: Session, value: str):
     """Ids of a superset of the matching cases from the search indexes, or None when they
-    cannot narrow it (numbers and summaries by 1–2 characters; SQLite without FTS5)."""
+    cannot narrow it (PostgreSQL: numbers and summaries by 1–2 characters; SQLite without FTS5)."""
     by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
         select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= value,
                                                PartyNameSuffix.suffix < value + search.MAX_CHAR)))
-    if len(value) < 3:
-        return None
     if session.get_bind().dialect.name == "sqlite":
         if not search.has_fts(session.connection()):
             return None
-        phrase = '"' + value.replace('"', '""') + '"'  # one FTS5 phrase: its trigrams, adjacent
+        match = _fts_match(session, value)
+        if match is None:
+            return None
+        if match == "":  # no such trigram: only names can hold it
+            return by_name
         by_text = select(literal_column("rowid")).select_from(text("cases_fts")).where(
-            text("cases_fts MATCH :phrase").bindparams(phrase=phrase))
-    else:  # the GIN trigram indexes serve the LIKE itself
+            text("cases_fts MATCH :match").bindparams(match=match))
+    else:  # the GIN trigram indexes serve the LIKE itself, from 3 characters
+        if len(value) < 3:
+            return None
         like = _like(value)
         by_text = select(Case.id).where(or_(Case.number.like(like, escape="\\"),
                                             Case.summary.like(like, escape="\\")))

@@ -8,11 +8,13 @@ these structures only find the candidates quickly, the ``LIKE`` is always checke
   length — a surname alone, 张伟, 王秀英 — is an index range (``suffix >= q AND suffix < q || U+10FFFF``).
   Names are short (≈ 2.8 characters on average), so this is ≈ 3 rows per party. Triggers on
   ``parties`` keep it (an anonymised or renamed party is no longer found by its old name).
-* numbers and summaries, text of ≥ 3 characters: SQLite — an FTS5 ``trigram`` table ``cases_fts``
-  with ``cases`` as its external content, kept by triggers (a phrase query of the text's trigrams
-  is an exact substring match); PostgreSQL — ``pg_trgm`` GIN indexes, which serve ``LIKE`` directly
-  (they hash CJK trigrams under this server's C.UTF-8 ctype). Trigrams cannot serve 1–2 characters;
-  those are matched by reading rows (see :mod:`core.cases`). Where SQLite lacks FTS5 or its trigram
+* numbers and summaries: SQLite — a contentless FTS5 ``trigram`` table ``cases_fts`` kept by
+  triggers, fed each value followed by two padding characters (``PAD``), so that every character
+  of a value begins a trigram: a text of ≥ 3 characters is a phrase of its trigrams, a 1–2
+  character one is every term of the vocabulary (``cases_fts_terms``) that starts with it;
+  PostgreSQL — ``pg_trgm`` GIN indexes, which serve ``LIKE`` directly from 3 characters (they hash
+  CJK trigrams under this server's C.UTF-8 ctype); 1–2 characters are matched there by reading rows
+  (see :mod:`core.cases`). Where SQLite lacks FTS5 or its trigram
   tokenizer (before 3.34) there is no ``cases_fts`` and the search reads the rows as before.
 
 None of this is in the ORM metadata except the suffix table: :func:`include_name` keeps
@@ -58,19 +60,24 @@ CREATE TRIGGER party_name_suffixes_au AFTER UPDATE OF name ON parties BEGIN
 END""",
 }
 
+# What cases_fts indexes of a case: each column followed by PAD, so that every character of the
+# value begins a trigram and a 1–2 character text is a range of trigram terms (see core.cases).
+PAD = "\x1f\x1f"
+_PADDED = "{row}.number || char(31, 31), {row}.summary || char(31, 31)"
+
 _SQLITE_FTS_TRIGGERS = {
-    "cases_fts_ai": """
+    "cases_fts_ai": f"""
 CREATE TRIGGER cases_fts_ai AFTER INSERT ON cases BEGIN
-  INSERT INTO cases_fts (rowid, number, summary) VALUES (new.id, new.number, new.summary);
+  INSERT INTO cases_fts (rowid, number, summary) VALUES (new.id, {_PADDED.format(row='new')});
 END""",
-    "cases_fts_ad": """
+    "cases_fts_ad": f"""
 CREATE TRIGGER cases_fts_ad AFTER DELETE ON cases BEGIN
-  INSERT INTO cases_fts (cases_fts, rowid, number, summary) VALUES ('delete', old.id, old.number, old.summary);
+  INSERT INTO cases_fts (cases_fts, rowid, number, summary) VALUES ('delete', old.id, {_PADDED.format(row='old')});
 END""",
-    "cases_fts_au": """
+    "cases_fts_au": f"""
 CREATE TRIGGER cases_fts_au AFTER UPDATE OF number, summary ON cases BEGIN
-  INSERT INTO cases_fts (cases_fts, rowid, number, summary) VALUES ('delete', old.id, old.number, old.summary);
-  INSERT INTO cases_fts (rowid, number, summary) VALUES (new.id, new.number, new.summary);
+  INSERT INTO cases_fts (cases_fts, rowid, number, summary) VALUES ('delete', old.id, {_PADDED.format(row='old')});
+  INSERT INTO cases_fts (rowid, number, summary) VALUES (new.id, {_PADDED.format(row='new')});
 END""",
 }
 
@@ -128,10 +135,12 @@ def install(conn: Connection) -> None:
     """Create the structures the suffix table does not cover, the triggers, and fill them all."""
     if conn.dialect.name == "sqlite":
         if fts5_trigram_available(conn):
+            # Contentless: it holds the padded values the triggers give it, the rows stay in cases.
             conn.exec_driver_sql(
-                "CREATE VIRTUAL TABLE cases_fts USING fts5(number, summary, content='cases', "
-                "content_rowid='id', tokenize='trigram', detail='full')"
+                "CREATE VIRTUAL TABLE cases_fts USING fts5(number, summary, content='', "
+                "tokenize='trigram', detail='full', columnsize=0)"
             )
+            conn.exec_driver_sql("CREATE VIRTUAL TABLE cases_fts_terms USING fts5vocab(cases_fts, 'col')")
     else:
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         conn.exec_driver_sql(_PG_FUNCTION)
@@ -144,6 +153,7 @@ def install(conn: Connection) -> None:
 def uninstall(conn: Connection) -> None:
     drop_triggers(conn)
     if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TABLE IF EXISTS cases_fts_terms")
         conn.exec_driver_sql("DROP TABLE IF EXISTS cases_fts")
     else:
         for name in PG_TRGM_INDEXES:
@@ -175,7 +185,9 @@ def rebuild(conn: Connection) -> None:
             " ORDER BY 1, 2"
         )
         if has_fts(conn):
-            conn.exec_driver_sql("INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')")
+            conn.exec_driver_sql("INSERT INTO cases_fts (cases_fts) VALUES ('delete-all')")
+            conn.exec_driver_sql(f"INSERT INTO cases_fts (rowid, number, summary) SELECT id, {_PADDED.format(row='cases')}"
+                                 " FROM cases")
     else:
         conn.exec_driver_sql(
             "INSERT INTO party_name_suffixes (suffix, party_id)"

@@ -70,6 +70,9 @@ def test_numbers_and_summaries(engine, sample, path):
     assert _found(engine, "医人调字〔2026〕第0") == {wang}
     assert _found(engine, "交人调字") == {sample["zhang"], sample["ouyang"]}
     assert _found(engine, "漏水") == {sample["zhang"]}  # a 2-character word of a summary
+    assert _found(engine, "受损。") == {sample["zhang"]}
+    assert _found(engine, "损。") == {sample["zhang"]}  # the last two characters
+    assert _found(engine, "1号") == {sample["wang"], sample["zhang"]}
     assert _found(engine, "楼上漏水致") == {sample["zhang"]}
     assert _found(engine, "欧阳某") == {sample["ouyang"]}
     assert _found(engine, "%") == set()  # LIKE's wildcards are plain characters
