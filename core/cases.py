@@ -112,9 +112,10 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
 # character is looked up in names and numbers only: in summaries it matches nearly every case.
 SUMMARY_MIN_CHARS = 2
 # Rows of the list, in its order, read before the search indexes are used. A text found in many
-# cases (a common surname, a committee's number prefix) fills the first page within them by a plain
-# index walk — faster than collecting and sorting every match; a rarer one goes to the indexes.
-WINDOW = 20_000
+# cases (a common surname, a committee's number prefix: tens of thousands) fills the first page
+# within them by a plain index walk — faster than collecting and sorting every match; a rarer one
+# (under ~4 % of the cases) goes to the indexes, which then return at most a few ten thousand.
+WINDOW = 5_000
 # A 1–2 character text starting more trigram terms than this is looked for row by row (SQLite).
 MAX_TERMS = 1_000
 
@@ -164,7 +165,7 @@ def _fts_match(session: Session, value: str) -> str | None:
 
 def _candidates(session: Session, value: str):
     """Ids of a superset of the matching cases from the search indexes, or None when they
-    cannot narrow it (PostgreSQL: numbers and summaries by 1–2 characters; SQLite without FTS5)."""
+    cannot narrow it (SQLite without FTS5, or a 1–2 character text beginning too many terms)."""
     by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
         select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= value,
                                                PartyNameSuffix.suffix < value + search.MAX_CHAR)))
@@ -178,12 +179,13 @@ def _candidates(session: Session, value: str):
             return by_name
         by_text = select(literal_column("rowid")).select_from(text("cases_fts")).where(
             text("cases_fts MATCH :match").bindparams(match=match))
-    else:  # the GIN trigram indexes serve the LIKE itself, from 3 characters
-        if len(value) < 3:
-            return None
+    elif len(value) >= 3:  # the GIN trigram indexes serve the LIKE itself
         like = _like(value)
         by_text = select(Case.id).where(or_(Case.number.like(like, escape="\\"),
                                             Case.summary.like(like, escape="\\")))
+    else:  # the number's characters, the bigrams of number and summary (db.search)
+        by_text = select(Case.id).where(
+            text(f"{search.PG_GRAMS} @> ARRAY[CAST(:gram AS text)]").bindparams(gram=value))
     return union(by_name, by_text)
 
 
@@ -215,29 +217,27 @@ def fetch_cases(
 ) -> list[CaseRow]:
     column = SORT_COLUMNS[sort]
     order = [column.desc(), Case.id.desc()] if descending else [column.asc(), Case.id.asc()]
-    base = select(
-        Case.id,
-        Case.number,
-        Case.committee_id,
-        Case.status,
-        Case.dispute_type,
-        Case.received_on,
-        Case.amount_claimed,
-        Case.summary,
-        User.full_name,
-    ).outerjoin(User, User.id == Case.mediator_id)
+    columns = (Case.id, Case.number, Case.committee_id, Case.status, Case.dispute_type, Case.received_on,
+               Case.amount_claimed, Case.summary, User.full_name)
     walk = sort == "received"
+    value = f.text.strip()
     rows = None
-    if f.text.strip() and offset + limit <= WINDOW:
-        # The first WINDOW rows of the list in its order, checked row by row: when they hold the
-        # page, it is the page (everything after them comes later in the order).
-        window = _filtered(select(Case.id), f, walk_received_index=walk).order_by(*order).limit(WINDOW)
-        query = _searched(session, _filtered(base, f).where(Case.id.in_(window)), f, indexed=False)
-        rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
-        if len(rows) < limit and session.scalar(select(func.count()).select_from(window.subquery())) == WINDOW:
+    if value and offset + limit <= WINDOW:
+        # The first WINDOW rows of the list in its order, checked row by row in that order: when
+        # they hold the page, it is the page (everything after them comes later in the order).
+        # A subquery in FROM keeps the order, so the check stops once the page is full.
+        window = (_filtered(select(Case.id.label("wid"), column.label("wkey")), f, walk_received_index=walk)
+                  .order_by(*order).limit(WINDOW).subquery("w"))
+        worder = ([window.c.wkey.desc(), window.c.wid.desc()] if descending
+                  else [window.c.wkey.asc(), window.c.wid.asc()])
+        query = (select(*columns).select_from(window).join(Case, Case.id == window.c.wid)
+                 .outerjoin(User, User.id == Case.mediator_id).where(_text_check(f, value)))
+        rows = session.execute(query.order_by(*worder).offset(offset).limit(limit)).all()
+        if len(rows) < limit and session.scalar(select(func.count()).select_from(window)) == WINDOW:
             rows = None  # not enough in the window: the matches are rarer, ask the indexes
     if rows is None:
-        query = _searched(session, _filtered(base, f, walk_received_index=walk and not f.text.strip()), f)
+        base = select(*columns).outerjoin(User, User.id == Case.mediator_id)
+        query = _searched(session, _filtered(base, f, walk_received_index=walk and not value), f)
         rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
     names = _party_names(session, [r.id for r in rows])
     codes = _committee_codes(session)
