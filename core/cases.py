@@ -80,12 +80,13 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
     """Add the filter's conditions. Committees are matched by id through a subquery, not a
     join: with a join SQLite starts from the 11 committees and sorts a million rows.
 
-    ``walk_received_index``: for a newest-first page, compare committee and status through
-    an expression (``committee_id + 0``, ``status || ''``) so the planner cannot pick their
-    indexes and then sort every matching row; it walks ix_cases_received instead and stops
-    after one page."""
+    ``walk_received_index``: for a newest-first page, compare committee, status and dispute
+    type through an expression (``committee_id + 0``, ``status || ''``, ``dispute_type || ''``)
+    so the planner cannot pick their indexes and then sort every matching row; it walks
+    ix_cases_received instead and stops after one page."""
     committee_col = Case.committee_id + 0 if walk_received_index else Case.committee_id
     status_col = Case.status + "" if walk_received_index else Case.status
+    type_col = Case.dispute_type + "" if walk_received_index else Case.dispute_type
     conditions = []
     codes = [f.committee] if f.committee else []
     if f.committees is not None:
@@ -97,7 +98,7 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
     if f.status:
         conditions.append(status_col == f.status)
     if f.dispute_type:
-        conditions.append(Case.dispute_type == f.dispute_type)
+        conditions.append(type_col == f.dispute_type)
     if f.received_from:
         conditions.append(Case.received_on >= f.received_from)
     if f.received_to:
