@@ -127,18 +127,23 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _text_check(f: CaseFilter, value: str):
-    """The search's rule checked on one case row (correlated: a case's few parties by index)."""
+def _text_checks(f: CaseFilter, value: str):
+    """The rule on the case row itself: the number or (from 2 characters) the summary holds it."""
     like = _like(value)
-    by_name = exists().where(CaseParty.case_id == Case.id, Party.id == CaseParty.party_id,
-                             Party.name.like(like, escape="\\"))
-    checks = [Case.number.like(like, escape="\\"), by_name]
+    checks = [Case.number.like(like, escape="\\")]
     if len(value) >= SUMMARY_MIN_CHARS:
         summary = Case.summary.like(like, escape="\\")
         if f.redact_medical:  # what a medical case is about is not searchable either
             summary = and_(summary, Case.committee_id.not_in(select(Committee.id).where(Committee.code == MEDICAL)))
         checks.append(summary)
     return or_(*checks)
+
+
+def _text_check(f: CaseFilter, value: str):
+    """The search's rule checked on one case row (correlated: a case's few parties by index)."""
+    by_name = exists().where(CaseParty.case_id == Case.id, Party.id == CaseParty.party_id,
+                             Party.name.like(_like(value), escape="\\"))
+    return or_(_text_checks(f, value), by_name)
 
 
 def _fts_match(session: Session, value: str) -> str | None:
@@ -164,9 +169,11 @@ def _fts_match(session: Session, value: str) -> str | None:
     return "{" + " ".join(columns) + "} : (" + quoted + ")"
 
 
-def _candidates(session: Session, value: str):
-    """Ids of a superset of the matching cases from the search indexes, or None when they
-    cannot narrow it (SQLite without FTS5, or a 1–2 character text beginning too many terms)."""
+def _matches(session: Session, f: CaseFilter, value: str):
+    """Ids of exactly the matching cases, found through the search indexes, or None when they
+    cannot narrow it (SQLite without FTS5, or a 1–2 character text beginning too many terms).
+    The suffixes give the names' matches exactly; the text indexes give candidates, checked
+    again by LIKE among themselves only (so the outer query needs no check per row)."""
     by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
         select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= value,
                                                PartyNameSuffix.suffix < value + search.MAX_CHAR)))
@@ -178,25 +185,22 @@ def _candidates(session: Session, value: str):
             return None
         if match == "":  # no such trigram: only names can hold it
             return by_name
-        by_text = select(literal_column("rowid")).select_from(text("cases_fts")).where(
-            text("cases_fts MATCH :match").bindparams(match=match))
+        index = Case.id.in_(select(literal_column("rowid")).select_from(text("cases_fts")).where(
+            text("cases_fts MATCH :match").bindparams(match=match)))
     elif len(value) >= 3:  # the GIN trigram indexes serve the LIKE itself
-        like = _like(value)
-        by_text = select(Case.id).where(or_(Case.number.like(like, escape="\\"),
-                                            Case.summary.like(like, escape="\\")))
+        index = None
     else:  # the number's characters, the bigrams of number and summary (db.search)
-        by_text = select(Case.id).where(
-            text(f"{search.PG_GRAMS} @> ARRAY[CAST(:gram AS text)]").bindparams(gram=value))
-    return union(by_name, by_text)
+        index = text(f"{search.PG_GRAMS} @> ARRAY[CAST(:gram AS text)]").bindparams(gram=value)
+    by_text = select(Case.id).where(_text_checks(f, value))
+    return union(by_name, by_text if index is None else by_text.where(index))
 
 
 def _searched(session: Session, query: Select, f: CaseFilter, *, indexed: bool = True) -> Select:
     value = f.text.strip()
     if not value:
         return query
-    query = query.where(_text_check(f, value))
-    candidates = _candidates(session, value) if indexed else None
-    return query if candidates is None else query.where(Case.id.in_(candidates))
+    matches = _matches(session, f, value) if indexed else None
+    return query.where(_text_check(f, value) if matches is None else Case.id.in_(matches))
 
 
 def _committee_codes(session: Session) -> dict[int, str]:

@@ -217,3 +217,17 @@ def test_a_bulk_load_rebuilds_the_search(engine, sample):
     assert _found(engine, "王秀英") == {sample["wang"]}
     renamed = add_case(engine, parties=(("令狐冲", "person"), ("衢江区人民医院", "organisation")))
     assert _found(engine, "令狐") == {renamed}  # the triggers are back
+
+
+def test_reception_finds_a_medical_case_by_name_not_by_what_it_is_about(engine, sample, path):
+    with unit_of_work(engine) as session:
+        def found(value: str) -> set[str]:
+            f = CaseFilter(text=value, redact_medical=True)
+            rows = fetch_cases(session, f, limit=50)
+            assert count_cases(session, f) == len(rows)
+            return {r.number for r in rows}
+
+        assert found("王秀英") == {sample["wang"]}
+        assert found("术后感染") == set()  # the medical case's summary
+        assert found("感染") == set()
+        assert found("漏水") == {sample["zhang"]}
