@@ -231,3 +231,14 @@ def test_reception_finds_a_medical_case_by_name_not_by_what_it_is_about(engine, 
         assert found("术后感染") == set()  # the medical case's summary
         assert found("感染") == set()
         assert found("漏水") == {sample["zhang"]}
+
+
+def test_without_fts5_the_rows_are_read(engine, sample, monkeypatch):
+    """An SQLite without FTS5's trigram tokenizer has no cases_fts: the same rows, read one by one."""
+    monkeypatch.setattr(case_list, "WINDOW", 1)
+    monkeypatch.setattr(case_list.search, "has_fts", lambda conn: False)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    assert _found(engine, "漏水") == {sample["zhang"]}
+    assert _found(engine, "秀") == {sample["wang"], sample["zhang"]}
+    assert _found(engine, "中医医院") == {sample["wang"]}
