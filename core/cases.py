@@ -155,9 +155,14 @@ def _fts_match(session: Session, value: str) -> str | None:
     if len(value) >= 3:
         terms = [value]
     else:
+        # The table folds case (trigram, case_sensitive 0); its terms are ranged by the folded
+        # text. Outside ASCII, Python's folding may not be FTS5's: such a text reads rows.
+        if any(not c.isascii() and c.lower() != c for c in value):
+            return None
+        low = value.lower()
         terms = session.scalars(
             select(literal_column("term")).select_from(text("cases_fts_terms"))
-            .where(literal_column("term") >= value, literal_column("term") < value + search.MAX_CHAR,
+            .where(literal_column("term") >= low, literal_column("term") < low + search.MAX_CHAR,
                    literal_column("col").in_(columns))
             .distinct().limit(MAX_TERMS + 1)
         ).all()
@@ -174,10 +179,12 @@ def _matches(session: Session, f: CaseFilter, value: str):
     cannot narrow it (SQLite without FTS5, or a 1–2 character text beginning too many terms).
     The suffixes give the names' matches exactly; the text indexes give candidates, checked
     again by LIKE among themselves only (so the outer query needs no check per row)."""
+    dialect = session.get_bind().dialect.name
+    key = search.suffix_key(dialect, value)
     by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
-        select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= value,
-                                               PartyNameSuffix.suffix < value + search.MAX_CHAR)))
-    if session.get_bind().dialect.name == "sqlite":
+        select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= key,
+                                               PartyNameSuffix.suffix < key + search.MAX_CHAR)))
+    if dialect == "sqlite":
         if not search.has_fts(session.connection()):
             return None
         match = _fts_match(session, value)

@@ -38,6 +38,16 @@ PG_GRAMS_INDEX = "ix_cases_search_grams"
 PG_GRAMS = "case_search_grams(cases.number, cases.summary)"
 # The highest code point: ``q || MAX_CHAR`` is above every string that starts with ``q``.
 MAX_CHAR = "\U0010ffff"
+# SQLite's LIKE ignores the case of ASCII letters (only those): its suffixes are stored with ASCII
+# folded by lower() — which folds only ASCII too — and a query folds its text the same way
+# (:func:`suffix_key`). PostgreSQL's LIKE is case-sensitive: stored as they are.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def suffix_key(dialect: str, value: str) -> str:
+    """``value`` as the suffix table compares it on this engine."""
+    return value.translate(_ASCII_LOWER) if dialect == "sqlite" else value
+
 
 # SQLite triggers cannot use a recursive CTE: the positions 0 … n-1 of a name come from
 # json_each over a JSON array of n zeros, made from zeroblob(n)'s hex digits.
@@ -45,13 +55,13 @@ _SQLITE_POSITIONS = "json_each('[' || substr(replace(hex(zeroblob(length({n}))),
 
 # Deleted by key (suffix, party_id): the table has no index on party_id alone.
 _SQLITE_DELETE = ("DELETE FROM party_name_suffixes WHERE party_id = old.id AND suffix IN"
-                  f" (SELECT substr(old.name, key + 1) FROM {_SQLITE_POSITIONS.format(n='old.name')});")
+                  f" (SELECT substr(lower(old.name), key + 1) FROM {_SQLITE_POSITIONS.format(n='old.name')});")
 
 _SQLITE_NAME_TRIGGERS = {
     "party_name_suffixes_ai": f"""
 CREATE TRIGGER party_name_suffixes_ai AFTER INSERT ON parties BEGIN
   INSERT INTO party_name_suffixes (suffix, party_id)
-  SELECT substr(new.name, key + 1), new.id FROM {_SQLITE_POSITIONS.format(n='new.name')};
+  SELECT substr(lower(new.name), key + 1), new.id FROM {_SQLITE_POSITIONS.format(n='new.name')};
 END""",
     "party_name_suffixes_ad": f"""
 CREATE TRIGGER party_name_suffixes_ad AFTER DELETE ON parties BEGIN
@@ -61,7 +71,7 @@ END""",
 CREATE TRIGGER party_name_suffixes_au AFTER UPDATE OF name ON parties BEGIN
   {_SQLITE_DELETE}
   INSERT INTO party_name_suffixes (suffix, party_id)
-  SELECT substr(new.name, key + 1), new.id FROM {_SQLITE_POSITIONS.format(n='new.name')};
+  SELECT substr(lower(new.name), key + 1), new.id FROM {_SQLITE_POSITIONS.format(n='new.name')};
 END""",
 }
 
@@ -204,7 +214,7 @@ def rebuild(conn: Connection) -> None:
         conn.exec_driver_sql(
             "INSERT INTO party_name_suffixes (suffix, party_id)"
             " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
-            " SELECT substr(p.name, n.i), p.id FROM parties p JOIN n ON n.i <= length(p.name)"
+            " SELECT substr(lower(p.name), n.i), p.id FROM parties p JOIN n ON n.i <= length(p.name)"
             " ORDER BY 1, 2"
         )
         if has_fts(conn):

@@ -242,3 +242,20 @@ def test_without_fts5_the_rows_are_read(engine, sample, monkeypatch):
     assert _found(engine, "漏水") == {sample["zhang"]}
     assert _found(engine, "秀") == {sample["wang"], sample["zhang"]}
     assert _found(engine, "中医医院") == {sample["wang"]}
+
+
+def test_latin_letters_match_as_the_engines_like_does(engine, path):
+    """SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's does not: the search keeps each."""
+    number = add_case(engine, parties=(("ABC Trading 有限公司", "organisation"), ("Ärzte Müller", "person")),
+                      summary="IT服务合同纠纷。")
+    with engine.connect() as conn:
+        def plain(value: str) -> set[str]:
+            return set(conn.execute(text(
+                "SELECT c.number FROM cases c WHERE c.number LIKE :v OR c.summary LIKE :v OR EXISTS (SELECT 1 "
+                "FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = c.id AND p.name LIKE :v)"
+            ), {"v": f"%{value}%"}).scalars())
+
+        for value in ("abc", "ABC", "trading", "c t", "ärzte", "Ärzte", "MÜLLER", "it服务", "IT服务", "IT", "it", "T",
+                      "t", "Ä", "ä", "Är"):
+            assert _found(engine, value) == plain(value), value
+    assert _found(engine, "ABC") == {number}
