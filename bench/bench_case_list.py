@@ -36,7 +36,7 @@ DEFAULT_DB = "sqlite:////tmp/demo1m.sqlite3"
 GOAL_OPEN_MS = 200.0
 SMOOTH_PAGE_MS = 50.0  # a page fetched while scrolling should not stall the view visibly
 DEPTHS = (0, 10_000, 100_000)
-SEARCHES = ("张", "王秀英", "衢江医人调字", "不存在的词语")
+SEARCHES = ("张", "张伟", "秀英", "王秀英", "第587号", "衢江交人调字〔2026〕", "衢江医人调字", "不存在的词语")
 
 
 # --- the database ----------------------------------------------------------------------------

@@ -6,13 +6,14 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Engine, Select, and_, func, or_, select
+from sqlalchemy import Engine, Select, and_, exists, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from core.auth import MEDICAL, CurrentUser, can, require, sees_medical_details, use_case
 from core.uow import read_only
+from db import search
 from db.codes import CASE_STATUSES, COMMITTEE_SHORT, DISPUTE_TYPES
-from db.models import Case, CaseParty, Committee, Party, User
+from db.models import Case, CaseParty, Committee, Party, PartyNameSuffix, User
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,13 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
     """Add the filter's conditions. Committees are matched by id through a subquery, not a
     join: with a join SQLite starts from the 11 committees and sorts a million rows.
 
-    ``walk_received_index``: for a newest-first page, compare committee and status through
-    an expression (``committee_id + 0``, ``status || ''``) so the planner cannot pick their
-    indexes and then sort every matching row; it walks ix_cases_received instead and stops
-    after one page."""
+    ``walk_received_index``: for a newest-first page, compare committee, status and dispute
+    type through an expression (``committee_id + 0``, ``status || ''``, ``dispute_type || ''``)
+    so the planner cannot pick their indexes and then sort every matching row; it walks
+    ix_cases_received instead and stops after one page."""
     committee_col = Case.committee_id + 0 if walk_received_index else Case.committee_id
     status_col = Case.status + "" if walk_received_index else Case.status
+    type_col = Case.dispute_type + "" if walk_received_index else Case.dispute_type
     conditions = []
     codes = [f.committee] if f.committee else []
     if f.committees is not None:
@@ -96,22 +98,116 @@ def _filtered(query: Select, f: CaseFilter, *, walk_received_index: bool = False
     if f.status:
         conditions.append(status_col == f.status)
     if f.dispute_type:
-        conditions.append(Case.dispute_type == f.dispute_type)
+        conditions.append(type_col == f.dispute_type)
     if f.received_from:
         conditions.append(Case.received_on >= f.received_from)
     if f.received_to:
         conditions.append(Case.received_on <= f.received_to)
     if f.mediator_id:
         conditions.append(Case.mediator_id == f.mediator_id)
-    text = f.text.strip()
-    if text:
-        like = f"%{text}%"
-        by_name = select(CaseParty.case_id).join(Party, Party.id == CaseParty.party_id).where(Party.name.like(like))
-        summary = Case.summary.like(like)
+    return query.where(and_(*conditions)) if conditions else query
+
+
+# Text search (db.search has the structures). The matching rule is the row check below: a party's
+# name, the number or — for text of ≥ 2 characters — the summary contains the text. A single
+# character is looked up in names and numbers only: in summaries it matches nearly every case.
+SUMMARY_MIN_CHARS = 2
+# Rows of the list, in its order, read before the search indexes are used. A text found in many
+# cases (a common surname, a committee's number prefix: tens of thousands) fills the first page
+# within them by a plain index walk — faster than collecting and sorting every match; a rarer one
+# (under ~4 % of the cases) goes to the indexes, which then return at most a few ten thousand.
+WINDOW = 5_000
+# A 1–2 character text starting more trigram terms than this is looked for row by row (SQLite).
+MAX_TERMS = 1_000
+
+
+def _like(value: str) -> str:
+    """``%value%`` with LIKE's wildcards taken literally (escape character ``\\``)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_checks(f: CaseFilter, value: str):
+    """The rule on the case row itself: the number or (from 2 characters) the summary holds it."""
+    like = _like(value)
+    checks = [Case.number.like(like, escape="\\")]
+    if len(value) >= SUMMARY_MIN_CHARS:
+        summary = Case.summary.like(like, escape="\\")
         if f.redact_medical:  # what a medical case is about is not searchable either
             summary = and_(summary, Case.committee_id.not_in(select(Committee.id).where(Committee.code == MEDICAL)))
-        conditions.append(or_(Case.number.like(like), summary, Case.id.in_(by_name)))
-    return query.where(and_(*conditions)) if conditions else query
+        checks.append(summary)
+    return or_(*checks)
+
+
+def _text_check(f: CaseFilter, value: str):
+    """The search's rule checked on one case row (correlated: a case's few parties by index)."""
+    by_name = exists().where(CaseParty.case_id == Case.id, Party.id == CaseParty.party_id,
+                             Party.name.like(_like(value), escape="\\"))
+    return or_(_text_checks(f, value), by_name)
+
+
+def _fts_match(session: Session, value: str) -> str | None:
+    """The FTS5 query (SQLite) for a superset of the cases whose number or summary holds ``value``.
+    From 3 characters: one phrase, its trigrams adjacent. Shorter: every indexed trigram that
+    starts with it — db.search pads each value so that every occurrence begins one —, taken from
+    the vocabulary (a range of terms), unless there are too many to be worth it."""
+    columns = ["number", "summary"] if len(value) >= SUMMARY_MIN_CHARS else ["number"]
+    if len(value) >= 3:
+        terms = [value]
+    else:
+        # The table folds case (trigram, case_sensitive 0); its terms are ranged by the folded
+        # text. Outside ASCII, Python's folding may not be FTS5's: such a text reads rows.
+        if any(not c.isascii() and c.lower() != c for c in value):
+            return None
+        low = value.lower()
+        terms = session.scalars(
+            select(literal_column("term")).select_from(text("cases_fts_terms"))
+            .where(literal_column("term") >= low, literal_column("term") < low + search.MAX_CHAR,
+                   literal_column("col").in_(columns))
+            .distinct().limit(MAX_TERMS + 1)
+        ).all()
+        if len(terms) > MAX_TERMS:
+            return None
+        if not terms:
+            return ""
+    quoted = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return "{" + " ".join(columns) + "} : (" + quoted + ")"
+
+
+def _matches(session: Session, f: CaseFilter, value: str):
+    """Ids of exactly the matching cases, found through the search indexes, or None when they
+    cannot narrow it (SQLite without FTS5, or a 1–2 character text beginning too many terms).
+    The suffixes give the names' matches exactly; the text indexes give candidates, checked
+    again by LIKE among themselves only (so the outer query needs no check per row)."""
+    dialect = session.get_bind().dialect.name
+    key = search.suffix_key(dialect, value)
+    by_name = select(CaseParty.case_id).where(CaseParty.party_id.in_(
+        select(PartyNameSuffix.party_id).where(PartyNameSuffix.suffix >= key,
+                                               PartyNameSuffix.suffix < key + search.MAX_CHAR)))
+    if dialect == "sqlite":
+        if not search.has_fts(session.connection()):
+            return None
+        match = _fts_match(session, value)
+        if match is None:
+            return None
+        if match == "":  # no such trigram: only names can hold it
+            return by_name
+        index = Case.id.in_(select(literal_column("rowid")).select_from(text("cases_fts")).where(
+            text("cases_fts MATCH :match").bindparams(match=match)))
+    elif len(value) >= 3:  # the GIN trigram indexes serve the LIKE itself
+        index = None
+    else:  # the number's characters, the bigrams of number and summary (db.search)
+        index = text(f"{search.PG_GRAMS} @> ARRAY[CAST(:gram AS text)]").bindparams(gram=value)
+    by_text = select(Case.id).where(_text_checks(f, value))
+    return union(by_name, by_text if index is None else by_text.where(index))
+
+
+def _searched(session: Session, query: Select, f: CaseFilter, *, indexed: bool = True) -> Select:
+    value = f.text.strip()
+    if not value:
+        return query
+    matches = _matches(session, f, value) if indexed else None
+    return query.where(_text_check(f, value) if matches is None else Case.id.in_(matches))
 
 
 def _committee_codes(session: Session) -> dict[int, str]:
@@ -119,7 +215,7 @@ def _committee_codes(session: Session) -> dict[int, str]:
 
 
 def count_cases(session: Session, f: CaseFilter = CaseFilter()) -> int:
-    return session.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+    return session.scalar(_searched(session, _filtered(select(func.count(Case.id)), f), f)) or 0
 
 
 def fetch_cases(
@@ -133,24 +229,28 @@ def fetch_cases(
 ) -> list[CaseRow]:
     column = SORT_COLUMNS[sort]
     order = [column.desc(), Case.id.desc()] if descending else [column.asc(), Case.id.asc()]
-    base = select(
-        Case.id,
-        Case.number,
-        Case.committee_id,
-        Case.status,
-        Case.dispute_type,
-        Case.received_on,
-        Case.amount_claimed,
-        Case.summary,
-        User.full_name,
-    ).outerjoin(User, User.id == Case.mediator_id)
-    query = (
-        _filtered(base, f, walk_received_index=sort == "received")
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = session.execute(query).all()
+    columns = (Case.id, Case.number, Case.committee_id, Case.status, Case.dispute_type, Case.received_on,
+               Case.amount_claimed, Case.summary, User.full_name)
+    walk = sort == "received"
+    value = f.text.strip()
+    rows = None
+    if value and offset + limit <= WINDOW:
+        # The first WINDOW rows of the list in its order, checked row by row in that order: when
+        # they hold the page, it is the page (everything after them comes later in the order).
+        # A subquery in FROM keeps the order, so the check stops once the page is full.
+        window = (_filtered(select(Case.id.label("wid"), column.label("wkey")), f, walk_received_index=walk)
+                  .order_by(*order).limit(WINDOW).subquery("w"))
+        worder = ([window.c.wkey.desc(), window.c.wid.desc()] if descending
+                  else [window.c.wkey.asc(), window.c.wid.asc()])
+        query = (select(*columns).select_from(window).join(Case, Case.id == window.c.wid)
+                 .outerjoin(User, User.id == Case.mediator_id).where(_text_check(f, value)))
+        rows = session.execute(query.order_by(*worder).offset(offset).limit(limit)).all()
+        if len(rows) < limit and session.scalar(select(func.count()).select_from(window)) == WINDOW:
+            rows = None  # not enough in the window: the matches are rarer, ask the indexes
+    if rows is None:
+        base = select(*columns).outerjoin(User, User.id == Case.mediator_id)
+        query = _searched(session, _filtered(base, f, walk_received_index=walk and not value), f)
+        rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
     names = _party_names(session, [r.id for r in rows])
     codes = _committee_codes(session)
     out = []

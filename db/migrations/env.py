@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from db import search
 from db.models import Base
 
 config = context.config
@@ -18,6 +19,7 @@ def _configure(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=search.include_name,  # the FTS5 table and GIN indexes are not models
     )
 
 

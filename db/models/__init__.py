@@ -9,6 +9,7 @@ from db.models.cases import (
     DeadlineExtension,
     DeadlinePause,
     Party,
+    PartyNameSuffix,
     QueueTicket,
     StatusChange,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "Invitation",
     "MediationSession",
     "Party",
+    "PartyNameSuffix",
     "Payment",
     "QueueTicket",
     "RatingLedgerEntry",

@@ -76,6 +76,22 @@ class Party(Timestamped, Base):
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class PartyNameSuffix(Base):
+    """Every suffix of every party's name, kept by triggers (db.search, migration 0005): a name
+    contains a text exactly when one of its suffixes starts with it — an index range even for a
+    one-character surname, which trigram indexes cannot serve. No foreign key: the delete
+    trigger removes a party's rows by key."""
+
+    __tablename__ = "party_name_suffixes"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    # Binary order on PostgreSQL so that ``suffix >= q AND suffix < q || U+10FFFF`` is a prefix.
+    suffix: Mapped[str] = mapped_column(
+        String(120).with_variant(String(120, collation="C"), "postgresql"), primary_key=True
+    )
+    party_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class CaseNumberCounter(Base):
     """Last sequence number used per committee and year. Incremented in the same
     transaction as the case insert, so numbers are gap-free and never duplicated."""
@@ -106,6 +122,10 @@ class Case(Timestamped, Base):
         Index("ix_cases_stats_open", "concluded_on", "received_on", "accepted_on", "committee_id",
               "dispute_type", "source", "mediator_id"),
         Index("ix_cases_intake_key", "intake_key", unique=True),
+        # The list sorted by these columns, ties by id (core.cases): the first page is an index walk.
+        Index("ix_cases_sort_committee", "committee_id", "id"),
+        Index("ix_cases_sort_dispute_type", "dispute_type", "id"),
+        Index("ix_cases_sort_amount", "amount_claimed", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
