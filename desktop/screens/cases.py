@@ -40,6 +40,8 @@ class CasesScreen(QWidget):
         self._stale = False  # a case changed elsewhere while this screen was hidden
 
         self.search = QLineEdit(placeholderText=self.tr("案号、当事人姓名或案情关键词（Ctrl+F）"))
+        # core.cases.SUMMARY_MIN_CHARS: a single character would match nearly every summary.
+        self.search.setToolTip(self.tr("案号和当事人姓名按任意字查找；案情关键词至少两个字"))
         self.search.setClearButtonEnabled(True)
         self.committee = _combo(self.tr("全部委员会"), COMMITTEE_SHORT)
         self.status = _combo(self.tr("全部状态"), CASE_STATUSES)

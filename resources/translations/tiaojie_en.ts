@@ -1944,52 +1944,57 @@
     </message>
     <message>
         <location filename="../../desktop/screens/cases.py" line="44"/>
+        <source>案号和当事人姓名按任意字查找；案情关键词至少两个字</source>
+        <translation>Case numbers and party names match any characters; words in the summary need at least two characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/cases.py" line="46"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="45"/>
+        <location filename="../../desktop/screens/cases.py" line="47"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="46"/>
+        <location filename="../../desktop/screens/cases.py" line="48"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="47"/>
+        <location filename="../../desktop/screens/cases.py" line="49"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="48"/>
+        <location filename="../../desktop/screens/cases.py" line="50"/>
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="56"/>
+        <location filename="../../desktop/screens/cases.py" line="58"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="141"/>
+        <location filename="../../desktop/screens/cases.py" line="143"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="205"/>
-        <location filename="../../desktop/screens/cases.py" line="216"/>
+        <location filename="../../desktop/screens/cases.py" line="207"/>
+        <location filename="../../desktop/screens/cases.py" line="218"/>
         <source>共 %1 件</source>
         <translation>Cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="207"/>
+        <location filename="../../desktop/screens/cases.py" line="209"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/cases.py" line="236"/>
+        <location filename="../../desktop/screens/cases.py" line="238"/>
         <source>%1（清空：选最早日期）</source>
         <translation>%1 (to clear, pick the earliest date)</translation>
     </message>
