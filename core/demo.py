@@ -455,6 +455,7 @@ class _Generator:
         self.start = _months_back(today, months) + timedelta(days=1)
         self.batch = batch
         self.appending = appending
+        self._replica = False  # session_replication_role set (superusers only): see _pg_bulk_mode
         self.cal = _Calendar()
         self.r = _FastRandom(f"{seed}:cases")
         self.rows: dict[str, list[dict]] = {t: [] for t in _CHUNK_ORDER}
@@ -528,7 +529,8 @@ class _Generator:
             elif self.dialect == "postgresql":
                 self.conn.rollback()
                 self.conn.exec_driver_sql("RESET synchronous_commit")
-                self.conn.exec_driver_sql("RESET session_replication_role")
+                if self._replica:  # a role that may not set it may not reset it either
+                    self.conn.exec_driver_sql("RESET session_replication_role")
                 self.conn.commit()
 
     def _pg_bulk_mode(self) -> None:
@@ -539,8 +541,9 @@ class _Generator:
         try:
             with self.conn.begin_nested():
                 self.conn.exec_driver_sql("SET session_replication_role = replica")
+            self._replica = True
         except DBAPIError:
-            pass
+            self._replica = False
 
     def _setup(self) -> None:
         conn = self.conn

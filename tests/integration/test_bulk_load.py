@@ -98,3 +98,34 @@ def test_a_restored_unique_index_still_refuses_duplicates(sqlite_engine):
     add_case(sqlite_engine)
     with pytest.raises(IntegrityError), sqlite_engine.begin() as conn:
         conn.execute(text("UPDATE cases SET intake_key = 'form-1'"))
+
+
+@pytest.mark.postgres
+def test_the_demo_fills_a_database_as_its_owner_not_a_superuser(pg_url):
+    """As deployed (docs/deployment.md): the database belongs to an ordinary role, which may not
+    switch off foreign-key triggers (session_replication_role): the load goes on with them, and
+    its clean-up must not try to reset what it could not set."""
+    from uuid import uuid4
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    role = f"tj_owner_{uuid4().hex[:8]}"
+    as_superuser = create_engine(pg_url, isolation_level="AUTOCOMMIT")  # in the test's database
+    with as_superuser.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+        conn.execute(text(f'ALTER DATABASE "{make_url(pg_url).database}" OWNER TO "{role}"'))
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS btree_gist"))  # as docs/deployment.md: the superuser's
+    engine = open_database(make_url(pg_url).set(username=role, password=None).render_as_string(hide_password=False))
+    try:
+        result = demo.generate_demo(engine, cases=40, seed=6, today=TODAY, batch=20)
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM cases")) == result.cases == 40
+            assert not conn.scalar(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+    finally:
+        engine.dispose()
+        with as_superuser.connect() as conn:  # the database (dropped by the fixture) and its tables back
+            conn.execute(text(f'REASSIGN OWNED BY "{role}" TO CURRENT_USER'))
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        as_superuser.dispose()
