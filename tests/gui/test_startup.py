@@ -21,6 +21,14 @@ from tests.conftest import TEST_PASSWORD
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def unfreeze():
+    """The start-up freezes what is alive (desktop.app.settle_imports, also reached through
+    _sessions): give the test session's objects back to the collector afterwards."""
+    yield
+    gc.unfreeze()
+
+
 def test_the_first_window_imports_no_sqlalchemy(tmp_path):
     """What runs before the login dialog shows (logging, Qt, fonts, the worker helper, the dialog
     itself, choosing the database) must not import SQLAlchemy: ≈ 0.4 s the user would wait for."""
@@ -148,15 +156,7 @@ def test_the_refcount_reserve_is_small_at_start_and_topped_up_once_the_database_
         assert done.stdout.split() == ["100000", "2000000", "True"]
 
 
-@pytest.fixture
-def unfreeze():
-    """The start-up freezes what is alive (desktop.app.settle_imports): give the test
-    session's objects back to the collector afterwards."""
-    yield
-    gc.unfreeze()
-
-
-def test_settling_the_imports_keeps_them_out_of_later_collections(unfreeze):
+def test_settling_the_imports_keeps_them_out_of_later_collections():
     import weakref
 
     class Node:
