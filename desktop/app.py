@@ -108,7 +108,7 @@ def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
 
     import argon2  # noqa: F401
 
-    import desktop.lock  # noqa: F401 — the main window's idle lock (its import makes PySide6 create ~120 enums)
+    import desktop.lock  # noqa: F401 — the main window's idle lock, and warm_up() for once the database is open
     import desktop.main_window  # noqa: F401
     from desktop.navigation import home_modules
     from desktop.refcount_guard import guard_singletons
