@@ -160,7 +160,7 @@ def test_settling_the_imports_keeps_them_out_of_later_collections():
     import weakref
 
     class Node:
-        pass
+        """An object that can refer to itself."""
 
     garbage = Node()
     garbage.me = garbage  # a cycle only the collector can free
