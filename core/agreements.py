@@ -25,7 +25,7 @@ Full ID numbers are read here because the agreement and the 司法确认 papers 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -33,12 +33,21 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.agreement_facts import (
+    AgreementData,
+    AgreementParty,
+    InstalmentInfo,
+    ResponsibilityInfo,
+    SignatureState,
+    amount_in_words,
+    parse_ratio,
+)
+from core.agreement_reader import read_agreement, read_case_mediators, read_case_parties
 from core.auth import CurrentUser, require, use_case
 from core.lifecycle import (
     ART28,
     ART29,
     ART30,
-    SignatureState,
     apply_transition,
     check_transition,
     committee_code,
@@ -46,23 +55,19 @@ from core.lifecycle import (
     signature_state,
 )
 from core.messages import code_label, joined, message_of, msg
-from core.settings import get_settings
 from core.uow import read_only, unit_of_work
-from db.codes import AGREEMENT_KINDS, CASE_PARTY_ROLES, COMMITTEES, DISPUTE_TYPES
+from db.codes import AGREEMENT_KINDS
 from db.models import (
     Agreement,
     AgreementTerm,
     Case,
     CaseMediator,
     CaseParty,
-    Committee,
     Instalment,
-    MediationSession,
-    Party,
     Payment,
     Signature,
-    User,
 )
+from db.plain_sql import SessionRows
 
 __all__ = [
     "RATIO_COMMITTEES",
@@ -175,23 +180,6 @@ def parse_yuan(value: Decimal | str | int | None) -> Decimal | None:
     if amount != amount.quantize(_FEN):
         raise ValueError(msg("金额最多保留两位小数（到分）"))
     return amount.quantize(_FEN)
-
-
-def parse_ratio(text: str) -> Decimal | None:
-    """A liability ratio in per cent ("70", "70%", "33.3") → Decimal; blank → None. Raises
-    ``ValueError`` (Chinese) when it is not a number from 0 to 100."""
-    raw = "".join(str(text or "").split()).rstrip("%％")
-    if not raw:
-        return None
-    try:
-        ratio = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(msg("责任比例应为 0 到 100 之间的数字")) from None
-    if not ratio.is_finite() or ratio < 0 or ratio > 100:
-        raise ValueError(msg("责任比例应为 0 到 100 之间的数字"))
-    if ratio != ratio.quantize(Decimal("0.1")):
-        raise ValueError(msg("责任比例最多保留一位小数"))
-    return ratio.normalize() if ratio != ratio.to_integral() else ratio.quantize(Decimal(1))
 
 
 def validate_agreement(form: AgreementForm, *, committee: str, principals: Sequence[int],
@@ -557,201 +545,24 @@ def record_oral_agreement(engine: Engine, user: CurrentUser, case_id: int, form:
 
 
 # ------------------------------------------------------------------------------ reading
-
-
-@dataclass(frozen=True)
-class AgreementParty:
-    """A party (or agent) with every particular a document may print; ``id_number`` is the full
-    number — documents other than the agreement and the 司法确认 papers mask it."""
-
-    case_party_id: int
-    role: str
-    kind: str  # person | organisation
-    name: str
-    sex: str | None = None
-    ethnicity: str | None = None
-    birth_date: date | None = None
-    id_type: str | None = None
-    id_number: str | None = None
-    occupation: str | None = None
-    workplace: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    org_kind: str | None = None
-    uscc: str | None = None
-    legal_representative: str | None = None
-    represents_id: int | None = None
-    represents: str = ""
-    power_of_attorney: bool = False
-
-    @property
-    def role_name(self) -> str:
-        return "委托代理人" if self.role == "agent" else CASE_PARTY_ROLES.get(self.role, self.role)
-
-    @property
-    def is_agent(self) -> bool:
-        return self.role == "agent"
-
-
-@dataclass(frozen=True)
-class ResponsibilityInfo:
-    case_party_id: int
-    name: str
-    text: str
-    ratio: Decimal | None
-
-
-@dataclass(frozen=True)
-class InstalmentInfo:
-    due_on: date
-    amount: Decimal
-    payer: str
-    payee: str
-    payer_id: int | None = None
-    payee_id: int | None = None
-    paid_in_full_on: date | None = None
-
-
-@dataclass(frozen=True)
-class AgreementData:
-    """Everything the 调解协议书 / 口头协议登记表 print (plain data, no ORM)."""
-
-    case_id: int
-    agreement_id: int
-    number: str  # the case number, e.g. 衢江医人调字〔2026〕第012号
-    centre_name: str
-    committee: str
-    committee_name: str
-    dispute_type: str
-    kind: str
-    parties: tuple[AgreementParty, ...]
-    facts: str
-    matters: str
-    responsibilities: tuple[ResponsibilityInfo, ...]
-    terms: tuple[str, ...]
-    performance: str
-    amount: Decimal | None
-    instalments: tuple[InstalmentInfo, ...]
-    formed_on: date | None
-    effective_on: date | None
-    last_due_on: date | None
-    performed_on: date | None
-    mediators: tuple[str, ...]
-    recorder: str
-    summary: str = ""
-    signed: tuple[tuple[str, date], ...] = ()
-    missing_signatures: tuple[str, ...] = ()
-    judicial_applied_on: date | None = None
-    judicial_court: str = ""
-    judicial_confirmed_on: date | None = None
-    place: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def principals(self) -> tuple[AgreementParty, ...]:
-        return tuple(p for p in self.parties if not p.is_agent)
-
-    @property
-    def agents(self) -> tuple[AgreementParty, ...]:
-        return tuple(p for p in self.parties if p.is_agent)
-
-    @property
-    def uses_ratios(self) -> bool:
-        return any(r.ratio is not None for r in self.responsibilities)
-
-    @property
-    def copies(self) -> int:
-        """Each party keeps one copy and the committee one (人民调解法第二十九条)."""
-        return len(self.principals) + 1
-
-    @property
-    def dispute_type_name(self) -> str:
-        return DISPUTE_TYPES.get(self.dispute_type, self.dispute_type)
-
-    @property
-    def kind_name(self) -> str:
-        return AGREEMENT_KINDS.get(self.kind, self.kind)
+# The data classes live in core.agreement_facts and the SQL in core.agreement_reader, so that
+# documents and `tiaojie print agreement` need neither the ORM nor this module.
 
 
 def case_parties(session: Session, case_id: int) -> tuple[AgreementParty, ...]:
     """Every party of the case (agents last within their position order), full particulars."""
-    rows = session.execute(
-        select(CaseParty, Party).join(Party, Party.id == CaseParty.party_id)
-        .where(CaseParty.case_id == case_id).order_by(CaseParty.position, CaseParty.id)).all()
-    names = {cp.id: p.name for cp, p in rows}
-    out = []
-    for cp, p in rows:
-        out.append(AgreementParty(
-            case_party_id=cp.id, role=cp.role, kind=p.kind, name=p.name, sex=p.sex, ethnicity=p.ethnicity,
-            birth_date=p.birth_date, id_type=p.id_type, id_number=p.id_number, occupation=p.occupation,
-            workplace=p.workplace, phone=p.phone, address=p.address, org_kind=p.org_kind, uscc=p.uscc,
-            legal_representative=p.legal_representative, represents_id=cp.represents_id,
-            represents=names.get(cp.represents_id, "") if cp.represents_id else "",
-            power_of_attorney=bool(cp.power_of_attorney)))
-    principals = [p for p in out if not p.is_agent]
-    agents = [p for p in out if p.is_agent]
-    return tuple(principals + agents)
+    return read_case_parties(SessionRows(session), case_id)
 
 
 def case_mediators(session: Session, case: Case) -> tuple[str, ...]:
     """The case's mediator first, then the other assigned mediators (人民调解法第十九条)."""
-    ids = [case.mediator_id] if case.mediator_id else []
-    ids += [u for u in session.scalars(select(CaseMediator.user_id).where(CaseMediator.case_id == case.id)
-                                       .order_by(CaseMediator.assigned_at)) if u not in ids]
-    names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all()) if ids else {}
-    return tuple(names[i] for i in ids if i in names)
+    return read_case_mediators(SessionRows(session), case.id, case.mediator_id)
 
 
 def agreement_data(session: Session, case_id: int) -> AgreementData | None:
     """The case's agreement as plain data (None when the case has none). No permission check:
     callers are use cases that checked already (see :func:`load_agreement_data`)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise ValueError(msg("该案件已不存在"))
-    agreement = session.scalar(select(Agreement).where(Agreement.case_id == case_id))
-    if agreement is None:
-        return None
-    committee = session.get(Committee, case.committee_id)
-    settings = get_settings(session)
-    parties = case_parties(session, case_id)
-    names = {p.case_party_id: p.name for p in parties}
-    responsibilities = []
-    for r in agreement.responsibilities or []:
-        cp_id = int(r.get("case_party_id") or 0)
-        try:
-            ratio = parse_ratio(str(r.get("ratio") or ""))
-        except ValueError:
-            ratio = None
-        responsibilities.append(ResponsibilityInfo(cp_id, names.get(cp_id, ""), str(r.get("text") or ""), ratio))
-    terms = tuple(session.scalars(select(AgreementTerm.text).where(AgreementTerm.agreement_id == agreement.id)
-                                  .order_by(AgreementTerm.position)))
-    instalments = tuple(
-        InstalmentInfo(i.due_on, i.amount, names.get(i.payer_id, ""), names.get(i.payee_id, ""), i.payer_id,
-                       i.payee_id, i.paid_in_full_on)
-        for i in session.scalars(select(Instalment).where(Instalment.agreement_id == agreement.id)
-                                 .order_by(Instalment.due_on, Instalment.id)))
-    last_session = session.execute(
-        select(MediationSession.recorder_id, MediationSession.place).where(MediationSession.case_id == case_id)
-        .order_by(MediationSession.started_at.desc(), MediationSession.id.desc()).limit(1)).first()
-    recorder = ""
-    place = ""
-    if last_session is not None:
-        place = last_session.place or ""
-        if last_session.recorder_id:
-            recorder = session.scalar(select(User.full_name).where(User.id == last_session.recorder_id)) or ""
-    state = signature_state(session, case, agreement) if agreement.kind == "written" else None
-    return AgreementData(
-        case_id=case.id, agreement_id=agreement.id, number=case.number, centre_name=settings.get("centre_name", ""),
-        committee=committee.code, committee_name=committee.name or COMMITTEES.get(committee.code, ("",))[0],
-        dispute_type=case.dispute_type, kind=agreement.kind, parties=parties, facts=agreement.facts or "",
-        matters=agreement.matters or "", responsibilities=tuple(responsibilities), terms=terms,
-        performance=agreement.performance or "", amount=agreement.amount, instalments=instalments,
-        formed_on=agreement.formed_on, effective_on=agreement.effective_on, last_due_on=agreement.last_due_on,
-        performed_on=agreement.performed_on, mediators=case_mediators(session, case), recorder=recorder,
-        summary=case.summary or "",
-        signed=state.signed if state else (), missing_signatures=state.missing if state else (),
-        judicial_applied_on=agreement.judicial_applied_on, judicial_court=agreement.judicial_court or "",
-        judicial_confirmed_on=agreement.judicial_confirmed_on, place=place)
+    return read_agreement(SessionRows(session), case_id)
 
 
 @use_case
@@ -772,54 +583,3 @@ def agreement_form(data: AgreementData) -> AgreementForm:
                                for r in data.responsibilities),
         terms=data.terms, performance=data.performance, amount=data.amount, formed_on=data.formed_on,
         instalments=tuple(InstalmentLine(i.due_on, i.amount, i.payer_id, i.payee_id) for i in data.instalments))
-
-
-# ------------------------------------------------------------------------------ amounts in words
-
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ("", "拾", "佰", "仟")
-_GROUPS = ("", "万", "亿", "万亿")
-
-
-def amount_in_words(amount: Decimal) -> str:
-    """人民币大写 (as on cheques and agreements, 支付结算办法附件): 12345.60 → 壹万贰仟叁佰肆拾伍元陆角;
-    100 → 壹佰元整; 100001 → 壹拾万零壹元整; 12.05 → 壹拾贰元零伍分; 0.05 → 伍分; 0 → 零元整."""
-    amount = Decimal(amount).quantize(_FEN)
-    if amount < 0:
-        raise ValueError(msg("金额不能为负数"))
-    yuan, rest = divmod(int(amount * 100), 100)
-    jiao, fen = divmod(rest, 10)
-    groups = []
-    while yuan:
-        yuan, g = divmod(yuan, 10000)
-        groups.append(g)
-    parts: list[str] = []
-    gap = False  # a whole group of zeros between two written groups
-    for gi in range(len(groups) - 1, -1, -1):
-        g = groups[gi]
-        if g == 0:
-            gap = bool(parts)
-            continue
-        text = "零" if parts and (gap or g < 1000) else ""
-        started = pending = False
-        for k, d in enumerate((g // 1000, g // 100 % 10, g // 10 % 10, g % 10)):
-            if d == 0:
-                pending = started
-                continue
-            if pending:
-                text += "零"
-                pending = False
-            text += _DIGITS[d] + _UNITS[3 - k]
-            started = True
-        parts.append(text + _GROUPS[gi])
-        gap = False
-    words = "".join(parts) + "元" if parts else ""
-    if not jiao and not fen:
-        return (words or "零元") + "整"
-    if jiao:
-        words += _DIGITS[jiao] + "角"
-    elif words:
-        words += "零"
-    if fen:
-        words += _DIGITS[fen] + "分"
-    return words

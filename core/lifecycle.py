@@ -46,6 +46,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core import audit
+from core.agreement_facts import SignatureState
+from core.agreement_reader import read_signature_state
 from core.auth import (
     MEDICAL,
     MEDICAL_NOTICE,
@@ -79,10 +81,10 @@ from db.models import (
     Consent,
     Instalment,
     Party,
-    Signature,
     StatusChange,
     User,
 )
+from db.plain_sql import SessionRows
 
 # Messages, so that the refusals citing them read in the UI's language (their text is unchanged).
 ART17 = msg("《人民调解法》第十七条")
@@ -449,52 +451,9 @@ def start_mediation(engine: Engine, user: CurrentUser, case_id: int, *, on: date
         return _result(session, case, "accepted", on, "")
 
 
-@dataclass(frozen=True)
-class SignatureState:
-    """Who has and who has not signed a written agreement yet (人民调解法第二十九条)."""
-
-    signed: tuple[tuple[str, date], ...]  # (name, signed_on)
-    missing: tuple[str, ...]  # names of parties (and "调解员") still to sign
-    effective_on: date | None  # the last required signature's day, once nobody is missing
-
-
 def signature_state(session: Session, case: Case, agreement: Agreement) -> SignatureState:
-    parties = {cp.id: cp for cp in session.scalars(select(CaseParty).where(CaseParty.case_id == case.id))}
-    names = dict(session.execute(
-        select(CaseParty.id, Party.name).join(Party, Party.id == CaseParty.party_id)
-        .where(CaseParty.case_id == case.id)).all())
-    mediators = {case.mediator_id} | set(session.scalars(
-        select(CaseMediator.user_id).where(CaseMediator.case_id == case.id)))
-    mediators.discard(None)
-    by_party: dict[int, date] = {}
-    mediator_day: date | None = None
-    signed: list[tuple[str, date]] = []
-    for sig in session.scalars(select(Signature).where(Signature.agreement_id == agreement.id)
-                               .order_by(Signature.signed_on, Signature.id)):
-        if sig.case_party_id is not None:
-            cp = parties.get(sig.case_party_id)
-            if cp is None:
-                continue
-            # A legal person signs through its representative; an agent with a power of
-            # attorney (授权委托书) signs for the party represented.
-            principal = cp.represents_id if cp.role == "agent" and cp.represents_id and cp.power_of_attorney \
-                else cp.id
-            if cp.role == "agent" and principal == cp.id:
-                continue
-            by_party.setdefault(principal, sig.signed_on)
-            signed.append((names.get(sig.case_party_id, ""), sig.signed_on))
-        elif sig.user_id in mediators:
-            mediator_day = mediator_day or sig.signed_on
-            name = session.scalar(select(User.full_name).where(User.id == sig.user_id)) or "调解员"
-            signed.append((f"{name}（调解员）", sig.signed_on))
-    missing = [names[cp_id] for cp_id, cp in parties.items()
-               if cp.role != "agent" and cp_id not in by_party]
-    if mediator_day is None:
-        missing.append(msg("调解员"))
-    effective = None
-    if not missing:
-        effective = max([*by_party.values(), mediator_day])
-    return SignatureState(tuple(signed), tuple(missing), effective)
+    """Who has and who has not signed the written agreement yet (人民调解法第二十九条)."""
+    return read_signature_state(SessionRows(session), case.id, case.mediator_id, agreement.id)
 
 
 @use_case

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
 
+from db.plain_sql import as_yuan
+
 _FEN = Decimal("0.01")
 
 
@@ -29,11 +31,9 @@ class Money(TypeDecorator[Decimal]):
         return int(amount * 100)
 
     def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return (Decimal(value) / 100).quantize(_FEN)
+        return as_yuan(value)
 
 
 def fen_to_yuan(fen: int | None) -> Decimal:
     """Convert an aggregate read with raw SQL (in fen) back to yuan."""
-    return (Decimal(fen or 0) / 100).quantize(_FEN)
+    return as_yuan(fen or 0)

@@ -37,25 +37,38 @@ import types
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
-from core.agreements import AgreementData, AgreementParty, amount_in_words
-from core.documents.case_data import (
-    CaseInfo,
-    CertificateData,
-    CoverData,
-    FollowupData,
-    JudicialData,
-    SessionInfo,
-    SessionsData,
-    TerminationData,
+from core.agreement_facts import AgreementData, AgreementParty, amount_in_words
+from core.documents.engine import (
+    PAGE_SIZES,
+    PageInfo,
+    SectionStart,
+    mm,
+    page_break,
+    para,
+    render,
+    spacer,
+    table,
 )
-from core.documents.engine import PAGE_SIZES, mm, page_break, para, render, spacer, table
 from core.documents.fonts import FONT_MAIN
 from core.identifiers import ID_TYPES, mask_id
 from db.codes import ORGANISATION_KINDS, SEXES
+
+if TYPE_CHECKING:  # the readers' module imports the ORM; the agreement is printed without it
+    from core.documents.case_data import (
+        CaseInfo,
+        CertificateData,
+        CoverData,
+        FollowupData,
+        JudicialData,
+        SessionInfo,
+        SessionsData,
+        TerminationData,
+    )
 
 __all__ = [
     "EFFECTIVE_LINE",
@@ -555,56 +568,24 @@ def agreement_story(data: AgreementData, *, label: str = "") -> list:
     return story
 
 
-def _copy_decorator(centre_name: str, pages_per_copy: int, *, numbers: bool = True):
-    """Installs an end-of-page hook that marks every page of a copy: the copy's label on
-    continuation pages and "本份第 k 页 共 n 页" in the footer."""
-    state: dict = {"label": "", "start": 1}
+def _copy_marks(centre_name: str, numbered: bool):
+    """Marks every page of a copy once all are laid out: the copy's label on its continuation
+    pages and, when ``numbered``, the centre and "本份第 k 页 共 n 页" in the footer."""
 
-    class _Install(Flowable):
-        _ZERO_SIZE = 1
+    def decorate(canv, page: PageInfo) -> None:
+        if numbered:
+            y = _A4.bottom * 0.6 + 12
+            left = para(centre_name, "footer", align="left")
+            right = para(f"本份第 {page.section_page} 页 共 {page.section_pages} 页", "footer", align="right")
+            for p in (left, right):
+                _, h = p.wrap(_A4.frame_width, 50)
+                p.drawOn(canv, _A4.left, y - h)
+        if page.section_page > 1 and page.section_label:
+            top = para(page.section_label, "footer", align="right")
+            _, h = top.wrap(_A4.frame_width, 50)
+            top.drawOn(canv, _A4.left, _A4.height - _A4.top * 0.45 - h + 6)
 
-        def wrap(self, avail_w, avail_h):
-            return 0, 0
-
-        def draw(self):
-            doc = self.canv._doctemplate
-            template = doc.pageTemplate
-            previous = template.onPageEnd
-
-            def on_page_end(canv, doc_):
-                previous(canv, doc_)
-                k = canv.getPageNumber() - state["start"] + 1
-                canv.saveState()
-                if numbers:
-                    y = _A4.bottom * 0.6 + 12
-                    left = para(centre_name, "footer", align="left")
-                    right = para(f"本份第 {k} 页 共 {pages_per_copy} 页", "footer", align="right")
-                    for p in (left, right):
-                        _, h = p.wrap(_A4.frame_width, 50)
-                        p.drawOn(canv, _A4.left, y - h)
-                if k > 1 and state["label"]:
-                    top = para(state["label"], "footer", align="right")
-                    _, h = top.wrap(_A4.frame_width, 50)
-                    top.drawOn(canv, _A4.left, _A4.height - _A4.top * 0.45 - h + 6)
-                canv.restoreState()
-
-            template.onPageEnd = on_page_end
-
-    class _Start(Flowable):
-        _ZERO_SIZE = 1
-
-        def __init__(self, label: str):
-            super().__init__()
-            self.label = label
-
-        def wrap(self, avail_w, avail_h):
-            return 0, 0
-
-        def draw(self):
-            state["label"] = self.label
-            state["start"] = self.canv.getPageNumber()
-
-    return _Install(), _Start
+    return decorate
 
 
 def agreement_pdf(data: AgreementData, *, copies: int | None = None, out=None) -> bytes:
@@ -618,19 +599,16 @@ def agreement_pdf(data: AgreementData, *, copies: int | None = None, out=None) -
         labels = labels[:max(1, copies)]
     title = f"人民调解协议书 {data.number}"
     if len(labels) == 1:
-        install, start = _copy_decorator(data.centre_name, 0, numbers=False)
-        return render([install, start(labels[0]), *agreement_story(data, label=labels[0])], title=title,
-                      footer=data.centre_name, out=out)
-    # The copies differ only in their mark: one copy tells how many pages each takes.
-    pages = render(agreement_story(data, label=labels[0]), title=title, page_numbers=False).count(b"/Type /Page\n")
-    install, start = _copy_decorator(data.centre_name, pages)
-    story: list = [install]
+        return render([SectionStart(labels[0]), *agreement_story(data, label=labels[0])], title=title,
+                      footer=data.centre_name, decorate=_copy_marks(data.centre_name, numbered=False), out=out)
+    story: list = []
     for i, label in enumerate(labels):
         if i:
             story.append(page_break())
-        story.append(start(label))
+        story.append(SectionStart(label))
         story += agreement_story(data, label=label)
-    return render(story, title=title, page_numbers=False, out=out)
+    return render(story, title=title, page_numbers=False, decorate=_copy_marks(data.centre_name, numbered=True),
+                  out=out)
 
 
 # ------------------------------------------------------------------------------ 口头协议登记表
@@ -781,6 +759,8 @@ def judicial_story(data: JudicialData) -> list:
     """司法确认申请材料: the joint application (every applicant's identity with the full ID number,
     address and contacts), the 主持调解证明 and the agreement (民诉法解释第三百五十四条); to the court
     of 民事诉讼法第二百零五条, within 30 days of the agreement's effect (人民调解法第三十三条)."""
+    from core.documents.case_data import CertificateData
+
     a, info = data.agreement, data.case
     due = data.deadline
     court = data.court or "\u3000" * 8 + "人民法院"

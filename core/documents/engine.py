@@ -46,7 +46,7 @@ import io
 import logging
 import os
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -88,7 +88,9 @@ __all__ = [
     "CJKParagraph",
     "MissingGlyphError",
     "MissingGlyphWarning",
+    "PageInfo",
     "PageSpec",
+    "SectionStart",
     "checkbox",
     "missing_glyphs",
     "mm",
@@ -431,13 +433,54 @@ def _draw_text(canv: Canvas, text: str, style: str, x: float, y: float, width: f
     p.drawOn(canv, x, y - h)
 
 
-def _canvas_class(spec: PageSpec, footer: str, page_numbers: bool):
-    """A canvas that defers page output so the footer can say 共 M 页."""
+@dataclass(frozen=True)
+class PageInfo:
+    """Where a page stands, for a ``decorate`` hook of :func:`render`: in the document and in
+    its section (see :class:`SectionStart`; without sections the document is one)."""
+
+    number: int
+    total: int
+    section_page: int
+    section_pages: int
+    section_label: str = ""
+
+
+class SectionStart(Flowable):
+    """Zero-size marker: a section (one copy of an agreement, say) starts on the page this is
+    drawn on; :class:`PageInfo` then numbers pages within it, known only once all are laid out."""
+
+    _ZERO_SIZE = 1
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._sections.append((self.canv.getPageNumber(), self.label))
+
+
+def _page_info(number: int, total: int, starts: list[tuple[int, str]]) -> PageInfo:
+    first, label, end = 1, "", total + 1
+    for page, text in starts:
+        if page > number:
+            end = page
+            break
+        first, label = page, text
+    return PageInfo(number, total, number - first + 1, end - first, label)
+
+
+def _canvas_class(spec: PageSpec, footer: str, page_numbers: bool, decorate):
+    """A canvas that defers page output so the footer can say 共 M 页 (and a section's pages
+    their own count)."""
 
     class _FooterCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._deferred: list[dict] = []
+            self._sections: list[tuple[int, str]] = []
 
         def showPage(self):  # noqa: N802 (ReportLab API)
             self._deferred.append(dict(self.__dict__))
@@ -445,9 +488,14 @@ def _canvas_class(spec: PageSpec, footer: str, page_numbers: bool):
 
         def save(self):
             total = len(self._deferred)
+            starts = sorted(self._sections)
             for number, state in enumerate(self._deferred, 1):
                 self.__dict__.update(state)
                 self._footer(number, total)
+                if decorate is not None:
+                    self.saveState()
+                    decorate(self, _page_info(number, total, starts))
+                    self.restoreState()
                 super().showPage()
             super().save()
 
@@ -481,14 +529,16 @@ def _content_height(flowables: Sequence[Flowable], width: float) -> float:
 
 def render(flowables: Iterable[Flowable], *, page: str = "A4", title: str = "",
            author: str = "", header: str = "", footer: str = "",
-           page_numbers: bool | None = None,
+           page_numbers: bool | None = None, decorate: Callable[[Canvas, PageInfo], None] | None = None,
            out: str | os.PathLike | BinaryIO | None = None) -> bytes:
     """Lay out ``flowables`` and return the PDF bytes (also written to ``out`` if given).
 
     ``page``: a key of :data:`PAGE_SIZES`. ``title``/``author``: PDF metadata.
     ``header``: small centred text above the body on every page; ``footer``: small text
     at the bottom (left when page numbers are shown). ``page_numbers``: "第 N 页 共 M 页";
-    default on for A4, off for receipts. Receipts are a single page whose height fits
+    default on for A4, off for receipts. ``decorate(canvas, page_info)`` draws more on every
+    page once the whole document is laid out (e.g. "本份第 k 页 共 n 页" per :class:`SectionStart`).
+    Receipts are a single page whose height fits
     the content (thermal printers then cut right after the text).
 
     The flowables are consumed (ReportLab wraps and splits them): build a fresh list for
@@ -537,7 +587,7 @@ def render(flowables: Iterable[Flowable], *, page: str = "A4", title: str = "",
         canv.restoreState()
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=_canvas_class(spec, footer, bool(page_numbers)))
+    doc.build(story, canvasmaker=_canvas_class(spec, footer, bool(page_numbers), decorate))
     data = buf.getvalue()
     if out is not None:
         if isinstance(out, str | os.PathLike):

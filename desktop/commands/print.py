@@ -8,8 +8,9 @@ Examples::
 
 KIND is one of the English kinds of :data:`core.dossier.DOCUMENT_KINDS` (the list is kept here
 too so ``--help`` does not import the document engine). A case without the data for that kind
-(e.g. no agreement) → a Chinese message and exit status 1. Does not import PySide6; SQLAlchemy
-and ReportLab are imported only once the arguments are valid.
+(e.g. no agreement) → a Chinese message and exit status 1. Does not import PySide6; ReportLab
+and SQLAlchemy are imported only once the arguments are valid, and the agreement of a SQLite
+file at this client's schema is printed without the ORM (core.documents.agreement_print).
 """
 
 from __future__ import annotations
@@ -62,36 +63,60 @@ def run(args: argparse.Namespace) -> int:
     if out.parent and not out.parent.exists():
         print(f"错误：输出目录不存在：{out.parent}", file=sys.stderr)
         return 2
-    from core.database import open_database
     from core.documents.fonts import MissingGlyphError
-    from core.dossier import (
-        DocumentUnavailable,
-        build_document,
-        find_case_id,
-        save_documents_with_case,
-    )
-    from core.uow import read_only
 
-    engine = open_database(args.db)
     tmp = out.with_name(out.name + ".part")
     try:
-        pdf = build_document(engine, args.kind, args.case_number, out=tmp)
-    except DocumentUnavailable as exc:
-        tmp.unlink(missing_ok=True)
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+        pdf = _quick_agreement(args, tmp)
+        if pdf is None:
+            pdf = _build(args, tmp)
     except MissingGlyphError as exc:
         tmp.unlink(missing_ok=True)
         chars = "、".join(exc.chars)
         print(f"错误：字库中没有这些字，无法打印：{chars}（请核对姓名或手写补充）", file=sys.stderr)
         return 1
+    except _Unavailable as exc:
+        tmp.unlink(missing_ok=True)
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
     if not tmp.exists():  # builders that return bytes without writing ``out``
         tmp.write_bytes(pdf)
     tmp.replace(out)  # a half-written PDF never sits under the final name
     if args.save:
+        from core.database import open_database
+        from core.dossier import find_case_id, save_documents_with_case
+        from core.uow import read_only
+
+        engine = open_database(args.db)
         with read_only(engine) as session:
             case_id = find_case_id(session, args.case_number)
         save_documents_with_case(engine, None, case_id, args.kind, out.read_bytes())
     pages = out.read_bytes().count(b"/Type /Page\n")
     print(f"已生成：{out}（{KINDS[args.kind]}，{pages} 页）", file=sys.stderr)
     return 0
+
+
+class _Unavailable(Exception):
+    """The case has nothing to print for that kind (the message says why, in Chinese)."""
+
+
+def _quick_agreement(args: argparse.Namespace, tmp: Path) -> bytes | None:
+    """The agreement straight from a SQLite file at the current schema, without the ORM
+    (core.documents.agreement_print); ``None`` → the ordinary way."""
+    if args.kind != "agreement" or args.save:
+        return None
+    from core.documents.agreement_print import agreement_pdf_from_file
+    from db.engine import resolve_url
+
+    return agreement_pdf_from_file(resolve_url(args.db), args.case_number, out=tmp)
+
+
+def _build(args: argparse.Namespace, tmp: Path) -> bytes:
+    from core.database import open_database
+    from core.dossier import DocumentUnavailable, build_document
+
+    engine = open_database(args.db)
+    try:
+        return build_document(engine, args.kind, args.case_number, out=tmp)
+    except DocumentUnavailable as exc:
+        raise _Unavailable(str(exc)) from exc

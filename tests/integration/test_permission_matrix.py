@@ -568,8 +568,8 @@ PURE_HELPERS = frozenset(_words("""
     booking.day_label booking.time_range booking.parse_working_hours booking.rest_phrase booking.week_start
     lifecycle.check_transition lifecycle.operations_from
     sessions.size_text sessions.sniff_media_type sessions.check_attachment
-    agreements.parse_yuan agreements.parse_ratio agreements.validate_agreement agreements.agreement_form
-    agreements.amount_in_words
+    agreements.parse_yuan agreements.validate_agreement agreements.agreement_form
+    agreement_facts.amount_in_words agreement_facts.parse_ratio
     fulfilment.parse_money followups.rating_label followups.rating_group followups.validate_visit
     dossier.build_from_sources dossier.dossier_plan
     experts.split_list experts.validate_duties experts.validate_relation experts.validate_expert_form
@@ -616,6 +616,14 @@ SESSION_BLOCKS = {
     "agreements.case_parties": "save_agreement, load_agreement_data",
     "agreements.case_mediators": "load_agreement_data",
     "agreements.agreement_data": "load_agreement_data, dossier",
+    "agreement_reader.case_id_by_number": "documents.agreement_print",
+    "agreement_reader.read_setting": "agreement_reader.read_agreement",
+    "agreement_reader.read_case_parties": "agreements.case_parties, read_agreement",
+    "agreement_reader.read_case_mediators": "agreements.case_mediators, read_agreement",
+    "agreement_reader.read_signature_state": "lifecycle.signature_state, read_agreement",
+    "agreement_reader.read_agreement": "agreements.agreement_data",
+    # Like build_document without a user: the local command line, on a read-only connection.
+    "documents.agreement_print.agreement_pdf_from_file": "tiaojie print agreement",
     "followups.schedule_after_agreement": "record_agreement_reached",
     "followups.agent_phones": "due_followups, instalment lists",
     "dossier.find_case_id": "build_document",
@@ -669,7 +677,7 @@ USE_CASE_MODULES = (
     "core.expert_suggestions", "core.conflicts", "core.stats", "core.stats_xlsx", "core.backup", "core.users",
     "core.settings", "core.settings_form", "core.audit_view", "core.calendar_overrides", "core.visitors", "core.case_deadlines",
     "core.cases", "core.case_numbers", "core.privacy", "core.documents.notice", "core.documents.case_data",
-    "core.documents.intake_docs",
+    "core.documents.intake_docs", "core.agreement_facts", "core.agreement_reader", "core.documents.agreement_print",
 )
 
 

@@ -500,3 +500,41 @@ def test_styles_and_helpers():
     render([para("x"), spacer(10), sig, one, t])
     with pytest.raises(KeyError):
         para("x", "no-such-style")
+
+
+# ------------------------------------------------------------------------------ sections
+
+
+def test_sections_number_their_own_pages_once_all_are_laid_out():
+    """Three copies in one pass (an agreement's parties + 1, 人民调解法第二十九条): each page learns
+    its place in its copy, including how many pages the copy has, only known at the end."""
+    from core.documents.engine import PageInfo, SectionStart
+
+    seen: list[PageInfo] = []
+    long_text = "调解协议的条款。" * 400  # about two pages
+    story = [SectionStart("第一份"), para("甲")]
+    story += [page_break(), SectionStart("第二份"), para(long_text)]
+    story += [page_break(), SectionStart("第三份"), para("丙")]
+    pdf = render(story, page_numbers=False, decorate=lambda canv, page: seen.append(page))
+    total = pdf.count(b"/Type /Page\n")
+    assert [p.number for p in seen] == list(range(1, total + 1)) and total >= 4
+    labels = [p.section_label for p in seen]
+    assert labels[0] == "第一份" and labels[-1] == "第三份" and labels.count("第二份") == total - 2
+    for p in seen:
+        assert p.total == total
+        assert p.section_pages == labels.count(p.section_label)
+        assert p.section_page == labels[:p.number].count(p.section_label)
+
+
+@given(st.lists(st.integers(1, 30), max_size=6), st.integers(1, 30))
+def test_page_info_without_gaps(starts, total):
+    from core.documents.engine import _page_info
+
+    starts = sorted({(min(s, total), "") for s in starts})
+    infos = [_page_info(n, total, starts) for n in range(1, total + 1)]
+    # every section runs 1, 2, … section_pages, and the sections together cover every page once
+    run = 0
+    for info in infos:
+        run = run + 1 if info.section_page != 1 else 1
+        assert info.section_page == run and 1 <= info.section_page <= info.section_pages
+    assert sum(1 for i in infos if i.section_page == i.section_pages) == sum(1 for i in infos if i.section_page == 1)
