@@ -175,7 +175,7 @@ def _num(value: float) -> bytes:
 
 
 _log = logging.getLogger(__name__)
-_FACE_CACHE_FORMAT = 2
+_FACE_CACHE_FORMAT = 3
 
 
 def _face_cache_dir() -> Path:
@@ -209,21 +209,42 @@ _PACKED = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos", "
 def _pack(face: TTFontFace) -> dict:
     state = {k: v for k, v in vars(face).items() if k != "_pdfScale" and k not in _PACKED}
     chars = array("L", face.charToGlyph)
-    state["_packed"] = {
+    glyphs = array("L", face.charToGlyph.values())
+    packed = state["_packed"] = {
         "chars": chars,
-        "glyphs": array("L", face.charToGlyph.values()),
+        "glyphs": glyphs,
         "widths": array("d", (face.charWidths[c] for c in chars)),
-        "advances": _numbers(a for a, _lsb in face.hmetrics),
         "lsbs": _numbers(lsb for _a, lsb in face.hmetrics),
         "glyph_pos": _numbers(face.glyphPos),
     }
-    for key, column in (("advances", "hmetrics"), ("lsbs", "hmetrics"), ("glyph_pos", "glyphPos")):
-        if state["_packed"][key] is None:  # ints and floats mixed: kept as it is, types and all
-            state["_packed"][column] = getattr(face, column)
-    if face.glyphToChar != _glyph_to_char(chars, state["_packed"]["glyphs"]) or face.charWidths.keys() != set(chars):
-        state["_packed"]["glyph_to_char"] = face.glyphToChar  # not derivable: kept as it is
-        state["_packed"]["char_widths"] = face.charWidths
+    packed.update(_advances([a for a, _lsb in face.hmetrics]))
+    if packed["lsbs"] is None or packed["glyph_pos"] is None or "advances" not in packed and "advance_ints" not in packed:
+        packed["hmetrics"], packed["glyphPos"] = face.hmetrics, face.glyphPos  # kept as they are, types and all
+    # ReportLab maps U+00A0 onto the space's glyph after building glyphToChar, so a few glyphs
+    # differ from what the cmap derives: those are stored, not the whole table.
+    derived = _glyph_to_char(chars, glyphs)
+    patch = {g: face.glyphToChar.get(g) for g in derived.keys() | face.glyphToChar.keys()
+             if derived.get(g) != face.glyphToChar.get(g)}
+    if len(patch) <= 64:
+        packed["glyph_to_char_patch"] = patch
+    else:
+        packed["glyph_to_char"] = face.glyphToChar
+    if face.charWidths.keys() != set(chars):
+        packed["char_widths"] = face.charWidths  # not derivable: kept as it is
     return state
+
+
+def _advances(values: list) -> dict:
+    """Advance widths as typed arrays: ReportLab keeps the hmtx entries as ints and the glyphs
+    past numberOfHMetrics as the last width *scaled* (a float), so a run of ints then floats is
+    stored as two arrays; anything else is left to the caller."""
+    k = next((i for i, v in enumerate(values) if not isinstance(v, int)), len(values))
+    head, tail = _numbers(values[:k]), _numbers(values[k:])
+    if head is None or tail is None or (tail.typecode != "d" and k < len(values)):
+        return {}
+    if k == len(values):
+        return {"advances": head}
+    return {"advance_ints": head, "advance_floats": tail}
 
 
 def _numbers(values) -> array | None:
@@ -243,18 +264,70 @@ def _glyph_to_char(chars, glyphs) -> dict[int, list[int]]:
     return out
 
 
+class _HMetrics:
+    """The (advance, lsb) pairs of every glyph, read by index from the typed arrays (only the
+    glyphs a PDF uses are ever read, when it is subset); each pair as ReportLab's own list has it."""
+
+    __slots__ = ("_ints", "_floats", "_lsbs")
+
+    def __init__(self, ints, floats, lsbs) -> None:
+        self._ints, self._floats, self._lsbs = ints, floats, lsbs
+
+    def __len__(self) -> int:
+        return len(self._lsbs)
+
+    def __getitem__(self, glyph: int) -> tuple:
+        if glyph < 0:
+            glyph += len(self._lsbs)
+        k = len(self._ints)
+        advance = self._ints[glyph] if glyph < k else self._floats[glyph - k]
+        return advance, self._lsbs[glyph]
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+class _CachedFace(TTFontFace):
+    """A face from the cache: what measuring text needs (charToGlyph, charWidths) is built at
+    once; ``glyphToChar`` (only text shaping reads it) when first asked for."""
+
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 (ReportLab's name)
+        g2c = self.__dict__.get("_glyph_to_char")
+        if g2c is None:
+            packed = self.__dict__.pop("_g2c_source")
+            g2c = self.__dict__["_glyph_to_char"] = _glyph_to_char(packed["chars"], packed["glyphs"])
+            for glyph, mapped in packed["glyph_to_char_patch"].items():
+                if mapped is None:
+                    del g2c[glyph]
+                else:
+                    g2c[glyph] = mapped
+        return g2c
+
+    @glyphToChar.setter
+    def glyphToChar(self, value: dict) -> None:  # noqa: N802
+        self.__dict__.pop("_g2c_source", None)
+        self.__dict__["_glyph_to_char"] = value
+
+
 def _unpack(state: dict, path: Path) -> TTFontFace:
     packed = state.pop("_packed")
-    face = TTFontFace.__new__(TTFontFace)
+    face = _CachedFace.__new__(_CachedFace)
     face.__dict__.update(state)
     chars, glyphs = packed["chars"], packed["glyphs"]
     face.charToGlyph = dict(zip(chars, glyphs, strict=True))
-    face.glyphToChar = (packed["glyph_to_char"] if "glyph_to_char" in packed else _glyph_to_char(chars, glyphs))
+    if "glyph_to_char" in packed:
+        face.glyphToChar = packed["glyph_to_char"]
+    else:
+        face.__dict__["_g2c_source"] = packed
     face.charWidths = (packed["char_widths"] if "char_widths" in packed
                        else dict(zip(chars, packed["widths"], strict=True)))
-    face.hmetrics = (packed["hmetrics"] if "hmetrics" in packed
-                     else list(zip(packed["advances"], packed["lsbs"], strict=True)))
-    face.glyphPos = packed["glyphPos"] if "glyphPos" in packed else packed["glyph_pos"].tolist()
+    if "hmetrics" in packed:
+        face.hmetrics, face.glyphPos = packed["hmetrics"], packed["glyphPos"]
+    else:  # read by index when a PDF is subset: typed arrays give the same ints and floats
+        ints = packed.get("advances", packed.get("advance_ints"))
+        face.hmetrics = _HMetrics(ints, packed.get("advance_floats", array("d")), packed["lsbs"])
+        face.glyphPos = packed["glyph_pos"]
     # The font file itself is only read when a PDF is saved (subsetting the glyphs it uses):
     # mapped, not loaded (29 MB for the rare-character font).
     with open(path, "rb") as f:

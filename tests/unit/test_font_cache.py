@@ -7,8 +7,13 @@ from core.resources import font_files
 
 
 def _face_state(face) -> dict:
-    state = {k: v for k, v in vars(face).items() if k != "_pdfScale"}
-    state["_ttf_data"] = bytes(state["_ttf_data"][:])  # the cache maps the file instead of loading it
+    """The face as ReportLab reads it. A cached face maps the font file instead of loading it,
+    reads hmetrics and glyphPos by index from typed arrays and builds glyphToChar when asked."""
+    state = {k: v for k, v in vars(face).items() if k not in ("_pdfScale", "_glyph_to_char", "_g2c_source")}
+    state["_ttf_data"] = bytes(state["_ttf_data"][:])
+    state["glyphToChar"] = dict(face.glyphToChar)
+    state["hmetrics"] = [face.hmetrics[i] for i in range(len(face.hmetrics))]
+    state["glyphPos"] = [face.glyphPos[i] for i in range(len(face.glyphPos))]
     return state
 
 
@@ -52,7 +57,9 @@ def test_every_bundled_face_comes_back_from_the_cache_exactly(tmp_path, monkeypa
         parsed, loaded = fonts._cached_face(str(path)), fonts._cached_face(str(path))
         a, b = _face_state(parsed), _face_state(loaded)
         assert a == b, path.name
-        for key in ("charToGlyph", "charWidths", "hmetrics", "glyphPos"):
+        for key in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "glyphToChar"):
             first = next(iter(a[key].items() if isinstance(a[key], dict) else a[key]))
             again = next(iter(b[key].items() if isinstance(b[key], dict) else b[key]))
             assert repr(first) == repr(again), (path.name, key)  # same types, not only equal values
+        for key in ("hmetrics", "glyphPos"):  # the last glyphs too (past numberOfHMetrics: scaled floats)
+            assert repr(a[key][-3:]) == repr(b[key][-3:]), (path.name, key)
