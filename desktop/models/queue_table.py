@@ -14,9 +14,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 from core.queue import TicketRow
+from db.codes import QUEUE_STATUSES
 from desktop.vocab import tr_code
 
 
@@ -44,6 +45,8 @@ HEADERS = {
     Col.NOTE: QT_TRANSLATE_NOOP("TableHeaders", "备注"),
 }
 
+_PADDING = 16  # the cell's margins and the header's sort-indicator room
+_MAX_WIDTH = 90  # a longer status elides (the tooltip has it whole)
 _CENTRED = {Col.LABEL, Col.STATUS, Col.TAKEN, Col.WAITED, Col.AHEAD, Col.CALLS, Col.WINDOW}
 
 _STATUS_COLOURS = {
@@ -53,6 +56,14 @@ _STATUS_COLOURS = {
     "missed": (None, "#b42318"),
     "transferred": (None, "#667085"),
 }
+
+
+def label_font() -> QFont:
+    """The ticket number's font: bold and a little larger, the number is what the visitor holds."""
+    font = QFont()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15 if font.pointSizeF() > 0 else 11)
+    return font
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -107,15 +118,28 @@ class QueueTableModel(QAbstractTableModel):
                 colour = "#b54708"  # skipped once or more: back in the queue
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.FontRole and col == Col.LABEL:
-            font = QFont()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.15 if font.pointSizeF() > 0 else 11)
-            return font
+            return label_font()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
+
+    def column_widths(self, cells: QFontMetrics, labels: QFontMetrics, headers: QFontMetrics) -> dict[Col, int]:
+        """Widths for the short columns, from their header and their longest usual text in the
+        UI's language (the service and window columns keep room for their data; the note takes
+        what is left)."""
+        status_texts = [tr_code(name) for name in QUEUE_STATUSES.values()] + [self.tr("过号待呼")]
+        samples = {Col.LABEL: (labels, ["交-888"]), Col.STATUS: (cells, status_texts),
+                   Col.TAKEN: (cells, ["08:88"]), Col.WAITED: (cells, [self.tr("%1 分钟").replace("%1", "888")]),
+                   Col.AHEAD: (cells, ["88"]), Col.CALLS: (cells, ["8/8"]),
+                   Col.SERVICE: (cells, ["交通事故"]), Col.WINDOW: (cells, ["18号窗口"])}
+        widths = {}
+        for col, (metrics, texts) in samples.items():
+            header = headers.horizontalAdvance(str(self.headerData(col, Qt.Orientation.Horizontal)))
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            widths[col] = min(max(header, widest) + _PADDING, _MAX_WIDTH)
+        return widths
 
     def _display(self, row: TicketRow, col: Col) -> str:
         match col:

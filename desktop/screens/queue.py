@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,7 @@ from core.queue import QueueError, Service, TicketRow
 from db.engine import data_dir
 from desktop.context import AppContext
 from desktop.messages import error_text
-from desktop.models.queue_table import Col, QueueTableModel
+from desktop.models.queue_table import Col, QueueTableModel, label_font
 from desktop.vocab import tr_code
 
 POLL_MS = 2000
@@ -270,8 +270,9 @@ class QueueScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        for col, width in {Col.LABEL: 74, Col.SERVICE: 74, Col.STATUS: 72, Col.TAKEN: 64,
-                           Col.WAITED: 68, Col.AHEAD: 42, Col.CALLS: 62, Col.WINDOW: 72}.items():
+        widths = self.model.column_widths(self.table.fontMetrics(), QFontMetrics(label_font()),
+                                          header.fontMetrics())
+        for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(Col.NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.start_intake())

@@ -8800,230 +8800,230 @@ F12</translation>
         <translation>Finished serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="279"/>
+        <location filename="../../desktop/screens/queue.py" line="280"/>
         <source>显示已办结、过号和已转的号</source>
         <translation>Show done/missed/transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="303"/>
+        <location filename="../../desktop/screens/queue.py" line="304"/>
         <source>最近打印的票据</source>
         <translation>Last printed ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="304"/>
+        <location filename="../../desktop/screens/queue.py" line="305"/>
         <source>尚未打印票据</source>
         <translation>No ticket printed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="311"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>重打  Ctrl+P</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="311"/>
+        <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>再打印选中号票（或最近一张）的票据</source>
         <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="313"/>
+        <location filename="../../desktop/screens/queue.py" line="314"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="313"/>
+        <location filename="../../desktop/screens/queue.py" line="314"/>
         <source>用系统的 PDF 阅读器打开，可从中打印</source>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="437"/>
+        <location filename="../../desktop/screens/queue.py" line="438"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="461"/>
+        <location filename="../../desktop/screens/queue.py" line="462"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="468"/>
+        <location filename="../../desktop/screens/queue.py" line="469"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="472"/>
+        <location filename="../../desktop/screens/queue.py" line="473"/>
         <source>%1&#x3000;平均等候 %2 分钟</source>
         <translation>%1  Average wait %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="486"/>
+        <location filename="../../desktop/screens/queue.py" line="487"/>
         <source>%1&#x3000;等候 %2 人</source>
         <translation>%1  %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="490"/>
+        <location filename="../../desktop/screens/queue.py" line="491"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="495"/>
+        <location filename="../../desktop/screens/queue.py" line="496"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="496"/>
+        <location filename="../../desktop/screens/queue.py" line="497"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="500"/>
+        <location filename="../../desktop/screens/queue.py" line="501"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="501"/>
+        <location filename="../../desktop/screens/queue.py" line="502"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="502"/>
+        <location filename="../../desktop/screens/queue.py" line="503"/>
         <source>%1&#x3000;·&#x3000;%2</source>
         <translation>%1  ·  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="503"/>
+        <location filename="../../desktop/screens/queue.py" line="504"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="506"/>
+        <location filename="../../desktop/screens/queue.py" line="507"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="508"/>
+        <location filename="../../desktop/screens/queue.py" line="509"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="561"/>
+        <location filename="../../desktop/screens/queue.py" line="562"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="570"/>
+        <location filename="../../desktop/screens/queue.py" line="571"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="580"/>
+        <location filename="../../desktop/screens/queue.py" line="581"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="587"/>
+        <location filename="../../desktop/screens/queue.py" line="588"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="592"/>
+        <location filename="../../desktop/screens/queue.py" line="593"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="600"/>
+        <location filename="../../desktop/screens/queue.py" line="601"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="606"/>
+        <location filename="../../desktop/screens/queue.py" line="607"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="615"/>
+        <location filename="../../desktop/screens/queue.py" line="616"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="623"/>
+        <location filename="../../desktop/screens/queue.py" line="624"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="626"/>
+        <location filename="../../desktop/screens/queue.py" line="627"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="639"/>
+        <location filename="../../desktop/screens/queue.py" line="640"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="646"/>
+        <location filename="../../desktop/screens/queue.py" line="647"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="657"/>
+        <location filename="../../desktop/screens/queue.py" line="658"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="662"/>
+        <location filename="../../desktop/screens/queue.py" line="663"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="671"/>
+        <location filename="../../desktop/screens/queue.py" line="672"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="678"/>
+        <location filename="../../desktop/screens/queue.py" line="679"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="692"/>
+        <location filename="../../desktop/screens/queue.py" line="693"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="693"/>
+        <location filename="../../desktop/screens/queue.py" line="694"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="695"/>
+        <location filename="../../desktop/screens/queue.py" line="696"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="706"/>
+        <location filename="../../desktop/screens/queue.py" line="707"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="707"/>
+        <location filename="../../desktop/screens/queue.py" line="708"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="725"/>
-        <location filename="../../desktop/screens/queue.py" line="736"/>
+        <location filename="../../desktop/screens/queue.py" line="726"/>
+        <location filename="../../desktop/screens/queue.py" line="737"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="726"/>
+        <location filename="../../desktop/screens/queue.py" line="727"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="727"/>
+        <location filename="../../desktop/screens/queue.py" line="728"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -9031,32 +9031,34 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="128"/>
+        <location filename="../../desktop/models/queue_table.py" line="132"/>
+        <location filename="../../desktop/models/queue_table.py" line="152"/>
         <source>过号待呼</source>
         <translation>Missed, to recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="133"/>
+        <location filename="../../desktop/models/queue_table.py" line="134"/>
+        <location filename="../../desktop/models/queue_table.py" line="157"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="144"/>
+        <location filename="../../desktop/models/queue_table.py" line="168"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="145"/>
+        <location filename="../../desktop/models/queue_table.py" line="169"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="147"/>
+        <location filename="../../desktop/models/queue_table.py" line="171"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="149"/>
+        <location filename="../../desktop/models/queue_table.py" line="173"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
@@ -10172,7 +10174,7 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/mediation_tables.py" line="239"/>
         <location filename="../../desktop/models/mediation_tables.py" line="281"/>
         <location filename="../../desktop/models/mediation_tables.py" line="299"/>
-        <location filename="../../desktop/models/queue_table.py" line="38"/>
+        <location filename="../../desktop/models/queue_table.py" line="39"/>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -10275,7 +10277,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="200"/>
-        <location filename="../../desktop/models/queue_table.py" line="44"/>
+        <location filename="../../desktop/models/queue_table.py" line="45"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -10485,37 +10487,37 @@ Missed %3  Transferred %4</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="36"/>
+        <location filename="../../desktop/models/queue_table.py" line="37"/>
         <source>号码</source>
-        <translation>Number</translation>
+        <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="37"/>
+        <location filename="../../desktop/models/queue_table.py" line="38"/>
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="39"/>
+        <location filename="../../desktop/models/queue_table.py" line="40"/>
         <source>取号时间</source>
-        <translation>Taken at</translation>
+        <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="40"/>
+        <location filename="../../desktop/models/queue_table.py" line="41"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="41"/>
+        <location filename="../../desktop/models/queue_table.py" line="42"/>
         <source>前面</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="42"/>
+        <location filename="../../desktop/models/queue_table.py" line="43"/>
         <source>呼叫次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="43"/>
+        <location filename="../../desktop/models/queue_table.py" line="44"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>

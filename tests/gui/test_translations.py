@@ -764,3 +764,29 @@ def test_no_tr_call_hides_inside_an_f_string():
                             in ("tr", "translate") and inner.args and isinstance(inner.args[0], ast.Constant)):
                         hidden.append(f"{path.name}:{inner.lineno}")
     assert not hidden, hidden
+
+
+def _queue_headers_fit(qtbot, ctx) -> list[str]:
+    from desktop.models.queue_table import Col
+    from desktop.screens.queue import QueueScreen
+
+    screen = QueueScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 740)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.busy and not screen.polling, timeout=5000)
+    header = screen.table.horizontalHeader()
+    clipped = [str(screen.model.headerData(c, Qt.Orientation.Horizontal)) for c in Col
+               if c != Col.NOTE and header.fontMetrics().horizontalAdvance(
+                   str(screen.model.headerData(c, Qt.Orientation.Horizontal))) + 12 > header.sectionSize(c)]
+    screen.timer.stop()
+    ctx.tasks.wait()
+    return clipped
+
+
+def test_the_queue_table_headers_fit_in_either_language(app, qtbot, make_ctx, users, request):
+    """Widths come from the headers and the usual cell texts of the UI's language (the English
+    headers were cut: "Taken at", "Ahead")."""
+    assert _queue_headers_fit(qtbot, make_ctx(users["reception"])) == []
+    request.getfixturevalue("english")
+    assert _queue_headers_fit(qtbot, make_ctx(users["reception"])) == []
