@@ -13,8 +13,11 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+
+from db.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -118,30 +121,30 @@ def validate(config: ConnectionConfig) -> dict[str, str]:
     """Field → Chinese message for everything wrong with the form (empty = fine)."""
     errors: dict[str, str] = {}
     if config.kind not in KINDS:
-        errors["kind"] = "请选择数据存放方式"
+        errors["kind"] = msg("请选择数据存放方式")
         return errors
     if config.kind == "sqlite":
         folder = config.sqlite_folder.strip()
         if folder and not Path(folder).is_absolute():
-            errors["sqlite_folder"] = "请选择一个完整的文件夹路径"
+            errors["sqlite_folder"] = msg("请选择一个完整的文件夹路径")
         return errors
     host = config.host.strip()
     if not host:
-        errors["host"] = "请填写数据库服务器的地址（IP 或计算机名）"
+        errors["host"] = msg("请填写数据库服务器的地址（IP 或计算机名）")
     elif not _HOST.match(host):
-        errors["host"] = "服务器地址只能包含字母、数字、点和连字符"
+        errors["host"] = msg("服务器地址只能包含字母、数字、点和连字符")
     if not 1 <= int(config.port) <= 65535:
-        errors["port"] = "端口应在 1–65535 之间（PostgreSQL 默认 5432）"
+        errors["port"] = msg("端口应在 1–65535 之间（PostgreSQL 默认 5432）")
     if not config.database.strip():
-        errors["database"] = "请填写数据库名"
+        errors["database"] = msg("请填写数据库名")
     elif not _NAME.match(config.database.strip()):
-        errors["database"] = "数据库名只能包含字母、数字和下划线"
+        errors["database"] = msg("数据库名只能包含字母、数字和下划线")
     if not config.user.strip():
-        errors["user"] = "请填写数据库用户名"
+        errors["user"] = msg("请填写数据库用户名")
     elif not _NAME.match(config.user.strip()):
-        errors["user"] = "用户名只能包含字母、数字和下划线"
+        errors["user"] = msg("用户名只能包含字母、数字和下划线")
     if config.sslmode not in SSL_MODES:
-        errors["sslmode"] = "请选择加密方式"
+        errors["sslmode"] = msg("请选择加密方式")
     return errors
 
 
@@ -293,14 +296,16 @@ def test_connection(url: str) -> str:
     finally:
         engine.dispose()
     version = version.split(" ")[0]
-    return f"PostgreSQL {version}（{'已加密' if ssl else '未加密'}）"
+    if ssl:
+        return msg("PostgreSQL {version}（已加密）", version=version)
+    return msg("PostgreSQL {version}（未加密）", version=version)
 
 
 def _test_sqlite(path: Path) -> str:
     import sqlite3
 
     if not str(path) or str(path) == ":memory:":
-        return f"SQLite {sqlite3.sqlite_version}（内存）"
+        return msg("SQLite {version}（内存）", version=sqlite3.sqlite_version)
     folder = path.parent
     if path.exists():
         try:
@@ -310,40 +315,43 @@ def _test_sqlite(path: Path) -> str:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise ConnectionTestError(f"无法打开数据库文件 {path}：{exc}", "sqlite_folder") from exc
+            raise ConnectionTestError(msg("无法打开数据库文件 {path}：{error}", path=str(path), error=str(exc)),
+                                      "sqlite_folder") from exc
         if not os.access(path, os.W_OK):
-            raise ConnectionTestError(f"数据库文件 {path} 是只读的，请检查文件权限", "sqlite_folder")
-        return f"SQLite {sqlite3.sqlite_version}（使用已有数据库文件 {path}）"
+            raise ConnectionTestError(msg("数据库文件 {path} 是只读的，请检查文件权限", path=str(path)), "sqlite_folder")
+        return msg("SQLite {version}（使用已有数据库文件 {path}）", version=sqlite3.sqlite_version, path=str(path))
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir() or not os.access(existing, os.W_OK):
-        raise ConnectionTestError(f"文件夹 {folder} 无法写入，请选择其他文件夹", "sqlite_folder")
-    return f"SQLite {sqlite3.sqlite_version}（将新建数据库文件 {path}）"
+        raise ConnectionTestError(msg("文件夹 {folder} 无法写入，请选择其他文件夹", folder=str(folder)), "sqlite_folder")
+    return msg("SQLite {version}（将新建数据库文件 {path}）", version=sqlite3.sqlite_version, path=str(path))
 
 
 # (pattern, field, message). libpq's own messages are English; the server's FATAL lines come
-# in its lc_messages language, hence the Chinese alternatives.
-_EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
+# in its lc_messages language, hence the Chinese alternatives. Each message is made from the
+# names found (user, database, host, port), with a literal template so that it is translated.
+_EXPLANATIONS: tuple[tuple[str, str, Callable[[dict[str, str]], str]], ...] = (
     (r"password authentication failed|口令认证失败|密码认证失败|Password 认证失败|authentication failed",
-     "password", "密码错误：服务器拒绝了用户 {user} 的密码"),
-    (r"no password supplied|fe_sendauth", "password", "请填写密码"),
+     "password", lambda v: msg("密码错误：服务器拒绝了用户 {user} 的密码", user=v["user"])),
+    (r"no password supplied|fe_sendauth", "password", lambda v: msg("请填写密码")),
     (r'database ".*" does not exist|数据库 ".*" 不存在', "database",
-     "服务器上没有数据库 {database}，请检查数据库名，或请管理员先建库（见部署说明）"),
+     lambda v: msg("服务器上没有数据库 {database}，请检查数据库名，或请管理员先建库（见部署说明）", database=v["database"])),
     (r'role ".*" does not exist|角色 ".*" 不存在|用户 ".*" 不存在', "user",
-     "服务器上没有用户 {user}，请检查用户名"),
+     lambda v: msg("服务器上没有用户 {user}，请检查用户名", user=v["user"])),
     (r"no pg_hba\.conf entry|pg_hba\.conf", "host",
-     "服务器不允许本机连接（pg_hba.conf 未放行本机地址或要求加密），请联系管理员"),
+     lambda v: msg("服务器不允许本机连接（pg_hba.conf 未放行本机地址或要求加密），请联系管理员")),
     (r"SSL|certificate|TLS", "sslmode",
-     "加密连接失败：服务器与所选的加密方式不匹配或证书无法校验，请检查“加密方式”"),
+     lambda v: msg("加密连接失败：服务器与所选的加密方式不匹配或证书无法校验，请检查“加密方式”")),
     (r"timeout expired|timed out", "host",
-     "连接服务器超时：请检查服务器地址、网络和防火墙（端口 {port}）"),
+     lambda v: msg("连接服务器超时：请检查服务器地址、网络和防火墙（端口 {port}）", port=v["port"])),
     (r"Connection refused|拒绝连接", "host",
-     "服务器 {host} 的端口 {port} 拒绝连接：数据库服务未启动，或端口不对，或被防火墙拦截"),
+     lambda v: msg("服务器 {host} 的端口 {port} 拒绝连接：数据库服务未启动，或端口不对，或被防火墙拦截",
+                   host=v["host"], port=v["port"])),
     (r"could not translate host name|failed to resolve host|Name or service not known|nodename nor servname|"
-     r"No such host|getaddrinfo", "host", "找不到服务器 {host}：请检查地址是否写错"),
+     r"No such host|getaddrinfo", "host", lambda v: msg("找不到服务器 {host}：请检查地址是否写错", host=v["host"])),
     (r"No route to host|Network is unreachable|unreachable", "host",
-     "无法到达服务器 {host}：请检查网络连接"),
+     lambda v: msg("无法到达服务器 {host}：请检查网络连接", host=v["host"])),
 )
 
 
@@ -368,6 +376,6 @@ def explain(exc: BaseException, url: str | None = None) -> ConnectionTestError:
                   "host": u.host or values["host"], "port": str(u.port or values["port"])}
     for pattern, field, message in _EXPLANATIONS:
         if re.search(pattern, text_, re.IGNORECASE):
-            return ConnectionTestError(message.format(**values), field)
+            return ConnectionTestError(message(values), field)
     first = text_.strip().splitlines()[0] if text_.strip() else type(orig).__name__
-    return ConnectionTestError(f"无法连接数据库：{first}", "host")
+    return ConnectionTestError(msg("无法连接数据库：{error}", error=first), "host")

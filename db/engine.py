@@ -47,9 +47,11 @@ def describe(url: str) -> str:
     """A user-facing description of where the data is, without any password."""
     from sqlalchemy.engine import make_url
 
+    from db.messages import msg
+
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
-        return f"SQLite {u.database or '内存'}"
+        return f"SQLite {u.database}" if u.database else msg("SQLite（内存）")
     return f"PostgreSQL {u.host or 'localhost'}:{u.port or 5432}/{u.database}"
 
 

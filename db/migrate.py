@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from db.messages import msg
 from db.revision import HEAD
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -47,9 +48,8 @@ def check_schema(engine: Engine) -> str | None:
     """Refuse a database whose schema this client does not know (a newer client ran)."""
     rev = current_revision(engine)
     if rev is not None and rev != HEAD and rev not in known_revisions():
-        raise SchemaTooNewError(
-            f"数据库结构版本 {rev} 比本程序新，请先将本机的调解超市前台升级到最新版本再使用。"
-        )
+        raise SchemaTooNewError(msg("数据库结构版本 {revision} 比本程序新，请先将本机的调解超市前台升级到最新版本再使用。",
+                                    revision=rev))
     return rev
 
 

@@ -170,7 +170,9 @@ def repair_database(tasks, url: str, config, exc: BaseException):
     from desktop.connection_dialog import ConnectionDialog
 
     if isinstance(exc, migrate.SchemaTooNewError):
-        QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), str(exc))
+        from desktop.messages import error_text
+
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法启动"), error_text(exc))
         return None, None, 2
     log.error("cannot open database %s", describe(url), exc_info=exc)
     dialog = ConnectionDialog(tasks, mode=ConnectionDialog.REPAIR, current_url=url,

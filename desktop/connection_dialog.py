@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from db import connection
 from db.connection import ConnectionConfig, ConnectionTestError
 from db.engine import data_dir
+from db.messages import message_of
+from desktop.messages import tr_message
 from desktop.widgets.field_errors import field_error, show_error
 
 log = logging.getLogger(__name__)
@@ -274,7 +276,8 @@ class ConnectionDialog(QDialog):
         problems = connection.validate(self.config())
         for name, message in problems.items():
             label = getattr(self, f"{name}_error", self.error)
-            show_error(label, message)  # Chinese from db.connection
+            show_error(label, message)  # db.connection's message, in the UI's language
+        self._grow_to_fit()
         if problems:
             first = next(iter(problems))
             widget = getattr(self, first, None)
@@ -284,10 +287,14 @@ class ConnectionDialog(QDialog):
 
     def show_error(self, error: str | BaseException) -> None:
         """Beside the field it concerns (a ConnectionTestError knows which), else below."""
+        self._place_error(error)
+        self._grow_to_fit()
+
+    def _place_error(self, error: str | BaseException) -> None:
         from db import migrate
 
         if isinstance(error, migrate.SchemaTooNewError):
-            show_error(self.error, str(error))
+            show_error(self.error, message_of(error))
             self.status.clear()
             return
         if isinstance(error, BaseException) and not isinstance(error, ConnectionTestError):
@@ -295,11 +302,21 @@ class ConnectionDialog(QDialog):
         if isinstance(error, ConnectionTestError):
             field = error.field if error.field in FIELDS else None
             if field == "sqlite_folder" or (field and self.pg_radio.isChecked()):
-                show_error(getattr(self, f"{field}_error"), str(error))
+                show_error(getattr(self, f"{field}_error"), message_of(error))
                 widget = getattr(self, field)
                 widget.setFocus()
                 return
-        show_error(self.error, str(error))
+        show_error(self.error, message_of(error) if isinstance(error, BaseException) else error)
+
+    def _grow_to_fit(self) -> None:
+        """A message under a field may wrap to several lines: make room for it (Qt squeezes the
+        rows of a window rather than growing it)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy
@@ -336,7 +353,7 @@ class ConnectionDialog(QDialog):
             self._set_busy(False)
             self.version = version
             self.status.setStyleSheet("color: #1e6b3a;")
-            self.status.setText(self.tr("连接成功：") + version)
+            self.status.setText(self.tr("连接成功：") + tr_message(version))
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
@@ -373,7 +390,7 @@ class ConnectionDialog(QDialog):
                 self.version = version
                 self.url = url
                 self.status.setStyleSheet("color: #1e6b3a;")
-                self.status.setText(self.tr("已保存（%1）。更改在下次启动程序时生效。").replace("%1", version))
+                self.status.setText(self.tr("已保存（%1）。更改在下次启动程序时生效。").replace("%1", tr_message(version)))
                 self.accept()
 
             self._set_busy(True, self.tr("正在测试连接…"))

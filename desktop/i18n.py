@@ -33,19 +33,21 @@ def ts_files() -> list[Path]:
 
 _CATALOGUE = SOURCES / "_vocab_catalogue.py"
 CORE = SOURCES.parent / "core"
+DB = SOURCES.parent / "db"
 
 
-def message_templates(root: Path = CORE) -> list[str]:
-    """The templates of the core's messages (core.messages): the literal first argument of
-    every ``msg(…)`` call in core/ (not core/documents: the documents stay Chinese), then the
-    separators of lists. Plain-ASCII templates (``"{parts}"``, ``"{day} {time} {room}"``) need
-    no translation; any other (Chinese, or Chinese punctuation around params) is offered."""
+def message_templates(roots: tuple[Path, ...] = (CORE, DB)) -> list[str]:
+    """The templates of the messages (db.messages): the literal first argument of every
+    ``msg(…)`` call in core/ and db/ (not core/documents: the documents stay Chinese; not the
+    migrations), then the separators of lists. Plain-ASCII templates (``"{parts}"``, ``"{day}
+    {time} {room}"``) need no translation; any other (Chinese, or Chinese punctuation around
+    params) is offered."""
     from core.messages import SEPARATORS
 
     seen: dict[str, None] = {}
-    for path in sorted(root.rglob("*.py")):
-        if "documents" in path.relative_to(root).parts:
-            continue
+    paths = [p for root in roots for p in sorted(root.rglob("*.py"))
+             if not {"documents", "migrations"} & set(p.relative_to(root).parts)]
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
             if (isinstance(node, ast.Call) and _called(node) == "msg" and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)

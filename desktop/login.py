@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.messages import error_text
+from desktop.messages import error_text, tr_message
 from desktop.widgets.field_errors import field_error, show_error
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
-        where_label = QLabel(self.tr("数据库：%1").replace("%1", where))
+        where_label = QLabel(self.tr("数据库：%1").replace("%1", tr_message(where)))
         where_label.setObjectName("hint")
         self.where_label = where_label
 

@@ -22,6 +22,7 @@ from db.engine import describe
 from desktop import navigation
 from desktop.context import AppContext
 from desktop.live_updates import LiveUpdates
+from desktop.messages import tr_message
 from desktop.vocab import tr_code
 
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.db_label = QLabel(self.tr("数据库：") + describe(self.ctx.url))
+        self.db_label = QLabel(self.tr("数据库：") + tr_message(describe(self.ctx.url)))
         self.user_label = QLabel(self.tr("%1（%2）").replace("%1", self.ctx.user.full_name)
                                  .replace("%2", tr_code(self.ctx.user.role_name)))
         self.busy_label = QLabel()

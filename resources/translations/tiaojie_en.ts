@@ -464,12 +464,12 @@
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="175"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="225"/>
+        <location filename="../../desktop/app.py" line="227"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -3304,192 +3304,192 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="44"/>
+        <location filename="../../desktop/connection_dialog.py" line="46"/>
         <source>不加密（disable）</source>
         <translation>No encryption (disable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="45"/>
+        <location filename="../../desktop/connection_dialog.py" line="47"/>
         <source>服务器支持时加密（prefer）</source>
         <translation>Encrypt if the server supports it (prefer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="46"/>
+        <location filename="../../desktop/connection_dialog.py" line="48"/>
         <source>必须加密（require）</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="47"/>
+        <location filename="../../desktop/connection_dialog.py" line="49"/>
         <source>加密并校验服务器证书（verify-full）</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="106"/>
+        <location filename="../../desktop/connection_dialog.py" line="108"/>
         <source>首次使用：选择数据存放位置</source>
         <translation>First start: where to keep the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="107"/>
+        <location filename="../../desktop/connection_dialog.py" line="109"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="108"/>
+        <location filename="../../desktop/connection_dialog.py" line="110"/>
         <source>数据库连接</source>
         <translation>Database connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="113"/>
+        <location filename="../../desktop/connection_dialog.py" line="115"/>
         <source>只有这一台电脑使用本程序时，选“本机数据文件”并直接点“完成”即可。几台电脑共用同一份数据时，请选“局域网数据库服务器”，并填写管理员提供的地址。</source>
         <translation>If only this PC uses the program, keep “Local data file” and just click “Finish”. If several PCs share the same data, choose “LAN database server” and enter the address your administrator gave you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="115"/>
+        <location filename="../../desktop/connection_dialog.py" line="117"/>
         <source>程序启动时无法打开数据库。请检查下面的设置（或网络、数据库服务器），然后点“连接”。</source>
         <translation>The database could not be opened at start. Check the settings below (or the network and the database server), then click “Connect”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="116"/>
+        <location filename="../../desktop/connection_dialog.py" line="118"/>
         <source>更改本机使用的数据库。保存前会先测试连接。</source>
         <translation>Change the database this PC uses. The connection is tested before it is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="125"/>
+        <location filename="../../desktop/connection_dialog.py" line="127"/>
         <source>本机数据文件（SQLite，单台电脑使用）</source>
         <translation>Local data file (SQLite, one PC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="129"/>
+        <location filename="../../desktop/connection_dialog.py" line="131"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="135"/>
+        <location filename="../../desktop/connection_dialog.py" line="137"/>
         <source>留空即使用默认位置：%1。请勿放在网络共享文件夹中：多台电脑共用请选下面的数据库服务器。</source>
         <translation>Leave empty for the default location: %1. Do not use a network share: for several PCs choose the database server below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="141"/>
+        <location filename="../../desktop/connection_dialog.py" line="143"/>
         <source>文件夹(&amp;F)</source>
         <translation>&amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="148"/>
+        <location filename="../../desktop/connection_dialog.py" line="150"/>
         <source>局域网数据库服务器（PostgreSQL，多台电脑共用）</source>
         <translation>LAN database server (PostgreSQL, several PCs)</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="151"/>
+        <location filename="../../desktop/connection_dialog.py" line="153"/>
         <source>例如 192.168.1.10 或 tiaojie-server</source>
         <translation>e.g. 192.168.1.10 or tiaojie-server</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="165"/>
+        <location filename="../../desktop/connection_dialog.py" line="167"/>
         <source>在本机的系统密钥环中保存密码</source>
         <translation>Keep the password in this PC&apos;s system keyring</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="171"/>
+        <location filename="../../desktop/connection_dialog.py" line="173"/>
         <source>本机没有可用的系统密钥环：密码不保存，每次启动时询问</source>
         <translation>No keyring on this PC: the password is asked for at each start</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="176"/>
+        <location filename="../../desktop/connection_dialog.py" line="178"/>
         <source>服务器地址(&amp;H)</source>
         <translation>Server &amp;host</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="178"/>
+        <location filename="../../desktop/connection_dialog.py" line="180"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="180"/>
+        <location filename="../../desktop/connection_dialog.py" line="182"/>
         <source>数据库名(&amp;D)</source>
         <translation>&amp;Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="182"/>
+        <location filename="../../desktop/connection_dialog.py" line="184"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="184"/>
+        <location filename="../../desktop/connection_dialog.py" line="186"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="186"/>
+        <location filename="../../desktop/connection_dialog.py" line="188"/>
         <source>加密方式</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="197"/>
+        <location filename="../../desktop/connection_dialog.py" line="199"/>
         <source>测试连接(&amp;T)</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="206"/>
+        <location filename="../../desktop/connection_dialog.py" line="208"/>
         <source>更改在下次启动程序时生效。</source>
         <translation>Changes take effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="207"/>
+        <location filename="../../desktop/connection_dialog.py" line="209"/>
         <source>数据库服务器的密码不会写入任何文件。</source>
         <translation>The database server password is never written to any file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="214"/>
+        <location filename="../../desktop/connection_dialog.py" line="216"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="214"/>
+        <location filename="../../desktop/connection_dialog.py" line="216"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="215"/>
+        <location filename="../../desktop/connection_dialog.py" line="217"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="217"/>
+        <location filename="../../desktop/connection_dialog.py" line="219"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="217"/>
+        <location filename="../../desktop/connection_dialog.py" line="219"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="263"/>
+        <location filename="../../desktop/connection_dialog.py" line="265"/>
         <source>选择数据文件夹</source>
         <translation>Choose the data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="331"/>
+        <location filename="../../desktop/connection_dialog.py" line="333"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="339"/>
+        <location filename="../../desktop/connection_dialog.py" line="341"/>
         <source>连接成功：</source>
         <translation>Connected: </translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="376"/>
+        <location filename="../../desktop/connection_dialog.py" line="378"/>
         <source>已保存（%1）。更改在下次启动程序时生效。</source>
         <translation>Saved (%1). Changes take effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="379"/>
+        <location filename="../../desktop/connection_dialog.py" line="381"/>
         <source>正在测试连接…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="391"/>
+        <location filename="../../desktop/connection_dialog.py" line="393"/>
         <source>正在打开数据库（首次使用时会建立数据表，请稍候）…</source>
         <translation>Opening the database (the first time, its tables are created; please wait)…</translation>
     </message>
@@ -5161,133 +5161,133 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="36"/>
+        <location filename="../../desktop/main_window.py" line="37"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>注销(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>导出诊断信息(&amp;D)…</source>
         <translation>Export &amp;diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>处理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>已导出（不含个人信息）：%1</source>
         <translation>Exported (no personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>数据库连接…</source>
         <translation>Database connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>实时同步</source>
         <translation>Live updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>定时刷新</source>
         <translation>Periodic refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>其他电脑的更改会立即显示</source>
         <translation>Changes made on other PCs appear at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>暂时收不到其他电脑的更改通知，各界面每2秒刷新一次</source>
         <translation>Change notifications from other PCs are not available at the moment; screens refresh every 2 seconds</translation>
     </message>
@@ -7903,6 +7903,130 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>The user name {username} already exists</translation>
     </message>
     <message>
+        <source>PostgreSQL {version}（未加密）</source>
+        <translation>PostgreSQL {version} (not encrypted)</translation>
+    </message>
+    <message>
+        <source>SQLite {version}（将新建数据库文件 {path}）</source>
+        <translation>SQLite {version} (will create the database file {path})</translation>
+    </message>
+    <message>
+        <source>请选择数据存放方式</source>
+        <translation>Choose where the data is kept</translation>
+    </message>
+    <message>
+        <source>请填写数据库服务器的地址（IP 或计算机名）</source>
+        <translation>Enter the database server's address (IP or computer name)</translation>
+    </message>
+    <message>
+        <source>端口应在 1–65535 之间（PostgreSQL 默认 5432）</source>
+        <translation>The port must be between 1 and 65535 (PostgreSQL's default is 5432)</translation>
+    </message>
+    <message>
+        <source>请填写数据库名</source>
+        <translation>Enter the database name</translation>
+    </message>
+    <message>
+        <source>请填写数据库用户名</source>
+        <translation>Enter the database user name</translation>
+    </message>
+    <message>
+        <source>请选择加密方式</source>
+        <translation>Choose the encryption</translation>
+    </message>
+    <message>
+        <source>PostgreSQL {version}（已加密）</source>
+        <translation>PostgreSQL {version} (encrypted)</translation>
+    </message>
+    <message>
+        <source>SQLite {version}（内存）</source>
+        <translation>SQLite {version} (in memory)</translation>
+    </message>
+    <message>
+        <source>SQLite {version}（使用已有数据库文件 {path}）</source>
+        <translation>SQLite {version} (using the existing database file {path})</translation>
+    </message>
+    <message>
+        <source>无法连接数据库：{error}</source>
+        <translation>Cannot connect to the database: {error}</translation>
+    </message>
+    <message>
+        <source>请选择一个完整的文件夹路径</source>
+        <translation>Choose a complete folder path</translation>
+    </message>
+    <message>
+        <source>服务器地址只能包含字母、数字、点和连字符</source>
+        <translation>The server address may only contain letters, digits, dots and hyphens</translation>
+    </message>
+    <message>
+        <source>数据库名只能包含字母、数字和下划线</source>
+        <translation>The database name may only contain letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>用户名只能包含字母、数字和下划线</source>
+        <translation>The user name may only contain letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 无法写入，请选择其他文件夹</source>
+        <translation>The folder {folder} cannot be written to; choose another folder</translation>
+    </message>
+    <message>
+        <source>密码错误：服务器拒绝了用户 {user} 的密码</source>
+        <translation>Wrong password: the server refused the password of user {user}</translation>
+    </message>
+    <message>
+        <source>请填写密码</source>
+        <translation>Please enter the password</translation>
+    </message>
+    <message>
+        <source>服务器上没有数据库 {database}，请检查数据库名，或请管理员先建库（见部署说明）</source>
+        <translation>The server has no database {database}: check the name, or ask the administrator to create it (see the deployment guide)</translation>
+    </message>
+    <message>
+        <source>服务器上没有用户 {user}，请检查用户名</source>
+        <translation>The server has no user {user}: check the user name</translation>
+    </message>
+    <message>
+        <source>服务器不允许本机连接（pg_hba.conf 未放行本机地址或要求加密），请联系管理员</source>
+        <translation>The server does not accept connections from this computer (pg_hba.conf does not allow its address, or requires encryption); contact the administrator</translation>
+    </message>
+    <message>
+        <source>加密连接失败：服务器与所选的加密方式不匹配或证书无法校验，请检查“加密方式”</source>
+        <translation>The encrypted connection failed: the server does not match the chosen encryption, or its certificate cannot be verified; check &quot;Encryption&quot;</translation>
+    </message>
+    <message>
+        <source>连接服务器超时：请检查服务器地址、网络和防火墙（端口 {port}）</source>
+        <translation>The connection to the server timed out: check the server address, the network and the firewall (port {port})</translation>
+    </message>
+    <message>
+        <source>服务器 {host} 的端口 {port} 拒绝连接：数据库服务未启动，或端口不对，或被防火墙拦截</source>
+        <translation>Server {host} refused the connection on port {port}: the database service is not running, the port is wrong, or a firewall blocks it</translation>
+    </message>
+    <message>
+        <source>找不到服务器 {host}：请检查地址是否写错</source>
+        <translation>Cannot find the server {host}: check the address for typos</translation>
+    </message>
+    <message>
+        <source>无法到达服务器 {host}：请检查网络连接</source>
+        <translation>Cannot reach the server {host}: check the network connection</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 是只读的，请检查文件权限</source>
+        <translation>The database file {path} is read-only: check the file's permissions</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件 {path}：{error}</source>
+        <translation>Cannot open the database file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>SQLite（内存）</source>
+        <translation>SQLite (in memory)</translation>
+    </message>
+    <message>
+        <source>数据库结构版本 {revision} 比本程序新，请先将本机的调解超市前台升级到最新版本再使用。</source>
+        <translation>The database's schema version {revision} is newer than this program: update Mediation Centre Front Desk on this computer to the latest version first.</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -8322,44 +8446,44 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="408"/>
+        <location filename="../../desktop/connection_dialog.py" line="410"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="410"/>
+        <location filename="../../desktop/connection_dialog.py" line="412"/>
         <source>数据库服务器：%1
 数据库用户：%2</source>
         <translation>Database server: %1
 Database user: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="417"/>
+        <location filename="../../desktop/connection_dialog.py" line="419"/>
         <source>在本机的系统密钥环中保存密码</source>
         <translation>Keep the password in this PC&apos;s system keyring</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="419"/>
+        <location filename="../../desktop/connection_dialog.py" line="421"/>
         <source>本机没有可用的系统密钥环：密码只在本次运行期间保存在内存中。</source>
         <translation>No system keyring on this PC: the password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="426"/>
+        <location filename="../../desktop/connection_dialog.py" line="428"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="431"/>
+        <location filename="../../desktop/connection_dialog.py" line="433"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="432"/>
+        <location filename="../../desktop/connection_dialog.py" line="434"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="442"/>
+        <location filename="../../desktop/connection_dialog.py" line="444"/>
         <source>请填写密码</source>
         <translation>Please enter the password</translation>
     </message>

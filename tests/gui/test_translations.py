@@ -790,3 +790,43 @@ def test_the_queue_table_headers_fit_in_either_language(app, qtbot, make_ctx, us
     assert _queue_headers_fit(qtbot, make_ctx(users["reception"])) == []
     request.getfixturevalue("english")
     assert _queue_headers_fit(qtbot, make_ctx(users["reception"])) == []
+
+
+def test_the_connection_dialog_explains_in_english(english, qtbot, tmp_path):
+    """db.connection's messages (validation, a refused connection, the SQLite file) are
+    db.messages: the English UI shows them in English, the CLI keeps the Chinese."""
+    from db import connection
+    from desktop.connection_dialog import ConnectionDialog
+    from desktop.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    dialog = ConnectionDialog(tasks, mode=ConnectionDialog.WIZARD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pg_radio.setChecked(True)
+    dialog.host.clear()
+    dialog.database.setText("tiao jie")
+    dialog.test_button.click()
+    assert dialog.host_error.text() == "Enter the database server's address (IP or computer name)"
+    assert "letters, digits and underscores" in dialog.database_error.text()
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(1)
+    dialog.database.setText("tiaojie")
+    dialog.password.setText("x")
+    dialog.test_button.click()
+    qtbot.waitUntil(dialog.host_error.isVisible, timeout=15000)
+    assert "refused the connection on port 1" in dialog.host_error.text(), dialog.host_error.text()
+    assert not _has_chinese(dialog.host_error.text())
+    dialog.grab().save("/tmp/shots/connection_en.png")
+    dialog.sqlite_radio.setChecked(True)
+    dialog.sqlite_folder.setText(str(tmp_path / "新文件夹"))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "SQLite" in dialog.status.text(), timeout=15000)
+    assert "will create the database file" in dialog.status.text()
+    tasks.wait()
+    # the command line and the tests keep the Chinese
+    assert connection.validate(connection.ConnectionConfig(kind="postgresql", host=""))["host"].startswith("请填写")
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -1,7 +1,7 @@
 """core.messages: the core's messages are the Chinese text they always were (the CLI prints
 them, tests compare them) and carry their template and params for the screens' translation.
 
-Every ``msg(…)`` in core/ must have a literal template whose placeholders are exactly its
+Every ``msg(…)`` in core/ and db/ must have a literal template whose placeholders are exactly its
 keyword params: ``python -m desktop.i18n update`` reads the templates from the source."""
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ import pytest
 
 from core.messages import CodeLabel, Message, Series, code_label, joined, message_of, msg, series
 
-CORE = Path(__file__).resolve().parents[2] / "core"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _msg_calls():
-    for path in sorted(CORE.rglob("*.py")):
+    for path in sorted([*(REPO / "core").rglob("*.py"), *(REPO / "db").rglob("*.py")]):
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "msg":
-                yield path.relative_to(CORE.parent), node
+                yield path.relative_to(REPO), node
 
 
 def _fields(template: str) -> set[str]:
