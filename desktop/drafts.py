@@ -158,26 +158,21 @@ _INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox,
 
 
 class FormDraft(QObject):
-    """The draft of a dialog's inputs: ``fields`` maps names to input widgets, or to containers
+    """The draft of a form's inputs: ``fields`` maps names to input widgets, or to containers
     whose inputs (in widget order) are kept. Restored when the same ``key`` opens again after a
-    crash; removed when the dialog is accepted (saved) or cancelled (the user chose to drop it)."""
+    crash. In a dialog it is removed when the dialog is accepted (saved) or cancelled (the user
+    chose to drop it); a screen that shows one record after another calls :meth:`flush` before
+    filling in the next record, :meth:`open` with that record's key after, and ``keeper.saved()``
+    once it is saved."""
 
-    def __init__(self, dialog: QDialog, fields: dict[str, QWidget], key: str, user: str, *,
+    def __init__(self, owner: QWidget, fields: dict[str, QWidget], key: str | None, user: str, *,
                  hint: QLabel | None = None) -> None:
-        super().__init__(dialog)
+        super().__init__(owner)
         self._fields = fields
-        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
+        self._hint = hint
         self.keeper = DraftKeeper(self.values, user, self)
-        self.keeper.paused = True
-        self.keeper.set_path(drafts_dir() / f"dialog_{safe}.json")
-        draft = self.keeper.pending()
-        if draft is not None:
-            self.restore(draft.content.get("values", {}))
-            if hint is not None:
-                hint.setText(self.tr("已恢复 %1 未保存的内容（%2）。").replace("%1", draft.saved_at_text)
-                             .replace("%2", draft.user))
-                hint.show()
-        self.keeper.paused = False
+        if key is not None:
+            self.open(key)
         for _key, w in self.inputs():
             for name in ("textChanged", "currentIndexChanged", "dateChanged", "timeChanged", "valueChanged",
                          "toggled"):
@@ -185,8 +180,32 @@ class FormDraft(QObject):
                 if signal is not None:
                     signal.connect(self.keeper.touched)
                     break
-        dialog.accepted.connect(self.keeper.saved)
-        dialog.rejected.connect(self.keeper.discard)
+        if isinstance(owner, QDialog):
+            owner.accepted.connect(self.keeper.saved)
+            owner.rejected.connect(self.keeper.discard)
+
+    def flush(self) -> None:
+        """Write what was typed now, while the inputs still show its record."""
+        self.keeper.write()
+
+    def open(self, key: str) -> bool:
+        """Keep drafts under ``key`` from now on; a draft left there (a crash, a lost connection)
+        is put back into the inputs and the hint says so. True when one was restored."""
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
+        self.keeper.paused = True
+        try:
+            self.keeper.set_path(drafts_dir() / f"dialog_{safe}.json")
+            draft = self.keeper.pending()
+            if draft is None:
+                return False
+            self.restore(draft.content.get("values", {}))
+            if self._hint is not None:
+                self._hint.setText(self.tr("已恢复 %1 未保存的内容（%2）。").replace("%1", draft.saved_at_text)
+                                   .replace("%2", draft.user))
+                self._hint.show()
+            return True
+        finally:
+            self.keeper.paused = False
 
     def write(self) -> None:
         self.keeper.touched()

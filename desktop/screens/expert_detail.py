@@ -383,6 +383,9 @@ class ExpertDetailScreen(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._set_editable(self.editable)
+        # Standing alone, the screen keeps a draft per expert (in a dialog, the dialog keeps it).
+        self.draft = FormDraft(self, self.draft_fields(), None, ctx.user.username, hint=self.message) \
+            if with_picker and self.editable else None
         if with_picker:
             self._fill_picker()
         if new:
@@ -411,27 +414,48 @@ class ExpertDetailScreen(QWidget):
         if self.expert is not None:
             self.load(self.expert.id)
 
+    def draft_fields(self) -> dict[str, QWidget]:
+        """The inputs a draft keeps (the duty slots and relations are saved as they are added)."""
+        return {"name": self.name, "kind": self.kind, "sex": self.sex, "agency": self.agency,
+                "former_agency": self.former_agency, "title": self.title_edit, "specialties": self.specialties,
+                "phone": self.phone, "retired": self.retired, "active": self.active, "notes": self.notes,
+                **{f"committee_{c}": b for c, b in self.committee_boxes.items()}}
+
     def load(self, expert_id: int | None) -> None:
         self._clear_errors()
         self.message.clear()
         if expert_id is None:
             self.expert = None
             self.heading.setText(self.tr("专家库中还没有专家：请新增") if self.editable else self.tr("专家库中还没有专家"))
-            self._fill(None)
+            self._show_record(None, "expert_new")
             return
-        self.expert = get_expert(self.ctx.engine, self.ctx.user, expert_id)
-        self._fill(self.expert)
+        expert = get_expert(self.ctx.engine, self.ctx.user, expert_id)
+        self._show_record(expert, f"expert_{expert_id}")
         at = self.picker.findData(expert_id)
         if at >= 0:
             self.picker.setCurrentIndex(at)
 
     def start_new(self) -> None:
-        self.expert = None
         self._clear_errors()
         self.message.clear()
-        self._fill(None)
+        self._show_record(None, "expert_new")
         self.heading.setText(self.tr("新增专家"))
         self.name.setFocus()
+
+    def _show_record(self, expert: ExpertDetail | None, key: str) -> None:
+        """Fill in ``expert`` (None: a new one); what was typed for the previous one stays in its
+        draft, and a draft left for this one is put back (the message says so)."""
+        if self.draft is not None:
+            self.draft.flush()
+            self.draft.keeper.paused = True
+        try:
+            self.expert = expert
+            self._fill(expert)
+        finally:
+            if self.draft is not None:
+                self.draft.keeper.paused = False
+        if self.draft is not None:
+            self.draft.open(key)
 
     def _fill(self, e: ExpertDetail | None) -> None:
         if e is not None:
@@ -527,6 +551,8 @@ class ExpertDetailScreen(QWidget):
         except ValueError as exc:
             self.show_errors({"name": message_of(exc)})  # e.g. the same name and phone already in the pool
             return False
+        if self.draft is not None:
+            self.draft.keeper.saved()  # before loading: a new expert's draft was under expert_new
         if self._with_picker:
             self._fill_picker()
         self.load(expert_id)
@@ -535,6 +561,9 @@ class ExpertDetailScreen(QWidget):
         return True
 
     def revert(self) -> None:
+        """撤销修改: what was typed (and its draft) is dropped on purpose."""
+        if self.draft is not None:
+            self.draft.keeper.discard()
         if self.expert is None:
             self.start_new()
         else:
@@ -561,11 +590,7 @@ class ExpertDetailDialog(QDialog):
         bottom.addWidget(close)
         layout.addLayout(bottom)
         w = self.screen_widget
-        fields = {"name": w.name, "kind": w.kind, "sex": w.sex, "agency": w.agency, "former_agency": w.former_agency,
-                  "title": w.title_edit, "specialties": w.specialties, "phone": w.phone, "retired": w.retired,
-                  "active": w.active, "notes": w.notes,
-                  **{f"committee_{c}": b for c, b in w.committee_boxes.items()}}
-        self.draft = FormDraft(self, fields, f"expert_{expert_id if expert_id is not None else 'new'}",
+        self.draft = FormDraft(self, w.draft_fields(), f"expert_{expert_id if expert_id is not None else 'new'}",
                                ctx.user.username, hint=w.message)
 
     def _saved(self, expert_id: int) -> None:

@@ -3469,27 +3469,27 @@
         <translation>Choose the data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="333"/>
+        <location filename="../../desktop/connection_dialog.py" line="348"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="341"/>
+        <location filename="../../desktop/connection_dialog.py" line="356"/>
         <source>连接成功：</source>
         <translation>Connected: </translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="378"/>
+        <location filename="../../desktop/connection_dialog.py" line="393"/>
         <source>已保存（%1）。更改在下次启动程序时生效。</source>
         <translation>Saved (%1). Changes take effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="381"/>
+        <location filename="../../desktop/connection_dialog.py" line="396"/>
         <source>正在测试连接…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="393"/>
+        <location filename="../../desktop/connection_dialog.py" line="408"/>
         <source>正在打开数据库（首次使用时会建立数据表，请稍候）…</source>
         <translation>Opening the database (the first time, its tables are created; please wait)…</translation>
     </message>
@@ -3755,17 +3755,17 @@
 <context>
     <name>ExpertDetailDialog</name>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="549"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="578"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="549"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="578"/>
         <source>专家详情</source>
         <translation>Expert details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="555"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="584"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3883,52 +3883,52 @@
         <translation>Choose expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="398"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="401"/>
         <source>%1（%2，%3）</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="400"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="403"/>
         <source>%1［停用］</source>
         <translation>%1 [inactive]</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="419"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="429"/>
         <source>专家库中还没有专家</source>
         <translation>There are no experts in the pool yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="419"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="429"/>
         <source>专家库中还没有专家：请新增</source>
         <translation>There are no experts in the pool yet: please add one</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="438"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="462"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="438"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="462"/>
         <source>%1&#x3000;%2（已停用）</source>
         <translation>%1  %2 (inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="433"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="442"/>
         <source>新增专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="520"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="544"/>
         <source>请按提示修改后再保存</source>
         <translation>Please correct the marked fields, then save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="525"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="549"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/expert_detail.py" line="533"/>
+        <location filename="../../desktop/screens/expert_detail.py" line="559"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -4335,7 +4335,7 @@
 <context>
     <name>FormDraft</name>
     <message>
-        <location filename="../../desktop/drafts.py" line="177"/>
+        <location filename="../../desktop/drafts.py" line="203"/>
         <source>已恢复 %1 未保存的内容（%2）。</source>
         <translation>Restored what was typed at %1 and not saved (%2).</translation>
     </message>
@@ -7916,11 +7916,11 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>请填写数据库服务器的地址（IP 或计算机名）</source>
-        <translation>Enter the database server's address (IP or computer name)</translation>
+        <translation>Enter the database server&apos;s address (IP or computer name)</translation>
     </message>
     <message>
         <source>端口应在 1–65535 之间（PostgreSQL 默认 5432）</source>
-        <translation>The port must be between 1 and 65535 (PostgreSQL's default is 5432)</translation>
+        <translation>The port must be between 1 and 65535 (PostgreSQL&apos;s default is 5432)</translation>
     </message>
     <message>
         <source>请填写数据库名</source>
@@ -8012,7 +8012,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>数据库文件 {path} 是只读的，请检查文件权限</source>
-        <translation>The database file {path} is read-only: check the file's permissions</translation>
+        <translation>The database file {path} is read-only: check the file&apos;s permissions</translation>
     </message>
     <message>
         <source>无法打开数据库文件 {path}：{error}</source>
@@ -8024,7 +8024,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>数据库结构版本 {revision} 比本程序新，请先将本机的调解超市前台升级到最新版本再使用。</source>
-        <translation>The database's schema version {revision} is newer than this program: update Mediation Centre Front Desk on this computer to the latest version first.</translation>
+        <translation>The database&apos;s schema version {revision} is newer than this program: update Mediation Centre Front Desk on this computer to the latest version first.</translation>
     </message>
     <message>
         <source>、</source>
@@ -8446,44 +8446,44 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="410"/>
+        <location filename="../../desktop/connection_dialog.py" line="425"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="412"/>
+        <location filename="../../desktop/connection_dialog.py" line="427"/>
         <source>数据库服务器：%1
 数据库用户：%2</source>
         <translation>Database server: %1
 Database user: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="419"/>
+        <location filename="../../desktop/connection_dialog.py" line="434"/>
         <source>在本机的系统密钥环中保存密码</source>
         <translation>Keep the password in this PC&apos;s system keyring</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="421"/>
+        <location filename="../../desktop/connection_dialog.py" line="436"/>
         <source>本机没有可用的系统密钥环：密码只在本次运行期间保存在内存中。</source>
         <translation>No system keyring on this PC: the password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="428"/>
+        <location filename="../../desktop/connection_dialog.py" line="443"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="433"/>
+        <location filename="../../desktop/connection_dialog.py" line="448"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="434"/>
+        <location filename="../../desktop/connection_dialog.py" line="449"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/connection_dialog.py" line="444"/>
+        <location filename="../../desktop/connection_dialog.py" line="459"/>
         <source>请填写密码</source>
         <translation>Please enter the password</translation>
     </message>

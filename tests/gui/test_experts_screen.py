@@ -234,3 +234,43 @@ def test_a_new_expert_half_typed_comes_back_after_a_crash(qtbot, make_ctx, users
     third = ExpertDetailDialog(make_ctx(users["admin"]), None)
     qtbot.addWidget(third)
     assert third.screen_widget.name.text() == ""
+
+
+def test_the_detail_screen_keeps_what_was_typed_per_expert(qtbot, make_ctx, engine, users, pool):
+    """Nothing typed is lost on the stand-alone detail screen either: a draft per expert, kept
+    while the admin looks at another one, put back after a crash, gone once saved or reverted."""
+    from desktop.drafts import drafts_dir
+
+    def screen() -> ExpertDetailScreen:
+        detail = ExpertDetailScreen(make_ctx(users["admin"]), expert_id=pool["王建国"])
+        qtbot.addWidget(detail)
+        detail.show()
+        return detail
+
+    def pick(detail: ExpertDetailScreen, name: str) -> None:
+        detail.picker.setCurrentIndex(detail.picker.findData(pool[name]))
+        detail.picker.activated.emit(detail.picker.currentIndex())
+
+    detail = screen()
+    assert "未保存" not in detail.message.text()
+    detail.phone.setText("0570-3012345")
+    detail.notes.setPlainText("退休前任民一庭庭长")
+    pick(detail, "姜金水")  # within the debounce: written for 王建国, not for 姜金水
+    assert detail.name.text() == "姜金水" and detail.phone.text() == "" and "未保存" not in detail.message.text()
+    pick(detail, "王建国")
+    assert (detail.phone.text(), detail.notes.toPlainText()) == ("0570-3012345", "退休前任民一庭庭长")
+    assert "未保存的内容" in detail.message.text()
+
+    crashed = screen()  # a new start after a crash, on the same expert
+    assert crashed.phone.text() == "0570-3012345" and "未保存的内容" in crashed.message.text()
+    with qtbot.waitSignal(crashed.saved, timeout=5000):
+        qtbot.mouseClick(crashed.save_button, Qt.MouseButton.LeftButton)
+    with read_only(engine) as session:
+        assert session.get(Expert, pool["王建国"]).notes == "退休前任民一庭庭长"
+    assert not list(drafts_dir().glob("dialog_expert_*.json"))  # saved: no draft left
+
+    again = screen()
+    again.agency.setText("衢州市中级人民法院")
+    again.draft.flush()
+    again.revert()  # 撤销修改: dropped on purpose
+    assert again.agency.text() == "衢州市衢江区人民法院" and not list(drafts_dir().glob("dialog_expert_*.json"))
