@@ -36,6 +36,7 @@ from core.calendar_overrides import (
     year_calendar,
 )
 from desktop.context import AppContext
+from desktop.drafts import FormDraft
 from desktop.messages import error_text, tr_message
 from desktop.models.mediation_tables import HolidayTableModel
 from desktop.widgets.field_errors import field_error
@@ -118,7 +119,12 @@ class HolidaysScreen(QWidget):
         layout.addWidget(self.known_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(box)
+        # A day typed and not yet saved is kept as a draft (a crash, a lost connection).
+        self.draft = FormDraft(self, {"day": self.day, "kind": self.kind, "name": self.name}, None,
+                               ctx.user.username, hint=self.message)
         self.refresh()
+        if self.draft.open("holidays_form"):
+            self.year.setValue(self.day.date().year())
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -143,8 +149,16 @@ class HolidaysScreen(QWidget):
         self.known_label.setText(text)
         self.known_label.setStyleSheet(style)
         if QDate(self.day.date()).year() != year:
-            self.day.setDate(QDate(year, 1, 1))
+            self._quietly(lambda: self.day.setDate(QDate(year, 1, 1)))
         self._pick_selected()
+
+    def _quietly(self, fill) -> None:
+        """Fill the form from the table, not from the keyboard: no draft for that."""
+        self.draft.keeper.paused = True
+        try:
+            fill()
+        finally:
+            self.draft.keeper.paused = False
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows()
@@ -154,9 +168,12 @@ class HolidaysScreen(QWidget):
         d = self.selected()
         self.remove_button.setEnabled(d is not None and d.editable)
         if d is not None:
-            self.day.setDate(QDate(d.day.year, d.day.month, d.day.day))
-            self.kind.setCurrentIndex(1 if d.workday else 0)
-            self.name.setText(d.name)
+            def fill() -> None:
+                self.day.setDate(QDate(d.day.year, d.day.month, d.day.day))
+                self.kind.setCurrentIndex(1 if d.workday else 0)
+                self.name.setText(d.name)
+
+            self._quietly(fill)
 
     # -- editing ---------------------------------------------------------------------------------
     def _show_errors(self, errors: dict[str, str]) -> None:
@@ -182,6 +199,7 @@ class HolidaysScreen(QWidget):
         except (ValueError, PermissionDenied) as exc:
             self._show_errors({"day": error_text(exc)})
             return
+        self.draft.keeper.saved()
         self.year.blockSignals(True)
         self.year.setValue(day.year)
         self.year.blockSignals(False)

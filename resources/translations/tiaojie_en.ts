@@ -4462,114 +4462,114 @@
 <context>
     <name>HolidaysScreen</name>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="54"/>
+        <location filename="../../desktop/screens/holidays.py" line="55"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="56"/>
+        <location filename="../../desktop/screens/holidays.py" line="57"/>
         <source>下一年</source>
         <translation>Next year</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="78"/>
-        <location filename="../../desktop/screens/holidays.py" line="192"/>
+        <location filename="../../desktop/screens/holidays.py" line="79"/>
+        <location filename="../../desktop/screens/holidays.py" line="210"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="79"/>
-        <location filename="../../desktop/screens/holidays.py" line="192"/>
+        <location filename="../../desktop/screens/holidays.py" line="80"/>
+        <location filename="../../desktop/screens/holidays.py" line="210"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="80"/>
+        <location filename="../../desktop/screens/holidays.py" line="81"/>
         <source>如 春节、国庆节</source>
         <translation>e.g. Spring Festival, National Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="83"/>
+        <location filename="../../desktop/screens/holidays.py" line="84"/>
         <source>保存此日(&amp;S)</source>
         <translation>&amp;Save this day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="86"/>
+        <location filename="../../desktop/screens/holidays.py" line="87"/>
         <source>删除本中心录入(&amp;D)</source>
         <translation>&amp;Delete this centre&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="92"/>
+        <location filename="../../desktop/screens/holidays.py" line="93"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="95"/>
+        <location filename="../../desktop/screens/holidays.py" line="96"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="97"/>
+        <location filename="../../desktop/screens/holidays.py" line="98"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="105"/>
+        <location filename="../../desktop/screens/holidays.py" line="106"/>
         <source>本中心录入（优先于国务院安排的程序内置数据）</source>
         <translation>Entered by this centre (takes precedence over the State Council schedule built into the program)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="112"/>
+        <location filename="../../desktop/screens/holidays.py" line="113"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="131"/>
+        <location filename="../../desktop/screens/holidays.py" line="137"/>
         <source>程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %3 天。</source>
         <translation>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %3 day(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="135"/>
+        <location filename="../../desktop/screens/holidays.py" line="141"/>
         <source>程序未内置 %1 年的放假安排，本中心已录入 %2 天。请与国务院办公厅的通知逐日核对。</source>
         <translation>The program has no built-in holiday schedule for %1; this centre has entered %2 day(s). Please check them day by day against the notice of the General Office of the State Council.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="139"/>
+        <location filename="../../desktop/screens/holidays.py" line="145"/>
         <source>程序未内置 %1 年的放假安排，本中心也尚未录入：该年的期限只按周末和法定节日暂定计算，并标为“暂定”。国务院办公厅公布安排后，请在下方逐日录入放假日和调休上班日。</source>
         <translation>The program has no built-in holiday schedule for %1 and this centre has not entered one either: time limits in that year are calculated provisionally from weekends and statutory holidays only, and marked “provisional”. Once the General Office of the State Council publishes the schedule, please enter each day off and make-up working day below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="175"/>
+        <location filename="../../desktop/screens/holidays.py" line="192"/>
         <source>这一天本来就是%1，请写明更正的理由或节日名称</source>
         <translation>This day is already %1; please give the reason for the correction or the name of the holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="176"/>
+        <location filename="../../desktop/screens/holidays.py" line="193"/>
         <source>工作日</source>
         <translation>a working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="176"/>
+        <location filename="../../desktop/screens/holidays.py" line="193"/>
         <source>休息日</source>
         <translation>a day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="193"/>
+        <location filename="../../desktop/screens/holidays.py" line="211"/>
         <source>已保存：%1 %2</source>
         <translation>Saved: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="200"/>
+        <location filename="../../desktop/screens/holidays.py" line="218"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="201"/>
+        <location filename="../../desktop/screens/holidays.py" line="219"/>
         <source>删除本中心对 %1 的录入？此后按程序内置的安排计算。</source>
         <translation>Delete this centre&apos;s entry for %1? The built-in schedule will then apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/holidays.py" line="210"/>
+        <location filename="../../desktop/screens/holidays.py" line="228"/>
         <source>已删除 %1 的录入</source>
         <translation>Entry for %1 deleted</translation>
     </message>

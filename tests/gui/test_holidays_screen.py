@@ -67,3 +67,29 @@ def test_an_unknown_year_is_entered_by_the_admin(screen, qtbot, engine, monkeypa
 def test_only_the_admin_may_change_the_calendar(engine, users):
     with pytest.raises(PermissionDenied):
         set_override(engine, users["reception"], date(2031, 10, 1), False, "国庆节")
+
+
+def test_a_day_typed_and_not_saved_comes_back_after_a_crash(app, qtbot, make_ctx, users, engine):
+    """Nothing typed is lost: the one-line form keeps a draft until the day is saved."""
+    def open_screen() -> HolidaysScreen:
+        s = HolidaysScreen(make_ctx(users["admin"]))
+        qtbot.addWidget(s)
+        s.show()
+        return s
+
+    first = open_screen()
+    first.year.setValue(2031)
+    first.day.setDate(QDate(2031, 10, 8))
+    first.kind.setCurrentIndex(0)
+    first.name.setText("国庆节（延长）")
+    first.draft.flush()
+    # the crash: not saved
+
+    again = open_screen()
+    assert (again.day.date(), again.name.text(), again.year.value()) == (QDate(2031, 10, 8), "国庆节（延长）", 2031)
+    assert "未保存的内容" in again.message.text()
+    again.save_button.click()
+    with read_only(engine) as session:
+        assert not load_calendar(session).is_workday(date(2031, 10, 8))  # a Wednesday, now a holiday
+    third = open_screen()
+    assert third.name.text() == "" and "未保存" not in third.message.text()  # saved: the draft is gone
