@@ -7,4 +7,4 @@ equals the head of the migration scripts: update it with every migration.
 
 from __future__ import annotations
 
-HEAD = "0005"
+HEAD = "0006"

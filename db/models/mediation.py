@@ -207,6 +207,7 @@ class Signature(Base):
     __tablename__ = "signatures"
     __table_args__ = (
         CheckConstraint("case_party_id IS NOT NULL OR user_id IS NOT NULL", name="who"),
+        Index("ix_signatures_agreement", "agreement_id"),  # who signed an agreement (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -223,6 +224,7 @@ class Instalment(Base):
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount"),
         Index("ix_instalments_due", "due_on"),
+        Index("ix_instalments_agreement", "agreement_id", "due_on"),  # an agreement's instalments in order (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -262,6 +264,7 @@ class FollowUp(Timestamped, Base):
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
         Index("ix_followups_visited", "visited_on"),
         Index("ix_followups_case", "case_id"),
+        Index("ix_followups_party", "party_id"),  # a person's visits (个人信息 export, 0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

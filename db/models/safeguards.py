@@ -41,6 +41,7 @@ class Consent(Base):
         ),
         CheckConstraint("form IN ('oral', 'written')", name="form"),
         Index("ix_consents_case", "case_id"),
+        Index("ix_consents_case_party", "case_party_id"),  # a party's answers (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
