@@ -179,6 +179,7 @@ class CaseParty(Base):
         CheckConstraint("role = 'agent' OR represents_id IS NULL", name="agent_only"),
         UniqueConstraint("case_id", "party_id", "role"),
         Index("ix_case_parties_party", "party_id"),
+        Index("ix_case_parties_represents", "represents_id"),  # a party's agents: their phones (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,4 @@
-"""agreement lookups: index the columns an agreement's instalments, signatures, a party's consents and visits are found by
+"""agreement lookups: index the columns an agreement's instalments and signatures, a party's agents, consents and visits are found by
 
 Revision ID: 0006
 Revises: 0005
@@ -8,7 +8,10 @@ Every reading of an agreement (the editor, the case's performance tab, payments,
 ``tiaojie print agreement``) looks up its instalments and signatures by ``agreement_id``, and the
 personal-data export looks up a party's consents and follow-up visits: without these indexes each
 lookup read the whole table — 0.6 s for the instalments and 0.1 s for the signatures of one
-agreement on the 1,000,000-case demo. Plain CREATE INDEX (no table rebuild).
+agreement on the 1,000,000-case demo. A party without a phone is reached through its agent: the
+follow-up lists, the complaints ledger and the overdue instalments looked the agents up by
+``represents_id`` over all 3,000,000 case parties (0.15–0.7 s per list). Plain CREATE INDEX (no
+table rebuild).
 """
 
 from collections.abc import Sequence
@@ -23,6 +26,7 @@ depends_on: str | Sequence[str] | None = None
 INDEXES = (
     ('ix_instalments_agreement', 'instalments', ['agreement_id', 'due_on']),
     ('ix_signatures_agreement', 'signatures', ['agreement_id']),
+    ('ix_case_parties_represents', 'case_parties', ['represents_id']),
     ('ix_consents_case_party', 'consents', ['case_party_id']),
     ('ix_followups_party', 'followups', ['party_id']),
 )
