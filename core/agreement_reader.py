@@ -87,13 +87,16 @@ def _user_names(rows: Rows, case_id: int) -> dict[int, str]:
                      WHERE a.case_id = :case_id)""", case_id=case_id))
 
 
-def read_case_mediators(rows: Rows, case_id: int, mediator_id: int | None) -> tuple[str, ...]:
-    """The case's mediator first, then the other assigned mediators (人民调解法第十九条)."""
-    names = _user_names(rows, case_id)
+def read_case_mediators(rows: Rows, case_id: int, mediator_id: int | None, *,
+                        users: dict[int, str] | None = None) -> tuple[str, ...]:
+    """The case's mediator first, then the other assigned mediators (人民调解法第十九条).
+    ``users``: the case's user names when the caller has read them already."""
+    names = _user_names(rows, case_id) if users is None else users
     return tuple(names[i] for i in _mediator_ids(rows, case_id, mediator_id) if i in names)
 
 
-def read_signature_state(rows: Rows, case_id: int, mediator_id: int | None, agreement_id: int) -> SignatureState:
+def read_signature_state(rows: Rows, case_id: int, mediator_id: int | None, agreement_id: int, *,
+                         users: dict[int, str] | None = None) -> SignatureState:
     """Who has and who has not signed the written agreement (人民调解法第二十九条): every
     principal (a legal person through its representative, or through an agent holding a power
     of attorney) and a mediator of the case."""
@@ -102,7 +105,7 @@ def read_signature_state(rows: Rows, case_id: int, mediator_id: int | None, agre
         "FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = :case_id ORDER BY cp.id",
         case_id=case_id)}
     mediators = set(_mediator_ids(rows, case_id, mediator_id))
-    users = _user_names(rows, case_id)
+    users = _user_names(rows, case_id) if users is None else users
     by_party: dict[int, date] = {}
     mediator_day: date | None = None
     signed: list[tuple[str, date]] = []
@@ -175,7 +178,7 @@ def read_agreement(rows: Rows, case_id: int) -> AgreementData | None:
         "SELECT recorder_id, place FROM mediation_sessions WHERE case_id = :case_id "
         "ORDER BY started_at DESC, id DESC LIMIT 1", case_id=case_id)
     recorder_id, place = last_session[0] if last_session else (None, "")
-    state = read_signature_state(rows, case_id, mediator_id, agreement_id) if kind == "written" else None
+    state = read_signature_state(rows, case_id, mediator_id, agreement_id, users=users) if kind == "written" else None
     return AgreementData(
         case_id=case_id, agreement_id=agreement_id, number=number, centre_name=read_setting(rows, "centre_name"),
         committee=committee, committee_name=committee_name or COMMITTEES.get(committee, ("",))[0],
@@ -183,7 +186,7 @@ def read_agreement(rows: Rows, case_id: int) -> AgreementData | None:
         responsibilities=tuple(duties), terms=terms, performance=performance or "", amount=as_yuan(amount),
         instalments=instalments, formed_on=as_date(formed_on), effective_on=as_date(effective_on),
         last_due_on=as_date(last_due_on), performed_on=as_date(performed_on),
-        mediators=read_case_mediators(rows, case_id, mediator_id),
+        mediators=read_case_mediators(rows, case_id, mediator_id, users=users),
         recorder=users.get(recorder_id, "") if recorder_id else "", summary=summary or "",
         signed=state.signed if state else (), missing_signatures=state.missing if state else (),
         judicial_applied_on=as_date(judicial_applied_on), judicial_court=judicial_court or "",

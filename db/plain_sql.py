@@ -36,7 +36,7 @@ __all__ = [
     "as_json",
     "as_yuan",
     "open_current_sqlite",
-    "sqlite_path",
+    "sqlite_file",
 ]
 
 _FEN = Decimal("0.01")
@@ -103,7 +103,7 @@ def as_json(value: Any) -> Any:
     return value
 
 
-def sqlite_path(url: str) -> Path | None:
+def sqlite_file(url: str) -> Path | None:
     """The file of a plain ``sqlite:///FILE`` URL; ``None`` for anything else (another engine,
     memory, URL options)."""
     if not url.startswith("sqlite:///") or "?" in url:
@@ -118,7 +118,7 @@ def open_current_sqlite(url: str) -> sqlite3.Connection | None:
     """A read-only connection to the SQLite file of ``url`` when it exists and its schema is
     :data:`db.revision.HEAD`; otherwise ``None`` — the caller then takes the ordinary way
     (which migrates, or explains what is wrong)."""
-    path = sqlite_path(url)
+    path = sqlite_file(url)
     if path is None or not path.is_file():
         return None
     try:

@@ -66,10 +66,11 @@ def run(args: argparse.Namespace) -> int:
     from core.documents.fonts import MissingGlyphError
 
     tmp = out.with_name(out.name + ".part")
+    engine = None
     try:
         pdf = _quick_agreement(args, tmp)
         if pdf is None:
-            pdf = _build(args, tmp)
+            pdf, engine = _build(args, tmp)
     except MissingGlyphError as exc:
         tmp.unlink(missing_ok=True)
         chars = "、".join(exc.chars)
@@ -82,12 +83,10 @@ def run(args: argparse.Namespace) -> int:
     if not tmp.exists():  # builders that return bytes without writing ``out``
         tmp.write_bytes(pdf)
     tmp.replace(out)  # a half-written PDF never sits under the final name
-    if args.save:
-        from core.database import open_database
+    if args.save:  # always the ordinary way: ``engine`` is open
         from core.dossier import find_case_id, save_documents_with_case
         from core.uow import read_only
 
-        engine = open_database(args.db)
         with read_only(engine) as session:
             case_id = find_case_id(session, args.case_number)
         save_documents_with_case(engine, None, case_id, args.kind, out.read_bytes())
@@ -111,12 +110,13 @@ def _quick_agreement(args: argparse.Namespace, tmp: Path) -> bytes | None:
     return agreement_pdf_from_file(resolve_url(args.db), args.case_number, out=tmp)
 
 
-def _build(args: argparse.Namespace, tmp: Path) -> bytes:
+def _build(args: argparse.Namespace, tmp: Path):
+    """The ordinary way (the database opened, migrated and seeded as at every start): (PDF, engine)."""
     from core.database import open_database
     from core.dossier import DocumentUnavailable, build_document
 
     engine = open_database(args.db)
     try:
-        return build_document(engine, args.kind, args.case_number, out=tmp)
+        return build_document(engine, args.kind, args.case_number, out=tmp), engine
     except DocumentUnavailable as exc:
         raise _Unavailable(str(exc)) from exc

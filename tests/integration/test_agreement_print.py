@@ -20,7 +20,7 @@ from core.agreements import agreement_data
 from core.documents.agreement_print import agreement_pdf_from_file
 from core.dossier import build_document
 from core.uow import read_only
-from db.plain_sql import SessionRows, SqliteRows, open_current_sqlite, sqlite_path
+from db.plain_sql import SessionRows, SqliteRows, open_current_sqlite, sqlite_file
 from tests.unit.test_case_documents import TODAY, build_scenario
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,7 +101,7 @@ def test_what_the_quick_way_does_not_cover_is_left_to_the_ordinary_way(sqlite_en
     sqlite3.connect(not_ours).execute("CREATE TABLE t (x)").connection.close()
     assert agreement_pdf_from_file(f"sqlite:///{not_ours}", s.number) is None
     # a file at another schema revision (an older client's, before it is migrated)
-    path = sqlite_path(sqlite_url)
+    path = sqlite_file(sqlite_url)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0004'")
     assert open_current_sqlite(sqlite_url) is None
@@ -119,10 +119,10 @@ def test_the_quick_way_only_reads(sqlite_engine, sqlite_url):
 
 
 def test_sqlite_paths_of_urls():
-    assert sqlite_path("sqlite:////home/u/数据/tiaojie.sqlite3") == Path("/home/u/数据/tiaojie.sqlite3")
-    assert sqlite_path("sqlite:///relative.db") == Path("relative.db")
+    assert sqlite_file("sqlite:////home/u/数据/tiaojie.sqlite3") == Path("/home/u/数据/tiaojie.sqlite3")
+    assert sqlite_file("sqlite:///relative.db") == Path("relative.db")
     for url in ("sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro", "postgresql://h/db", "sqlite:///"):
-        assert sqlite_path(url) is None, url
+        assert sqlite_file(url) is None, url
 
 
 def _cli(url: str, *args: str, check_imports: bool = False) -> subprocess.CompletedProcess:
@@ -154,7 +154,7 @@ def test_a_file_of_another_schema_goes_the_ordinary_way(sqlite_engine, sqlite_ur
     decides (it migrates an older one at every start; a newer one it refuses, saying why)."""
     s = build_scenario(sqlite_engine)
     sqlite_engine.dispose()
-    with sqlite3.connect(sqlite_path(sqlite_url)) as conn:
+    with sqlite3.connect(sqlite_file(sqlite_url)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     out = tmp_path / "a.pdf"
     done = _cli(sqlite_url, "agreement", s.number, "--out", str(out))
