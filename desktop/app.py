@@ -111,12 +111,10 @@ def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
     import desktop.lock  # noqa: F401 — the main window's idle lock, and warm_up() for once the database is open
     import desktop.main_window  # noqa: F401
     from desktop.navigation import home_modules
-    from desktop.refcount_guard import guard_singletons
 
     for module in (*home_modules(), "desktop.screens.cases"):  # and the case list, every role's first stop
         importlib.import_module(module)
 
-    guard_singletons()  # the full reserve for a day's session (only a little is held at start)
     return OpenedDatabase(engine, centre, describe(url))
 
 

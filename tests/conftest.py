@@ -24,13 +24,9 @@ os.environ.pop("TIAOJIE_DB", None)
 import pytest  # noqa: E402
 from sqlalchemy import Engine, create_engine, text  # noqa: E402
 
+import desktop.refcount_guard  # noqa: E402, F401 — plain Python, no Qt: a test run makes millions of Qt calls
 from core.auth import CurrentUser, create_user, current_user_of, hash_password  # noqa: E402
 from core.uow import unit_of_work  # noqa: E402
-from desktop.refcount_guard import guard_singletons  # noqa: E402 — plain Python, no Qt
-
-# A test run makes millions of Qt calls: the full reserve from the start (the application adds it
-# once the database is open, see desktop.refcount_guard).
-guard_singletons()
 
 PG_ADMIN_URL = os.environ.get("TIAOJIE_TEST_PG_URL")
 REPO = Path(__file__).resolve().parents[1]
