@@ -12,7 +12,6 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import TypeVar
 
 from sqlalchemy import Engine, select
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.messages import code_label, msg
+from core.passwords import PasswordCheck, hash_password, verify_password
 from core.uow import unit_of_work
 from db.codes import ROLES
 from db.models import Committee, User
@@ -217,26 +217,6 @@ def _record_refusal(signature: inspect.Signature, name: str, args, kwargs, exc: 
             engine.dispose()
 
 
-@lru_cache(maxsize=1)
-def _hasher():
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
-def hash_password(password: str) -> str:
-    return _hasher().hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        return _hasher().verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
 def current_user_of(user: User) -> CurrentUser:
     return CurrentUser(
         id=user.id,
@@ -248,10 +228,13 @@ def current_user_of(user: User) -> CurrentUser:
     )
 
 
-def login(engine: Engine, username: str, password: str, *, now: datetime | None = None) -> CurrentUser:
+def login(engine: Engine, username: str, password: str, *, now: datetime | None = None,
+          checked: PasswordCheck | None = None) -> CurrentUser:
     """Check a password; five failures lock the account for fifteen minutes.
 
-    A refusal is committed (failure count, lock, audit entry) before it is raised."""
+    A refusal is committed (failure count, lock, audit entry) before it is raised. ``checked``:
+    the same password already checked against the same stored hash (see core.passwords), so
+    argon2 is not run twice."""
     now = now or datetime.now()
     username = username.strip()
     refusal: str | None = None
@@ -265,7 +248,8 @@ def login(engine: Engine, username: str, password: str, *, now: datetime | None 
             audit.record(session, None, "login.locked", entity="user", entity_id=user.id)
             refusal = msg("密码连续输错{failures}次，账号已锁定，请{minutes}分钟后再试",
                           failures=MAX_FAILED_LOGINS, minutes=minutes)
-        elif not verify_password(user.password_hash, password):
+        elif not (checked.ok if checked and checked.answers(user.password_hash, password)
+                  else verify_password(user.password_hash, password)):
             user.failed_logins += 1
             left = MAX_FAILED_LOGINS - user.failed_logins
             if left <= 0:

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -126,6 +126,15 @@ def settle_imports() -> None:
     first paint)."""
     gc.collect()
     gc.freeze()
+    _unsettled.clear()
+
+
+#: Whether the latest imports still wait for :func:`settle_imports` (a login that was waiting
+#: for the database goes ahead first: the main window shows, then they are settled).
+_unsettled: list[bool] = []
+
+#: After the main window's first paint and first page of data, before the user's first click.
+SETTLE_AFTER_MS = 1500
 
 
 def choose_target(tasks, cli_url: str | None = None):
@@ -222,13 +231,17 @@ def _sessions(app: QApplication, tasks, cli_url: str | None, login_dialog) -> in
         settle_imports()
     while True:
         login = login_dialog(opened.engine if opened else None, centre_name=opened.centre_name if opened else "",
-                             where=opened.where if opened else QCoreApplication.translate("App", "正在打开…"))
+                             where=opened.where if opened else QCoreApplication.translate("App", "正在打开…"),
+                             tasks=tasks, url=url)
         if opened is None:
             holder: list[OpenedDatabase] = []
 
             def arrived(result: OpenedDatabase, dialog=login, holder=holder) -> None:
                 holder.append(result)
-                settle_imports()
+                if dialog.waiting:  # Enter was pressed already: the main window first (its first paint
+                    _unsettled.append(True)  # needs no full collection: desktop.gc_guard), then settle
+                else:  # the user is still typing: now, in a wait nobody notices
+                    settle_imports()
                 from desktop.lock import warm_up  # loaded by open_for_login
 
                 warm_up()
@@ -261,6 +274,8 @@ def _main_window(app: QApplication, tasks, opened: OpenedDatabase, url: str, use
 
     window = MainWindow(AppContext(opened.engine, url, user, tasks), centre_name=opened.centre_name)
     window.show()
+    if _unsettled:
+        QTimer.singleShot(SETTLE_AFTER_MS, window, settle_imports)
     # Medical expiry (条例第三十八条) and the daily SQLite backup, as the system, once a day.
     jobs = DailyJobs(AppContext(opened.engine, url, user, tasks), window)
     jobs.message.connect(lambda text, w=window: w.statusBar().showMessage(text, 30000))

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from core.auth import CurrentUser
+    from core.passwords import PasswordCheck
+    from desktop.tasks import TaskRunner
 
 # core.auth (and with it SQLAlchemy's ORM) is imported when a password is checked, not here:
 # the login dialog is the first window and is shown while the database opens behind it.
@@ -31,15 +33,20 @@ class LoginDialog(QDialog):
     """登录. ``engine`` may be ``None`` while the database is still being opened (desktop.app
     opens it on a worker as soon as this dialog shows): a login typed before it is ready waits
     for :meth:`set_database` and then goes ahead by itself; :meth:`database_failed` closes the
-    dialog with the error in ``failure`` for the start-up code to deal with."""
+    dialog with the error in ``failure`` for the start-up code to deal with. With ``tasks`` and
+    ``url``, the password of such a login is checked meanwhile on a worker (core.passwords)."""
 
-    def __init__(self, engine: Engine | None, *, centre_name: str, where: str, parent: QWidget | None = None):
+    def __init__(self, engine: Engine | None, *, centre_name: str, where: str, parent: QWidget | None = None,
+                 tasks: TaskRunner | None = None, url: str | None = None):
         super().__init__(parent)
         self.setObjectName("login")
         self.engine = engine
         self.user: CurrentUser | None = None
         self.failure: BaseException | None = None
         self._waiting = False  # a login was asked for before the database was open
+        self._tasks, self._url = tasks, url
+        self._checking = False  # its password is being checked ahead, on a worker
+        self.checked: PasswordCheck | None = None
         self.setWindowTitle(self.tr("登录 — 调解超市前台"))
         self.setMinimumWidth(420)
 
@@ -86,15 +93,39 @@ class LoginDialog(QDialog):
         layout.addWidget(where_label)
         self.username.setFocus()
 
+    @property
+    def waiting(self) -> bool:
+        """A login was submitted before the database was open and goes ahead once it is."""
+        return self._waiting
+
     def set_database(self, engine: Engine, centre_name: str, where: str) -> None:
         """The database is open: name the centre and the database, and finish a waiting login."""
         self.engine = engine
         self.title.setText(centre_name)
         self.where_label.setText(self.tr("数据库：%1").replace("%1", where))
-        if self._waiting:
+        self._go_ahead()
+
+    def _go_ahead(self) -> None:
+        """Finish a waiting login once the database is open and its password check (if one was
+        started) has come back."""
+        if self._waiting and self.engine is not None and not self._checking:
             self._waiting = False
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
             self.try_login()
+
+    def _check_ahead(self) -> None:
+        if self._tasks is None or self._url is None or self._checking:
+            return
+        from core.passwords import check_ahead  # no SQLAlchemy: it is still being imported
+
+        self._checking = True
+        self._tasks.run(check_ahead, self._url, self.username.text(), self.password.text(),
+                        on_done=self._checked_ahead, on_error=lambda _exc: self._checked_ahead(None), owner=self)
+
+    def _checked_ahead(self, check: PasswordCheck | None) -> None:
+        self._checking = False
+        self.checked = check  # used by login() only for the very hash and password it checked
+        self._go_ahead()
 
     def database_failed(self, exc: BaseException) -> None:
         self.failure = exc
@@ -111,11 +142,12 @@ class LoginDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)  # 退出 still works
             show_error(self.error, None)
             self.where_label.setText(self.tr("正在打开数据库，稍候自动登录…"))
+            self._check_ahead()
             return
         from core.auth import AuthError, login
 
         try:
-            self.user = login(self.engine, self.username.text(), self.password.text())
+            self.user = login(self.engine, self.username.text(), self.password.text(), checked=self.checked)
         except AuthError as exc:
             show_error(self.error, error_text(exc))
             self.password.selectAll()

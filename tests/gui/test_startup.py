@@ -67,6 +67,48 @@ def test_a_login_typed_before_the_database_is_open_waits_for_it(app, qtbot, engi
     assert dialog.where_label.text() == "数据库：SQLite 测试库"
 
 
+def test_the_password_of_a_login_typed_early_is_checked_while_the_database_opens(app, qtbot, engine, users,
+                                                                                   monkeypatch):
+    """core.passwords.check_ahead runs on a worker as soon as Enter is pressed; the database
+    arriving first waits for it, and login() then takes its answer instead of running argon2
+    again (on PostgreSQL there is nothing to read ahead: login() checks, as always)."""
+    import threading
+
+    import core.auth as auth
+    import core.passwords as passwords
+
+    gate, ahead, again = threading.Event(), [], []
+    real_ahead, real_verify = passwords.check_ahead, auth.verify_password
+
+    def gated_check_ahead(*args):
+        gate.wait(10)
+        ahead.append(real_ahead(*args))
+        return ahead[-1]
+
+    monkeypatch.setattr(passwords, "check_ahead", gated_check_ahead)
+    monkeypatch.setattr(auth, "verify_password", lambda *args: again.append(args) or real_verify(*args))
+    tasks = TaskRunner()
+    dialog = LoginDialog(None, centre_name="", where="正在打开…", tasks=tasks,
+                         url=engine.url.render_as_string(hide_password=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "qiantai")
+    qtbot.keyClicks(dialog.password, TEST_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.waiting
+    dialog.set_database(engine, "中心", "SQLite")  # opened before the check came back: wait for it
+    assert dialog.waiting and dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    tasks.wait()
+    assert dialog.user.username == "qiantai"
+    if engine.dialect.name == "sqlite":
+        assert ahead[0].ok and again == []  # argon2 ran once, on the worker
+    else:
+        assert ahead == [None] and len(again) == 1
+
+
 def test_the_database_opening_behind_the_dialog_is_not_waited_for_when_it_is_there(app, qtbot, engine, users):
     dialog = LoginDialog(None, centre_name="", where="正在打开…")
     qtbot.addWidget(dialog)
@@ -113,6 +155,36 @@ def test_run_gui_opens_the_database_behind_the_login_and_starts_the_main_window(
     opened.engine.dispose()
     dialog = _TypingLogin.seen[0]
     assert dialog.title.text() == opened.centre_name  # filled in once the database was open
+    # The login was waiting: the imports are settled after the main window's first paint, not before.
+    assert app_module._unsettled == [True] and gc.get_freeze_count() == 0
+    app_module.settle_imports()
+    assert app_module._unsettled == []
+
+
+class _LateLogin(_TypingLogin):
+    """The user types once the database is open (as everyone does: that takes a second)."""
+
+    def exec(self) -> int:
+        self.seen.append(self)
+        QTimer.singleShot(30000, self.reject)
+        return QDialog.exec(self)
+
+    def set_database(self, *args) -> None:
+        super().set_database(*args)
+        self.frozen_when_open = gc.get_freeze_count()
+        self.username.setText(self.username_typed)
+        self.password.setText(TEST_PASSWORD)
+        self.try_login()
+
+
+def test_imports_are_settled_while_the_user_types(app, qtbot, engine, users, monkeypatch):
+    monkeypatch.setattr(app_module, "_main_window", lambda *_args: False)
+    _LateLogin.seen = []
+    tasks = TaskRunner()
+    assert app_module._sessions(app, tasks, engine.url.render_as_string(hide_password=False), _LateLogin) == 0
+    tasks.wait()
+    assert _LateLogin.seen[0].user.username == "zhuren"
+    assert _LateLogin.seen[0].frozen_when_open > 0 and app_module._unsettled == []
 
 
 def test_a_database_that_cannot_be_opened_goes_to_the_repair_dialog(app, qtbot, tmp_path, monkeypatch):

@@ -561,7 +561,7 @@ def _words(text: str) -> list[str]:
 
 #: No database: validators, parsers, formatters, document builders fed with data read by a use case.
 PURE_HELPERS = frozenset(_words("""
-    auth.can auth.require auth.hash_password auth.verify_password auth.current_user_of auth.validate_new_password
+    auth.can auth.require passwords.hash_password passwords.verify_password auth.current_user_of auth.validate_new_password
     auth.sees_medical_details auth.case_scope_refusal auth.use_case
     intake.parse_amount intake.parse_date intake.parse_datetime intake.normalise_form intake.is_medical
     intake.validate_intake intake.party_kinds_for_routing intake.routing_text
@@ -624,6 +624,10 @@ SESSION_BLOCKS = {
     "agreement_reader.read_agreement": "agreements.agreement_data",
     # Like build_document without a user: the local command line, on a read-only connection.
     "documents.agreement_print.agreement_pdf_from_file": "tiaojie print agreement",
+    # Before anyone is logged in, to check the password typed into the login dialog ahead of
+    # auth.login (which still decides, counts and audits): read-only, the hash only.
+    "passwords.stored_password_hash": "passwords.check_ahead",
+    "passwords.check_ahead": "the login dialog, then auth.login",
     "followups.schedule_after_agreement": "record_agreement_reached",
     "followups.agent_phones": "due_followups, instalment lists",
     "dossier.find_case_id": "build_document",
@@ -678,6 +682,7 @@ USE_CASE_MODULES = (
     "core.settings", "core.settings_form", "core.audit_view", "core.calendar_overrides", "core.visitors", "core.case_deadlines",
     "core.cases", "core.case_numbers", "core.privacy", "core.documents.notice", "core.documents.case_data",
     "core.documents.intake_docs", "core.agreement_facts", "core.agreement_reader", "core.documents.agreement_print",
+    "core.passwords",
 )
 
 
