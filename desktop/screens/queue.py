@@ -316,7 +316,15 @@ class QueueScreen(QWidget):
         self.open_button.setEnabled(False)
         ticket_layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         ticket_layout.addWidget(self.preview_info)
+        ticket_panel.setFixedWidth(232)
+        # Side by side when both fit the panel (Chinese), one above the other when not (English).
+        margins = ticket_layout.contentsMargins()
+        room = ticket_panel.width() - margins.left() - margins.right()
+        for button in (self.reprint_button, self.open_button):
+            button.ensurePolished()
         row = QHBoxLayout()
+        if self.reprint_button.sizeHint().width() + self.open_button.sizeHint().width() + 6 > room:
+            row = QVBoxLayout()
         row.addWidget(self.reprint_button)
         row.addWidget(self.open_button)
         ticket_layout.addLayout(row)
@@ -324,7 +332,6 @@ class QueueScreen(QWidget):
 
         layout = QHBoxLayout(self)
         take_panel.setFixedWidth(268)
-        ticket_panel.setFixedWidth(232)
         layout.addWidget(take_panel)
         layout.addLayout(middle, 1)
         layout.addWidget(ticket_panel)
@@ -483,8 +490,11 @@ class QueueScreen(QWidget):
             # button's width (the whole name is in the tooltip), the key and the count the second.
             # Redone when the screen is resized (resizeEvent).
             room = max(button.width() - 24, 60)
-            shown = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room)
+            metrics = button.fontMetrics()
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
             count = self.tr("%1　等候 %2 人").replace("%1", key).replace("%2", str(waiting))
+            if metrics.horizontalAdvance(count) > room:  # F10/F11 with a two-digit queue: the short form
+                count = self.tr("%1　%2 人").replace("%1", key).replace("%2", str(waiting))
             button.setText(f"{shown}\n{count}")
 
     def _show_current(self) -> None:

@@ -464,12 +464,13 @@
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="175"/>
+        <location filename="../../desktop/app.py" line="182"/>
         <source>无法启动</source>
+        <extracomment>Whether the latest imports still wait for :func:`settle_imports` (a login that was waiting for the database goes ahead first: the main window shows, then they are settled). After the main window&apos;s first paint and first page of data, before the user&apos;s first click.</extracomment>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="227"/>
+        <location filename="../../desktop/app.py" line="234"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -2002,32 +2003,32 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/login.py" line="148"/>
+        <location filename="../../desktop/login.py" line="180"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="158"/>
+        <location filename="../../desktop/login.py" line="190"/>
         <source>这是首次登录或密码已被重置，请设置新密码（至少8位，含字母和数字）。</source>
         <translation>This is your first login or your password was reset. Please set a new password (at least 8 characters, with letters and digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="161"/>
+        <location filename="../../desktop/login.py" line="193"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="163"/>
+        <location filename="../../desktop/login.py" line="195"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="165"/>
+        <location filename="../../desktop/login.py" line="197"/>
         <source>确认新密码</source>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="185"/>
+        <location filename="../../desktop/login.py" line="217"/>
         <source>两次输入的新密码不一致</source>
         <translation>The new passwords do not match</translation>
     </message>
@@ -5097,63 +5098,63 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login.py" line="43"/>
+        <location filename="../../desktop/login.py" line="50"/>
         <source>登录 — 调解超市前台</source>
         <translation>Log in — Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="53"/>
+        <location filename="../../desktop/login.py" line="60"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="58"/>
+        <location filename="../../desktop/login.py" line="65"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="61"/>
+        <location filename="../../desktop/login.py" line="68"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="65"/>
+        <location filename="../../desktop/login.py" line="72"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="66"/>
+        <location filename="../../desktop/login.py" line="73"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="70"/>
+        <location filename="../../desktop/login.py" line="77"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="71"/>
+        <location filename="../../desktop/login.py" line="78"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="76"/>
-        <location filename="../../desktop/login.py" line="93"/>
+        <location filename="../../desktop/login.py" line="83"/>
+        <location filename="../../desktop/login.py" line="105"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="105"/>
+        <location filename="../../desktop/login.py" line="136"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="113"/>
+        <location filename="../../desktop/login.py" line="144"/>
         <source>正在打开数据库，稍候自动登录…</source>
         <translation>Opening the database — you will be logged in as soon as it is open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="128"/>
+        <location filename="../../desktop/login.py" line="160"/>
         <source>首次登录须修改初始密码</source>
         <translation>Please change the initial password at first login</translation>
     </message>
@@ -8941,12 +8942,12 @@ F12</translation>
     <message>
         <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>重打  Ctrl+P</source>
-        <translation>Reprint</translation>
+        <translation>Reprint  Ctrl+P</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/queue.py" line="312"/>
         <source>再打印选中号票（或最近一张）的票据</source>
-        <translation>Print the selected ticket (or the last one) again (Ctrl+P)</translation>
+        <translation>Print the selected ticket (or the last one) again</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/queue.py" line="314"/>
@@ -8959,195 +8960,200 @@ F12</translation>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="438"/>
+        <location filename="../../desktop/screens/queue.py" line="445"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="462"/>
+        <location filename="../../desktop/screens/queue.py" line="469"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="469"/>
+        <location filename="../../desktop/screens/queue.py" line="476"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="473"/>
+        <location filename="../../desktop/screens/queue.py" line="480"/>
         <source>%1&#x3000;平均等候 %2 分钟</source>
         <translation>%1  Average wait %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="487"/>
+        <location filename="../../desktop/screens/queue.py" line="495"/>
         <source>%1&#x3000;等候 %2 人</source>
         <translation>%1  %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="491"/>
+        <location filename="../../desktop/screens/queue.py" line="497"/>
+        <source>%1&#x3000;%2 人</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/queue.py" line="501"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="496"/>
+        <location filename="../../desktop/screens/queue.py" line="506"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="497"/>
+        <location filename="../../desktop/screens/queue.py" line="507"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="501"/>
+        <location filename="../../desktop/screens/queue.py" line="511"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="502"/>
+        <location filename="../../desktop/screens/queue.py" line="512"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="503"/>
+        <location filename="../../desktop/screens/queue.py" line="513"/>
         <source>%1&#x3000;·&#x3000;%2</source>
         <translation>%1  ·  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="504"/>
+        <location filename="../../desktop/screens/queue.py" line="514"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="507"/>
+        <location filename="../../desktop/screens/queue.py" line="517"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="509"/>
+        <location filename="../../desktop/screens/queue.py" line="519"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="562"/>
+        <location filename="../../desktop/screens/queue.py" line="572"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="571"/>
+        <location filename="../../desktop/screens/queue.py" line="581"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="581"/>
+        <location filename="../../desktop/screens/queue.py" line="591"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="588"/>
+        <location filename="../../desktop/screens/queue.py" line="598"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="593"/>
+        <location filename="../../desktop/screens/queue.py" line="603"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="601"/>
+        <location filename="../../desktop/screens/queue.py" line="611"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="607"/>
+        <location filename="../../desktop/screens/queue.py" line="617"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="616"/>
+        <location filename="../../desktop/screens/queue.py" line="626"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="624"/>
+        <location filename="../../desktop/screens/queue.py" line="634"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="627"/>
+        <location filename="../../desktop/screens/queue.py" line="637"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="640"/>
+        <location filename="../../desktop/screens/queue.py" line="650"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="647"/>
+        <location filename="../../desktop/screens/queue.py" line="657"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="658"/>
+        <location filename="../../desktop/screens/queue.py" line="668"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="663"/>
+        <location filename="../../desktop/screens/queue.py" line="673"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="672"/>
+        <location filename="../../desktop/screens/queue.py" line="682"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="679"/>
+        <location filename="../../desktop/screens/queue.py" line="689"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="693"/>
+        <location filename="../../desktop/screens/queue.py" line="703"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="694"/>
+        <location filename="../../desktop/screens/queue.py" line="704"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="696"/>
+        <location filename="../../desktop/screens/queue.py" line="706"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="707"/>
+        <location filename="../../desktop/screens/queue.py" line="717"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="708"/>
+        <location filename="../../desktop/screens/queue.py" line="718"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="726"/>
-        <location filename="../../desktop/screens/queue.py" line="737"/>
+        <location filename="../../desktop/screens/queue.py" line="736"/>
+        <location filename="../../desktop/screens/queue.py" line="747"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="727"/>
+        <location filename="../../desktop/screens/queue.py" line="737"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="728"/>
+        <location filename="../../desktop/screens/queue.py" line="738"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>

@@ -830,3 +830,41 @@ def test_the_connection_dialog_explains_in_english(english, qtbot, tmp_path):
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _queue_side_texts_clipped(qtbot, ctx) -> list[str]:
+    """Texts of the queue screen's fixed-width side panels that do not fit: the take-a-number
+    buttons' key-and-count line, the reprint and open buttons."""
+    from desktop.screens.queue import QueueScreen
+
+    screen = QueueScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 740)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.busy and not screen.polling, timeout=5000)
+    clipped = []
+    for button in screen.take_buttons.values():
+        line = button.text().split("\n")[1]
+        if button.fontMetrics().horizontalAdvance(line) > button.width() - 20:
+            clipped.append(line)
+    for button in (screen.reprint_button, screen.open_button):
+        if button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 12:
+            clipped.append(button.text())
+    screen.timer.stop()
+    ctx.tasks.wait()
+    return clipped
+
+
+def test_the_queue_side_panels_fit_in_either_language(app, qtbot, make_ctx, users, engine, request):
+    """A busy morning: two-digit queues behind F10 and F11 (the count line took the short form
+    when the long one would be cut), and the reprint button with its shortcut in English."""
+    from core import queue
+
+    reception = users["reception"]
+    services = [s.code for s in queue.services(engine)]
+    for code in services[-2:]:
+        for _ in range(12):
+            queue.take_ticket(engine, reception, code)
+    assert _queue_side_texts_clipped(qtbot, make_ctx(reception)) == []
+    request.getfixturevalue("english")
+    assert _queue_side_texts_clipped(qtbot, make_ctx(reception)) == []
