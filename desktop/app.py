@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -102,20 +103,64 @@ def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
     engine = engine or open_database(url)
     with read_only(engine) as session:
         centre = get_settings(session)["centre_name"]
-    # While the user is still typing: what checking the password and building the main window
-    # import (the GUI thread imports nothing while the login dialog waits, so no import races).
-    import importlib
-
-    import argon2  # noqa: F401
-
-    import desktop.lock  # noqa: F401 — the main window's idle lock, and warm_up() for once the database is open
-    import desktop.main_window  # noqa: F401
-    from desktop.navigation import home_modules
-
-    for module in (*home_modules(), "desktop.screens.cases"):  # and the case list, every role's first stop
-        importlib.import_module(module)
+    import argon2  # noqa: F401 — checking the password, next
 
     return OpenedDatabase(engine, centre, describe(url))
+
+
+def preload_screens(stop: threading.Event) -> bool:
+    """While the user is still typing: import what building the main window imports (its idle
+    lock, the window, every role's home screen and the case list), one module after another.
+    Stops between two as soon as ``stop`` is set — a login that goes ahead meanwhile imports
+    what its own window needs, in the GUI thread, once this has stopped: two threads never
+    import at once. True when everything was imported."""
+    import importlib
+
+    from desktop.navigation import home_modules
+
+    for module in ("desktop.lock", "desktop.main_window", *home_modules(), "desktop.screens.cases"):
+        if stop.is_set():
+            return False
+        importlib.import_module(module)
+    return True
+
+
+class _Preload:
+    """The main window's modules, imported on a worker once the database is open and the user
+    is still typing; then the imports are settled and the idle lock's cost paid in advance.
+    A login that was waiting for the database does not wait for this too (≈ 0.1–0.2 s of
+    screens of other roles): it stops it, and its imports are settled after the window shows."""
+
+    def __init__(self, tasks) -> None:
+        self.tasks = tasks
+        self.stop = threading.Event()
+        self.settled = False
+
+    def start(self) -> None:
+        self.tasks.run(preload_screens, self.stop, on_done=self._done)
+
+    def _done(self, complete: bool) -> None:
+        if complete and not self.stop.is_set():
+            settle_imports()
+            from desktop.lock import warm_up  # imported by preload_screens
+
+            warm_up()
+            self.settled = True
+
+    def finish(self) -> None:
+        """The login dialog has closed: stop (between two imports) and wait for every task."""
+        self.stop.set()
+        self.tasks.wait()
+        if not self.settled:
+            _unsettled.append(True)
+
+
+def _open_now(url: str, engine: Engine) -> OpenedDatabase:
+    """An engine the connection dialog opened: the rest of the opening before the login shows."""
+    opened = open_for_login(url, engine)
+    preload_screens(threading.Event())
+    settle_imports()
+    return opened
 
 
 def settle_imports() -> None:
@@ -226,37 +271,31 @@ def _sessions(app: QApplication, tasks, cli_url: str | None, login_dialog) -> in
     url, config, engine, code = choose_target(tasks, cli_url)
     if url is None:
         return code
-    opened = open_for_login(url, engine) if engine is not None else None
-    if opened is not None:
-        settle_imports()
+    opened = _open_now(url, engine) if engine is not None else None
     while True:
         login = login_dialog(opened.engine if opened else None, centre_name=opened.centre_name if opened else "",
                              where=opened.where if opened else QCoreApplication.translate("App", "正在打开…"),
                              tasks=tasks, url=url)
         if opened is None:
             holder: list[OpenedDatabase] = []
+            preload = _Preload(tasks)
 
-            def arrived(result: OpenedDatabase, dialog=login, holder=holder) -> None:
+            def arrived(result: OpenedDatabase, dialog=login, holder=holder, preload=preload) -> None:
                 holder.append(result)
-                if dialog.waiting:  # Enter was pressed already: the main window first (its first paint
-                    _unsettled.append(True)  # needs no full collection: desktop.gc_guard), then settle
-                else:  # the user is still typing: now, in a wait nobody notices
-                    settle_imports()
-                from desktop.lock import warm_up  # loaded by open_for_login
-
-                warm_up()
-                dialog.set_database(result.engine, result.centre_name, result.where)
+                waiting = dialog.waiting
+                dialog.set_database(result.engine, result.centre_name, result.where)  # a waiting login goes ahead
+                if not waiting and not preload.stop.is_set():  # the user is still typing
+                    preload.start()
 
             tasks.run(open_for_login, url, on_done=arrived, on_error=login.database_failed, owner=login)
         accepted = login.exec() == QDialog.DialogCode.Accepted and login.user is not None
         if opened is None:
-            tasks.wait()  # a dialog closed early: the opening is finished (or failed) before we go on
+            preload.finish()  # and a dialog closed early: the opening is finished (or failed) before we go on
             if login.failure is not None:
                 engine, url, code = repair_database(tasks, url, config, login.failure)
                 if engine is None:
                     return code
-                opened = open_for_login(url, engine)
-                settle_imports()
+                opened = _open_now(url, engine)
                 continue
             opened = holder[0] if holder else None
         if not accepted or opened is None:
