@@ -111,9 +111,10 @@ def open_for_login(url: str, engine: Engine | None = None) -> OpenedDatabase:
 def preload_screens(stop: threading.Event) -> bool:
     """While the user is still typing: import what building the main window imports (its idle
     lock, the window, every role's home screen and the case list), one module after another.
-    Stops between two as soon as ``stop`` is set — a login that goes ahead meanwhile imports
-    what its own window needs, in the GUI thread, once this has stopped: two threads never
-    import at once. True when everything was imported."""
+    Stops between two as soon as ``stop`` is set: a login that goes ahead meanwhile stops it
+    before its window is built, and the window imports what it still needs in the GUI thread
+    (the login itself imports nothing more once the database is open). True when everything
+    was imported."""
     import importlib
 
     from desktop.navigation import home_modules

@@ -116,10 +116,8 @@ class LoginDialog(QDialog):
     def _check_ahead(self) -> None:
         if self._tasks is None or self._url is None or self._checking:
             return
-        from core.passwords import check_ahead  # no SQLAlchemy: it is still being imported
-
         self._checking = True
-        self._tasks.run(check_ahead, self._url, self.username.text(), self.password.text(),
+        self._tasks.run(_check_ahead, self._url, self.username.text(), self.password.text(),
                         on_done=self._checked_ahead, on_error=lambda _exc: self._checked_ahead(None), owner=self)
 
     def _checked_ahead(self, check: PasswordCheck | None) -> None:
@@ -161,6 +159,13 @@ class LoginDialog(QDialog):
                 return
             self.user = dialog.user
         self.accept()
+
+
+def _check_ahead(url: str, username: str, password: str) -> PasswordCheck | None:
+    """On a worker, beside the one opening the database (core.passwords imports no SQLAlchemy)."""
+    from core.passwords import check_ahead
+
+    return check_ahead(url, username, password)
 
 
 class ChangePasswordDialog(QDialog):
