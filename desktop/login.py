@@ -117,7 +117,7 @@ class LoginDialog(QDialog):
         if self._tasks is None or self._url is None or self._checking:
             return
         self._checking = True
-        self._tasks.run(_check_ahead, self._url, self.username.text(), self.password.text(),
+        self._tasks.run(_check_password_ahead, self._url, self.username.text(), self.password.text(),
                         on_done=self._checked_ahead, on_error=lambda _exc: self._checked_ahead(None), owner=self)
 
     def _checked_ahead(self, check: PasswordCheck | None) -> None:
@@ -144,8 +144,9 @@ class LoginDialog(QDialog):
             return
         from core.auth import AuthError, login
 
+        checked, self.checked = self.checked, None  # once: it holds the password
         try:
-            self.user = login(self.engine, self.username.text(), self.password.text(), checked=self.checked)
+            self.user = login(self.engine, self.username.text(), self.password.text(), checked=checked)
         except AuthError as exc:
             show_error(self.error, error_text(exc))
             self.password.selectAll()
@@ -161,7 +162,7 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-def _check_ahead(url: str, username: str, password: str) -> PasswordCheck | None:
+def _check_password_ahead(url: str, username: str, password: str) -> PasswordCheck | None:
     """On a worker, beside the one opening the database (core.passwords imports no SQLAlchemy)."""
     from core.passwords import check_ahead
 

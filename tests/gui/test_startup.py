@@ -103,6 +103,7 @@ def test_the_password_of_a_login_typed_early_is_checked_while_the_database_opens
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
     tasks.wait()
     assert dialog.user.username == "qiantai"
+    assert dialog.checked is None  # used once: it held the password
     if engine.dialect.name == "sqlite":
         assert ahead[0].ok and again == []  # argon2 ran once, on the worker
     else:
