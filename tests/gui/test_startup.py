@@ -198,7 +198,7 @@ def test_the_main_window_is_loaded_and_settled_while_the_user_types(app, qtbot, 
     assert {"desktop.main_window", "desktop.screens.stats", "desktop.screens.queue"} <= set(sys.modules)
 
 
-def test_loading_the_main_window_stops_between_two_modules_when_asked():
+def test_loading_the_main_window_stops_when_asked():
     import threading
 
     stop = threading.Event()
@@ -227,7 +227,7 @@ def test_a_database_that_cannot_be_opened_goes_to_the_repair_dialog(app, qtbot, 
     assert _TypingLogin.seen[0].failure is exc
 
 
-def test_none_true_and_false_can_never_be_deallocated_and_the_guard_costs_nothing(tmp_path):
+def test_none_true_and_false_can_never_be_deallocated_and_the_guard_costs_nothing():
     """desktop.refcount_guard (PySide6 on Python 3.11 drops references to None/True/False): their
     counts are raised in place at import — no memory held, nothing left to add later."""
     code = (
