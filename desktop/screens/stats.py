@@ -213,6 +213,21 @@ def _fit_columns(view: QTableView) -> None:
         view.setColumnWidth(c, min(wanted, 220))
 
 
+#: Low enough for the committees' table with all its rows above two charts on a 768-pixel screen.
+CHART_MIN_HEIGHT = 160
+
+
+def _show_every_row(view: QTableView) -> None:
+    """The committees' table is as high as its rows, the total last, without scrolling; the
+    charts below take the rest (on a 1366×768 screen the total row was cut off, on a large one
+    the table had empty space)."""
+    view.ensurePolished()
+    rows = view.model().rowCount()
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height()
+                        + rows * view.verticalHeader().defaultSectionSize()
+                        + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+
+
 # ------------------------------------------------------------------------------ charts
 
 
@@ -227,7 +242,7 @@ class BarChart(QWidget):
         self.categories: list[str] = []
         self.series: list[tuple[str, QColor, list[int]]] = []
         self._bars: list[tuple[QRectF, int, int]] = []
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(CHART_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -297,7 +312,7 @@ class TrendChart(QWidget):
         self.setObjectName("trendChart")
         self.labels: list[str] = []
         self.series: list[tuple[str, QColor, list[int]]] = []
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(CHART_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, labels: list[str], series: list[tuple[str, QColor, list[int]]]) -> None:
@@ -520,11 +535,11 @@ class StatsScreen(QWidget):
         committee_page = QWidget()
         page = QVBoxLayout(committee_page)
         page.setContentsMargins(0, 4, 0, 0)
-        page.addWidget(self.committee_table, 3)
+        page.addWidget(self.committee_table)
         charts = QHBoxLayout()
         charts.addWidget(self.committee_chart, 3)
         charts.addWidget(self.trend_chart, 2)
-        page.addLayout(charts, 2)
+        page.addLayout(charts, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(committee_page, self.tr("按委员会"))
@@ -614,6 +629,7 @@ class StatsScreen(QWidget):
             card.show_values(cur.total.value(figure), prev.total.value(figure), ly.total.value(figure))
         names = {c: tr_code(cur.committee_names.get(c) or '') or COMMITTEE_SHORT.get(c, c) for c in cur.by_committee}
         self.committee_model.set_rows(self._rows(data, "committee", names))
+        _show_every_row(self.committee_table)
         self.type_model.set_rows(self._rows(data, "dispute_type", {k: f"{k} {v}" for k, v in DISPUTE_TYPES.items()}))
         self.source_model.set_rows(self._rows(data, "source", dict(CASE_SOURCES)))
         self.mediator_model.set_rows(self._mediator_rows(data))

@@ -153,3 +153,22 @@ def test_reception_has_no_statistics(qtbot, make_ctx, users):
     win = MainWindow(make_ctx(users["reception"]))
     qtbot.addWidget(win)
     assert win.show_screen("stats") is None and win.show_screen("stats_drilldown") is None
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_committee_table_shows_every_row_and_the_total(qtbot, window, size):
+    """On a 1366×768 screen (common at the centre's desks) the total row was cut off; on a large
+    one the table had empty space below it. Now it is as high as its rows, the charts take the rest."""
+    window.resize(*size)
+    screen = _stats_screen(qtbot, window)
+    qtbot.wait(50)  # the layout after the rows arrived
+    view = screen.committee_table
+    last = view.model().rowCount() - 1
+    assert view.model().rows[last].label == "合计"
+    assert view.rowViewportPosition(0) == 0
+    bottom = view.rowViewportPosition(last) + view.rowHeight(last)
+    assert bottom <= view.viewport().height() < bottom + view.rowHeight(last)  # all rows, no empty row's room
+    assert view.verticalScrollBar().maximum() == 0
+    chart = screen.committee_chart
+    assert chart.height() >= chart.minimumHeight() and chart.geometry().top() >= 0
+    assert chart.mapTo(window, chart.rect().bottomLeft()).y() <= window.centralWidget().geometry().bottom()
