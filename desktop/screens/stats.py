@@ -213,19 +213,22 @@ def _fit_columns(view: QTableView) -> None:
         view.setColumnWidth(c, min(wanted, 220))
 
 
-#: Low enough for the committees' table with all its rows above two charts on a 768-pixel screen.
-CHART_MIN_HEIGHT = 160
+#: Low enough for the committees' table with all its rows above the charts in a maximised window on a
+#: 1366×768 screen (≈ 700 pixels under the taskbar).
+CHART_MIN_HEIGHT = 120
 
 
 def _show_every_row(view: QTableView) -> None:
-    """The committees' table is as high as its rows, the total last, without scrolling; the
-    charts below take the rest (on a 1366×768 screen the total row was cut off, on a large one
-    the table had empty space)."""
+    """The committees' table is at most as high as its rows (on a large screen it had empty space
+    below them) and has the first claim on the page's height (its stretch), so that on a
+    1366×768 screen it shows every row, the total last; the charts take the rest. Where even
+    that is too little (a taskbar on a 768-pixel screen), the table scrolls rather than the
+    window growing taller than the screen."""
     view.ensurePolished()
     rows = view.model().rowCount()
-    view.setFixedHeight(view.horizontalHeader().sizeHint().height()
-                        + rows * view.verticalHeader().defaultSectionSize()
-                        + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+    view.setMaximumHeight(view.horizontalHeader().sizeHint().height()
+                          + rows * view.verticalHeader().defaultSectionSize()
+                          + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
 
 # ------------------------------------------------------------------------------ charts
@@ -535,7 +538,7 @@ class StatsScreen(QWidget):
         committee_page = QWidget()
         page = QVBoxLayout(committee_page)
         page.setContentsMargins(0, 4, 0, 0)
-        page.addWidget(self.committee_table)
+        page.addWidget(self.committee_table, 10)  # see _show_every_row
         charts = QHBoxLayout()
         charts.addWidget(self.committee_chart, 3)
         charts.addWidget(self.trend_chart, 2)
