@@ -322,9 +322,8 @@ class QueueScreen(QWidget):
         room = ticket_panel.width() - margins.left() - margins.right()
         for button in (self.reprint_button, self.open_button):
             button.ensurePolished()
-        row = QHBoxLayout()
-        if self.reprint_button.sizeHint().width() + self.open_button.sizeHint().width() + 6 > room:
-            row = QVBoxLayout()
+        side_by_side = self.reprint_button.sizeHint().width() + self.open_button.sizeHint().width() + 6 <= room
+        row = QHBoxLayout() if side_by_side else QVBoxLayout()
         row.addWidget(self.reprint_button)
         row.addWidget(self.open_button)
         ticket_layout.addLayout(row)
