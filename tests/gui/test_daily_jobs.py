@@ -35,3 +35,33 @@ def test_daily_jobs_run_once_a_day(app, qtbot, make_ctx, engine, users, tmp_path
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=10000)
     assert reports[1].failed_cases == ()
     jobs.stop()
+
+
+def test_the_main_window_starts_the_daily_jobs_after_it_shows(app, qtbot, engine, users, monkeypatch):
+    """Nothing of the daily jobs is loaded before the main window is on screen (≈ 25 ms of a
+    start); they start by themselves a moment later, their messages go to the status bar."""
+    import sys
+
+    from desktop import app as app_module
+    from desktop.tasks import TaskRunner
+
+    monkeypatch.delitem(sys.modules, "desktop.housekeeping")  # as in a fresh process
+    monkeypatch.setattr(app_module, "DAILY_JOBS_AFTER_MS", 50)
+    opened = app_module.OpenedDatabase(engine, "衢江区专业调解中心", "SQLite")
+    tasks = TaskRunner()
+    window = app_module.open_main_window(tasks, opened, engine.url.render_as_string(hide_password=False),
+                                         users["reception"])
+    qtbot.addWidget(window)
+    assert window.isVisible() and "desktop.housekeeping" not in sys.modules
+
+    def started():
+        module = sys.modules.get("desktop.housekeeping")
+        return module is not None and window.findChild(module.DailyJobs) is not None
+
+    qtbot.waitUntil(started, timeout=5000)
+    jobs = window.findChild(sys.modules["desktop.housekeeping"].DailyJobs)
+    jobs.message.emit("每日例行任务：测试")
+    assert window.statusBar().currentMessage() == "每日例行任务：测试"
+    jobs.stop()
+    window.close()
+    tasks.wait()
