@@ -24,6 +24,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import chinese_calendar
 
@@ -39,6 +40,14 @@ _ONE_DAY = timedelta(days=1)
 # Years covered by the installed chinese-calendar release (derived, so a newer release widens it).
 _CC_MIN_YEAR = min(chinese_calendar.holidays).year
 _CC_MAX_YEAR = max(chinese_calendar.holidays).year
+
+
+@cache
+def _cc_is_workday(d: date) -> bool:
+    """chinese-calendar's answer, kept: the library scans its whole table for every question
+    (≈ 20 µs), and the deadline lists of a busy centre ask about the same few hundred days
+    hundreds of thousands of times. Its table never changes while the process runs."""
+    return bool(chinese_calendar.is_workday(d))
 
 # Gregorian dates of 春节 (1st day of the 1st lunar month), 清明 (the Qingming solar term),
 # 端午 (5th day of the 5th lunar month) and 中秋 (15th day of the 8th lunar month), 2025–2050.
@@ -167,7 +176,7 @@ class WorkCalendar:
         if override is not None:
             return override
         if _CC_MIN_YEAR <= d.year <= _CC_MAX_YEAR:
-            return bool(chinese_calendar.is_workday(d))
+            return _cc_is_workday(d)
         return self._fallback_is_workday(d)
 
     def _fallback_is_workday(self, d: date) -> bool:

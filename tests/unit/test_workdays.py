@@ -50,6 +50,20 @@ def test_known_years(cal):
     assert not cal.is_known(D(2003, 12, 31))
 
 
+@given(st.dates(min_value=D(2004, 1, 1), max_value=D(2026, 12, 31)))
+def test_every_day_of_the_library_years_is_the_library_answer_asked_twice(d):
+    """The library's answers are kept (it scans its table on every question); a day asked again —
+    by another calendar, with overrides elsewhere — gets the same answer."""
+    first, again = WorkCalendar(), WorkCalendar({d + timedelta(days=1): True})
+    assert first.is_workday(d) == chinese_calendar.is_workday(d) == again.is_workday(d)
+
+
+def test_an_override_still_beats_a_kept_answer():
+    d = D(2026, 10, 8)
+    assert WorkCalendar().is_workday(d)  # kept
+    assert not WorkCalendar({d: False}).is_workday(d)
+
+
 # -- override table ------------------------------------------------------------------------------
 
 
