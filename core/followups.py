@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -302,27 +302,35 @@ class FollowupRow:
 
 def _followup_rows(session: Session, conditions: list, today: date, user: CurrentUser) -> list[FollowupRow]:
     visitor = User.__table__.alias("visitor")
-    query = (select(FollowUp, Case.number, Committee.code, Party.name, Party.phone, visitor.c.full_name)
+    # Plain columns, not FollowUp objects: the whole centre's list can run to thousands of rows.
+    query = (select(FollowUp.id, FollowUp.case_id, FollowUp.scheduled_on, FollowUp.visited_on, FollowUp.party_id,
+                    FollowUp.performance, FollowUp.rating, FollowUp.court_action, FollowUp.escalation_risk,
+                    FollowUp.action_taken, Case.number, Committee.code, Party.name, Party.phone, visitor.c.full_name)
              .join(Case, Case.id == FollowUp.case_id)
              .join(Committee, Committee.id == Case.committee_id)
              .outerjoin(CaseParty, CaseParty.id == FollowUp.party_id)
              .outerjoin(Party, Party.id == CaseParty.party_id)
              .outerjoin(visitor, visitor.c.id == FollowUp.visitor_id)
-             .where(*conditions).order_by(FollowUp.scheduled_on, FollowUp.id))
-    found = session.execute(_scope(query, user)).all()
-    agents = agent_phones(session, [f.party_id for f, *_ in found if f.party_id])
+             .where(*conditions))
+    query = _scope(query, user)
+    found = session.execute(query.order_by(FollowUp.scheduled_on, FollowUp.id)).all()
+    # Chosen by the same query, not by a list of ids (more than SQLite takes as parameters).
+    agents = agent_phones(session, query.with_only_columns(FollowUp.party_id)
+                          .where(FollowUp.party_id.is_not(None))) if found else {}
     return [FollowupRow(
-        id=f.id, case_id=f.case_id, number=number, committee=code, scheduled_on=f.scheduled_on,
-        visited_on=f.visited_on, party_id=f.party_id, party=name or "", phone=phone or agents.get(f.party_id, ""),
-        visitor=vname or "", performance=f.performance or "", rating=f.rating, court_action=bool(f.court_action),
-        escalation_risk=bool(f.escalation_risk), action_taken=f.action_taken or "",
-        overdue=f.visited_on is None and f.scheduled_on < today)
-        for f, number, code, name, phone, vname in found]
+        id=fid, case_id=case_id, number=number, committee=code, scheduled_on=scheduled_on,
+        visited_on=visited_on, party_id=party_id, party=name or "", phone=phone or agents.get(party_id, ""),
+        visitor=vname or "", performance=performance or "", rating=rating, court_action=bool(court_action),
+        escalation_risk=bool(escalation_risk), action_taken=action_taken or "",
+        overdue=visited_on is None and scheduled_on < today)
+        for (fid, case_id, scheduled_on, visited_on, party_id, performance, rating, court_action, escalation_risk,
+             action_taken, number, code, name, phone, vname) in found]
 
 
-def agent_phones(session: Session, case_party_ids: list[int]) -> dict[int, str]:
-    """A party without a phone of its own is reached through its agent."""
-    if not case_party_ids:
+def agent_phones(session: Session, case_party_ids: list[int] | Select) -> dict[int, str]:
+    """A party without a phone of its own is reached through its agent. ``case_party_ids``: a
+    list, or a query that selects them (for long lists)."""
+    if isinstance(case_party_ids, list) and not case_party_ids:
         return {}
     out: dict[int, str] = {}
     for represents, name, phone in session.execute(

@@ -216,8 +216,11 @@ def _instalment_rows(session: Session, conditions: list, today: date, user: Curr
     payee_cp = CaseParty.__table__.alias("payee_cp")
     payer = Party.__table__.alias("payer")
     payee = Party.__table__.alias("payee")
-    query = (select(Instalment, Agreement.case_id, Case.number, Committee.code, payer.c.name, payer.c.phone,
-                    payee.c.name.label("payee_name"))
+    # Plain columns, not Instalment objects: a whole centre's list runs to tens of thousands of
+    # rows on a big database, and the rows go straight into dataclasses.
+    query = (select(Instalment.id, Instalment.agreement_id, Instalment.due_on, Instalment.amount,
+                    Instalment.paid_in_full_on, Instalment.payer_id, Agreement.case_id, Case.number, Committee.code,
+                    payer.c.name, payer.c.phone, payee.c.name.label("payee_name"))
              .join(Agreement, Agreement.id == Instalment.agreement_id)
              .join(Case, Case.id == Agreement.case_id)
              .join(Committee, Committee.id == Case.committee_id)
@@ -225,27 +228,35 @@ def _instalment_rows(session: Session, conditions: list, today: date, user: Curr
              .outerjoin(payer, payer.c.id == payer_cp.c.party_id)
              .outerjoin(payee_cp, payee_cp.c.id == Instalment.payee_id)
              .outerjoin(payee, payee.c.id == payee_cp.c.party_id)
-             .where(*conditions).order_by(Instalment.due_on, Instalment.id))
+             .where(*conditions))
     if user.role == "mediator" and not can(user, "cases.read_all"):
         query = query.where(Committee.code.in_(user.committee_codes))
-    found = session.execute(query).all()
-    ids = [r[0].id for r in found]
+    found = session.execute(query.order_by(Instalment.due_on, Instalment.id)).all()
+    if not found:
+        return []
+    # The payments and the agents of the same instalments, chosen by the same query rather than
+    # by a list of ids (a list that long is more than SQLite takes as parameters).
+    chosen = query.with_only_columns(Instalment.id)
     payments: dict[int, list[PaymentRow]] = {}
-    if ids:
-        for p, name in session.execute(select(Payment, User.full_name).outerjoin(User, User.id == Payment.recorded_by_id)
-                                       .where(Payment.instalment_id.in_(ids)).order_by(Payment.paid_on, Payment.id)):
-            payments.setdefault(p.instalment_id, []).append(
-                PaymentRow(p.id, p.amount, p.paid_on, p.method, p.receipt_no or "", name or ""))
-    agents = agent_phones(session, [r[0].payer_id for r in found if r[0].payer_id])
+    for pid, instalment_id, amount, paid_on, method, receipt_no, name in session.execute(
+            select(Payment.id, Payment.instalment_id, Payment.amount, Payment.paid_on, Payment.method,
+                   Payment.receipt_no, User.full_name)
+            .outerjoin(User, User.id == Payment.recorded_by_id)
+            .where(Payment.instalment_id.in_(chosen)).order_by(Payment.paid_on, Payment.id)):
+        payments.setdefault(instalment_id, []).append(PaymentRow(pid, amount, paid_on, method, receipt_no or "",
+                                                                 name or ""))
+    agents = agent_phones(session, query.with_only_columns(Instalment.payer_id).where(Instalment.payer_id.is_not(None)))
     rows = []
-    for inst, case_id, number, code, payer_name, payer_phone, payee_name in found:
-        paid = sum((p.amount for p in payments.get(inst.id, ())), Decimal("0.00"))
-        late = (today - inst.due_on).days if inst.paid_in_full_on is None and today > inst.due_on else 0
+    for (iid, agreement_id, due_on, amount, paid_in_full_on, payer_id, case_id, number, code, payer_name, payer_phone,
+         payee_name) in found:
+        paid_rows = tuple(payments.get(iid, ()))
+        paid = sum((p.amount for p in paid_rows), Decimal("0.00"))
+        late = (today - due_on).days if paid_in_full_on is None and today > due_on else 0
         rows.append(InstalmentRow(
-            id=inst.id, agreement_id=inst.agreement_id, case_id=case_id, number=number, committee=code,
-            due_on=inst.due_on, amount=inst.amount, paid=paid, paid_in_full_on=inst.paid_in_full_on,
-            payer=payer_name or "", payer_phone=payer_phone or agents.get(inst.payer_id, ""),
-            payee=payee_name or "", payments=tuple(payments.get(inst.id, ())), overdue_days=late))
+            id=iid, agreement_id=agreement_id, case_id=case_id, number=number, committee=code,
+            due_on=due_on, amount=amount, paid=paid, paid_in_full_on=paid_in_full_on,
+            payer=payer_name or "", payer_phone=payer_phone or agents.get(payer_id, ""),
+            payee=payee_name or "", payments=paid_rows, overdue_days=late))
     return rows
 
 
