@@ -37,15 +37,24 @@ HEADERS = {
     Col.LABEL: QT_TRANSLATE_NOOP("TableHeaders", "号码"),
     Col.SERVICE: QT_TRANSLATE_NOOP("TableHeaders", "服务"),
     Col.STATUS: QT_TRANSLATE_NOOP("TableHeaders", "状态"),
-    Col.TAKEN: QT_TRANSLATE_NOOP("TableHeaders", "取号时间"),
+    Col.TAKEN: QT_TRANSLATE_NOOP("TableHeaders", "取号"),
     Col.WAITED: QT_TRANSLATE_NOOP("TableHeaders", "已等候"),
     Col.AHEAD: QT_TRANSLATE_NOOP("TableHeaders", "前面"),
-    Col.CALLS: QT_TRANSLATE_NOOP("TableHeaders", "呼叫次数"),
+    Col.CALLS: QT_TRANSLATE_NOOP("TableHeaders", "呼叫"),
     Col.WINDOW: QT_TRANSLATE_NOOP("TableHeaders", "窗口"),
     Col.NOTE: QT_TRANSLATE_NOOP("TableHeaders", "备注"),
 }
 
-_PADDING = 16  # the cell's margins and the header's sort-indicator room
+# Short headers leave the note room (a transfer's "由 交-001 转入") beside a scroll bar in a
+# 1280-pixel window; what each short header means is in its tooltip.
+HEADER_TIPS = {
+    Col.TAKEN: QT_TRANSLATE_NOOP("TableHeaders", "取号时间"),
+    Col.WAITED: QT_TRANSLATE_NOOP("TableHeaders", "自取号起已等候的时间"),
+    Col.AHEAD: QT_TRANSLATE_NOOP("TableHeaders", "同一服务排在前面的人数"),
+    Col.CALLS: QT_TRANSLATE_NOOP("TableHeaders", "已呼叫次数（过号后再叫也计入）"),
+}
+
+_PADDING = 12  # the cell's margins (the list is not sortable: no sort indicator)
 _MAX_WIDTH = 90  # a longer status elides (the tooltip has it whole)
 _CENTRED = {Col.LABEL, Col.STATUS, Col.TAKEN, Col.WAITED, Col.AHEAD, Col.CALLS, Col.WINDOW}
 
@@ -96,8 +105,12 @@ class QueueTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Col)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("TableHeaders", HEADERS[Col(section)])
+        if role == Qt.ItemDataRole.ToolTipRole and Col(section) in HEADER_TIPS:
+            return QCoreApplication.translate("TableHeaders", HEADER_TIPS[Col(section)])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -133,7 +146,7 @@ class QueueTableModel(QAbstractTableModel):
         samples = {Col.LABEL: (labels, ["交-888"]), Col.STATUS: (cells, status_texts),
                    Col.TAKEN: (cells, ["08:88"]), Col.WAITED: (cells, [self.tr("%1 分钟").replace("%1", "888")]),
                    Col.AHEAD: (cells, ["88"]), Col.CALLS: (cells, ["8/8"]),
-                   Col.SERVICE: (cells, ["交通事故"]), Col.WINDOW: (cells, ["18号窗口"])}
+                   Col.SERVICE: (cells, ["交通事故"]), Col.WINDOW: (cells, ["8号窗口"])}
         widths = {}
         for col, (metrics, texts) in samples.items():
             header = headers.horizontalAdvance(str(self.headerData(col, Qt.Orientation.Horizontal)))

@@ -459,18 +459,18 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="78"/>
+        <location filename="../../desktop/app.py" line="79"/>
         <source>调解超市前台</source>
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="228"/>
         <source>无法启动</source>
         <extracomment>Whether the latest imports still wait for :func:`settle_imports` (a login that was waiting for the database goes ahead first: the main window shows, then they are settled). After the main window&apos;s first paint and first page of data, before the user&apos;s first click.</extracomment>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="234"/>
+        <location filename="../../desktop/app.py" line="278"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -734,8 +734,9 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="267"/>
+        <location filename="../../desktop/screens/stats.py" line="285"/>
         <source>单击柱形查看案件明细</source>
+        <extracomment>Low enough for the committees&apos; table with all its rows above the charts in a maximised window on a 1366×768 screen (≈ 700 pixels under the taskbar).</extracomment>
         <translation>Click a bar to see the cases</translation>
     </message>
 </context>
@@ -2003,32 +2004,32 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/login.py" line="180"/>
+        <location filename="../../desktop/login.py" line="186"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="190"/>
+        <location filename="../../desktop/login.py" line="196"/>
         <source>这是首次登录或密码已被重置，请设置新密码（至少8位，含字母和数字）。</source>
         <translation>This is your first login or your password was reset. Please set a new password (at least 8 characters, with letters and digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="193"/>
+        <location filename="../../desktop/login.py" line="199"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="195"/>
+        <location filename="../../desktop/login.py" line="201"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="197"/>
+        <location filename="../../desktop/login.py" line="203"/>
         <source>确认新密码</source>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="217"/>
+        <location filename="../../desktop/login.py" line="223"/>
         <source>两次输入的新密码不一致</source>
         <translation>The new passwords do not match</translation>
     </message>
@@ -5144,17 +5145,17 @@ Everything you entered is still in the form and a draft has been saved; once the
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="136"/>
+        <location filename="../../desktop/login.py" line="134"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="144"/>
+        <location filename="../../desktop/login.py" line="142"/>
         <source>正在打开数据库，稍候自动登录…</source>
         <translation>Opening the database — you will be logged in as soon as it is open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login.py" line="160"/>
+        <location filename="../../desktop/login.py" line="159"/>
         <source>首次登录须修改初始密码</source>
         <translation>Please change the initial password at first login</translation>
     </message>
@@ -8960,200 +8961,200 @@ F12</translation>
         <translation>Open in the system PDF viewer, to print from there</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="445"/>
+        <location filename="../../desktop/screens/queue.py" line="444"/>
         <source>无法读取队列：</source>
         <translation>Cannot read the queue: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="469"/>
+        <location filename="../../desktop/screens/queue.py" line="468"/>
         <source>等候队列：共 %1 人等候</source>
         <translation>Queue: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="476"/>
+        <location filename="../../desktop/screens/queue.py" line="475"/>
         <source>今日取号 %1&#x3000;已办结 %2
 过号 %3&#x3000;转窗口 %4</source>
         <translation>Tickets today %1  Done %2
 Missed %3  Transferred %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="480"/>
+        <location filename="../../desktop/screens/queue.py" line="479"/>
         <source>%1&#x3000;平均等候 %2 分钟</source>
         <translation>%1  Average wait %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="495"/>
+        <location filename="../../desktop/screens/queue.py" line="494"/>
         <source>%1&#x3000;等候 %2 人</source>
         <translation>%1  %2 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="497"/>
+        <location filename="../../desktop/screens/queue.py" line="496"/>
         <source>%1&#x3000;%2 人</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="501"/>
+        <location filename="../../desktop/screens/queue.py" line="500"/>
         <source>未选择窗口</source>
         <translation>No window selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="506"/>
+        <location filename="../../desktop/screens/queue.py" line="505"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="507"/>
+        <location filename="../../desktop/screens/queue.py" line="506"/>
         <source>按 F12 叫下一位；按 F1–F11 为对应服务取号。</source>
         <translation>F12 calls the next number; F1–F11 take a ticket for a service.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="511"/>
+        <location filename="../../desktop/screens/queue.py" line="510"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="512"/>
+        <location filename="../../desktop/screens/queue.py" line="511"/>
         <source>第 %1 次呼叫</source>
         <translation>Call no. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="513"/>
+        <location filename="../../desktop/screens/queue.py" line="512"/>
         <source>%1&#x3000;·&#x3000;%2</source>
         <translation>%1  ·  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="514"/>
+        <location filename="../../desktop/screens/queue.py" line="513"/>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="517"/>
+        <location filename="../../desktop/screens/queue.py" line="516"/>
         <source>再呼 %1 次未到即过号</source>
         <translation>Missed after %1 more call(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="519"/>
+        <location filename="../../desktop/screens/queue.py" line="518"/>
         <source>由 %1 转入</source>
         <translation>Transferred from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="572"/>
+        <location filename="../../desktop/screens/queue.py" line="571"/>
         <source>操作未完成：</source>
         <translation>Not completed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="581"/>
+        <location filename="../../desktop/screens/queue.py" line="580"/>
         <source>已取号 %1（%2），前面 %3 人等候。正在打印票据…</source>
         <translation>Ticket %1 (%2) taken, %3 ahead. Printing ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="591"/>
+        <location filename="../../desktop/screens/queue.py" line="590"/>
         <source>请先选择本机窗口</source>
         <translation>Please choose this PC&apos;s window first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="598"/>
+        <location filename="../../desktop/screens/queue.py" line="597"/>
         <source>%1暂无等候的号。</source>
         <translation>No one is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="603"/>
+        <location filename="../../desktop/screens/queue.py" line="602"/>
         <source>请 %1 号到 %2。</source>
         <translation>Number %1, please go to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="611"/>
+        <location filename="../../desktop/screens/queue.py" line="610"/>
         <source>没有可重呼的号：请先叫号或在列表中选中号票</source>
         <translation>Nothing to recall: call a number or select a ticket in the list first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="617"/>
+        <location filename="../../desktop/screens/queue.py" line="616"/>
         <source>已重呼 %1（第 %2 次）。</source>
         <translation>Recalled %1 (call no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="626"/>
+        <location filename="../../desktop/screens/queue.py" line="625"/>
         <source>只有正在呼叫的号可以过号</source>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="634"/>
+        <location filename="../../desktop/screens/queue.py" line="633"/>
         <source>%1 已呼叫 %2 次未到，作过号处理。</source>
         <translation>%1 did not come after %2 calls and is marked missed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="637"/>
+        <location filename="../../desktop/screens/queue.py" line="636"/>
         <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
         <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="650"/>
+        <location filename="../../desktop/screens/queue.py" line="649"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="657"/>
+        <location filename="../../desktop/screens/queue.py" line="656"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="668"/>
+        <location filename="../../desktop/screens/queue.py" line="667"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="673"/>
+        <location filename="../../desktop/screens/queue.py" line="672"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="682"/>
+        <location filename="../../desktop/screens/queue.py" line="681"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="689"/>
+        <location filename="../../desktop/screens/queue.py" line="688"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="703"/>
+        <location filename="../../desktop/screens/queue.py" line="702"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="704"/>
+        <location filename="../../desktop/screens/queue.py" line="703"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="706"/>
+        <location filename="../../desktop/screens/queue.py" line="705"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="717"/>
+        <location filename="../../desktop/screens/queue.py" line="716"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="718"/>
+        <location filename="../../desktop/screens/queue.py" line="717"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="736"/>
-        <location filename="../../desktop/screens/queue.py" line="747"/>
+        <location filename="../../desktop/screens/queue.py" line="735"/>
+        <location filename="../../desktop/screens/queue.py" line="746"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="737"/>
+        <location filename="../../desktop/screens/queue.py" line="736"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="738"/>
+        <location filename="../../desktop/screens/queue.py" line="737"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -9161,34 +9162,34 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="132"/>
-        <location filename="../../desktop/models/queue_table.py" line="152"/>
+        <location filename="../../desktop/models/queue_table.py" line="145"/>
+        <location filename="../../desktop/models/queue_table.py" line="165"/>
         <source>过号待呼</source>
         <translation>Missed, to recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="134"/>
-        <location filename="../../desktop/models/queue_table.py" line="157"/>
+        <location filename="../../desktop/models/queue_table.py" line="147"/>
+        <location filename="../../desktop/models/queue_table.py" line="170"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="168"/>
+        <location filename="../../desktop/models/queue_table.py" line="181"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="169"/>
+        <location filename="../../desktop/models/queue_table.py" line="182"/>
         <source>取号：</source>
         <translation>Taken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="171"/>
+        <location filename="../../desktop/models/queue_table.py" line="184"/>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/queue_table.py" line="173"/>
+        <location filename="../../desktop/models/queue_table.py" line="186"/>
         <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
         <translation>Called %1 time(s); missed after %2 more call(s)</translation>
     </message>
@@ -9743,17 +9744,17 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="423"/>
+        <location filename="../../desktop/screens/stats.py" line="441"/>
         <source>上月</source>
         <translation>Prev. month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="424"/>
+        <location filename="../../desktop/screens/stats.py" line="442"/>
         <source>去年同月</source>
         <translation>Year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="417"/>
+        <location filename="../../desktop/screens/stats.py" line="435"/>
         <source>单击查看案件明细</source>
         <translation>Click to see the cases</translation>
     </message>
@@ -9763,17 +9764,17 @@ Missed %3  Transferred %4</translation>
         <translation>{value} pp</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="423"/>
+        <location filename="../../desktop/screens/stats.py" line="441"/>
         <source>环比</source>
         <translation>vs. previous month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="424"/>
+        <location filename="../../desktop/screens/stats.py" line="442"/>
         <source>同比</source>
         <translation>vs. a year before</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="427"/>
+        <location filename="../../desktop/screens/stats.py" line="445"/>
         <source>%1 %2，%3 %4</source>
         <translation>%1 %2, %3 %4</translation>
     </message>
@@ -9860,161 +9861,161 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>StatsScreen</name>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="468"/>
+        <location filename="../../desktop/screens/stats.py" line="486"/>
         <source>yyyy年MM月</source>
         <extracomment>Emitted with the DrillSpec whenever a number is clicked (also opens the drill-down).</extracomment>
         <translation>MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="471"/>
+        <location filename="../../desktop/screens/stats.py" line="489"/>
         <source>统计月份（上下键切换月份）</source>
         <translation>Month (Up/Down to change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="472"/>
+        <location filename="../../desktop/screens/stats.py" line="490"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="473"/>
+        <location filename="../../desktop/screens/stats.py" line="491"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="474"/>
+        <location filename="../../desktop/screens/stats.py" line="492"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="475"/>
+        <location filename="../../desktop/screens/stats.py" line="493"/>
         <source>导出月报 PDF…</source>
         <translation>Export monthly report PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="476"/>
+        <location filename="../../desktop/screens/stats.py" line="494"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="487"/>
+        <location filename="../../desktop/screens/stats.py" line="505"/>
         <source>统计月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="530"/>
+        <location filename="../../desktop/screens/stats.py" line="548"/>
         <source>按委员会</source>
         <translation>By committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="531"/>
+        <location filename="../../desktop/screens/stats.py" line="549"/>
         <source>按纠纷类型</source>
         <translation>By dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="532"/>
+        <location filename="../../desktop/screens/stats.py" line="550"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="533"/>
+        <location filename="../../desktop/screens/stats.py" line="551"/>
         <source>按调解员（一案一补）</source>
         <translation>By mediator (one subsidy per case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="590"/>
+        <location filename="../../desktop/screens/stats.py" line="608"/>
         <source>正在统计%1年%2月…</source>
         <translation>Counting %1-%2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="604"/>
+        <location filename="../../desktop/screens/stats.py" line="622"/>
         <source>统计失败：</source>
         <translation>Statistics failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="622"/>
-        <location filename="../../desktop/screens/stats.py" line="629"/>
+        <location filename="../../desktop/screens/stats.py" line="641"/>
+        <location filename="../../desktop/screens/stats.py" line="648"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="623"/>
-        <location filename="../../desktop/screens/stats.py" line="631"/>
+        <location filename="../../desktop/screens/stats.py" line="642"/>
+        <location filename="../../desktop/screens/stats.py" line="650"/>
         <source>调解成功</source>
         <translation>Successful</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="630"/>
+        <location filename="../../desktop/screens/stats.py" line="649"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="633"/>
+        <location filename="../../desktop/screens/stats.py" line="652"/>
         <source>比较：上月 %1，去年同月 %2</source>
         <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="637"/>
+        <location filename="../../desktop/screens/stats.py" line="656"/>
         <source>本月数据截至%1日；</source>
         <translation>This month up to day %1; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="646"/>
+        <location filename="../../desktop/screens/stats.py" line="665"/>
         <source>yyyy年M月</source>
         <translation>MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="652"/>
-        <location filename="../../desktop/screens/stats.py" line="667"/>
+        <location filename="../../desktop/screens/stats.py" line="671"/>
+        <location filename="../../desktop/screens/stats.py" line="686"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="663"/>
+        <location filename="../../desktop/screens/stats.py" line="682"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="683"/>
+        <location filename="../../desktop/screens/stats.py" line="702"/>
         <source>“%1”不对应具体案件</source>
         <translation>“%1” does not correspond to individual cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="711"/>
+        <location filename="../../desktop/screens/stats.py" line="730"/>
         <source>统计明细</source>
         <translation>Statistics details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="733"/>
+        <location filename="../../desktop/screens/stats.py" line="752"/>
         <source>导出月报 PDF</source>
         <translation>Export monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="734"/>
+        <location filename="../../desktop/screens/stats.py" line="753"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="741"/>
+        <location filename="../../desktop/screens/stats.py" line="760"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="742"/>
+        <location filename="../../desktop/screens/stats.py" line="761"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="773"/>
+        <location filename="../../desktop/screens/stats.py" line="792"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="777"/>
+        <location filename="../../desktop/screens/stats.py" line="796"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="782"/>
+        <location filename="../../desktop/screens/stats.py" line="801"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -10043,27 +10044,27 @@ Missed %3  Transferred %4</translation>
         <translation>Click to see the cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="506"/>
+        <location filename="../../desktop/screens/stats.py" line="524"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="507"/>
+        <location filename="../../desktop/screens/stats.py" line="525"/>
         <source>纠纷类型</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="508"/>
+        <location filename="../../desktop/screens/stats.py" line="526"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="509"/>
+        <location filename="../../desktop/screens/stats.py" line="527"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/stats.py" line="510"/>
+        <location filename="../../desktop/screens/stats.py" line="528"/>
         <source>所属委员会</source>
         <translation>Committee</translation>
     </message>
@@ -10628,8 +10629,33 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="40"/>
+        <source>取号</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="43"/>
+        <source>呼叫</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="51"/>
         <source>取号时间</source>
         <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="52"/>
+        <source>自取号起已等候的时间</source>
+        <translation>Time waited since the ticket was taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="53"/>
+        <source>同一服务排在前面的人数</source>
+        <translation>People ahead in the same service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/queue_table.py" line="54"/>
+        <source>已呼叫次数（过号后再叫也计入）</source>
+        <translation>Times called (calls after a miss included)</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="41"/>
@@ -10640,11 +10666,6 @@ Missed %3  Transferred %4</translation>
         <location filename="../../desktop/models/queue_table.py" line="42"/>
         <source>前面</source>
         <translation>Ahead</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/queue_table.py" line="43"/>
-        <source>呼叫次数</source>
-        <translation>Calls</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="44"/>
