@@ -2496,7 +2496,7 @@
     <message>
         <location filename="../../desktop/screens/stats.py" line="80"/>
         <source>涉案金额（万元）</source>
-        <translation>Amount claimed (10k yuan)</translation>
+        <translation>Claimed (10k yuan)</translation>
     </message>
     <message>
         <source>协议金额（万元）</source>
@@ -9951,12 +9951,12 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/screens/stats.py" line="652"/>
         <source>比较：上月 %1，去年同月 %2</source>
-        <translation>Compared with %1 (previous month) and %2 (a year before)</translation>
+        <translation>vs %1 and %2</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/stats.py" line="656"/>
         <source>本月数据截至%1日；</source>
-        <translation>This month up to day %1; </translation>
+        <translation>To day %1; </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/stats.py" line="665"/>

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale, QTranslator
 
 from desktop.context import AppContext
 from desktop.tasks import TaskRunner
@@ -26,3 +27,25 @@ def make_ctx(app, engine):
     yield make
     for tasks in runners:
         tasks.wait()
+
+
+@pytest.fixture()
+def english(app):
+    """Compile the .qm and install the English translator; take it out again afterwards
+    (translators are process-wide, other tests expect Chinese)."""
+    from desktop import i18n
+
+    built = i18n.release()
+    assert built and all(qm.exists() and qm.stat().st_size > 0 for qm in built)
+    from desktop.app import install_translations
+
+    before = set(app.findChildren(QTranslator))
+    locale = QLocale()
+    install_translations(app, "en")
+    added = [t for t in app.findChildren(QTranslator) if t not in before]
+    assert any(not t.isEmpty() and t.language().startswith("en") for t in added)
+    yield app
+    for translator in added:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(locale)

@@ -164,9 +164,16 @@ def test_the_committee_table_shows_every_row_and_the_total(qtbot, window, size):
     window.resize(*size)
     screen = _stats_screen(qtbot, window)
     qtbot.wait(50)  # the layout after the rows arrived
+    _every_row_shown(window, screen)
+    window.resize(1366, 600)
+    qtbot.waitUntil(lambda: window.height() == 600)
+    assert screen.committee_table.verticalScrollBar().maximum() > 0
+
+
+def _every_row_shown(window, screen: StatsScreen) -> None:
     view = screen.committee_table
     last = view.model().rowCount() - 1
-    assert view.model().rows[last].label == "合计"
+    assert view.model().rows[last].label in ("合计", "Total")
     assert view.rowViewportPosition(0) == 0
     bottom = view.rowViewportPosition(last) + view.rowHeight(last)
     assert bottom <= view.viewport().height() < bottom + view.rowHeight(last)  # all rows, no empty row's room
@@ -174,6 +181,16 @@ def test_the_committee_table_shows_every_row_and_the_total(qtbot, window, size):
     chart = screen.committee_chart
     assert chart.height() >= chart.minimumHeight()
     assert chart.mapTo(window, chart.rect().bottomLeft()).y() <= window.centralWidget().geometry().bottom()
-    window.resize(1366, 600)
-    qtbot.waitUntil(lambda: window.height() == 600)
-    assert view.verticalScrollBar().maximum() > 0
+
+
+def test_in_english_too_the_committee_table_shows_its_total_on_a_1366_by_768_screen(qtbot, english, window):
+    """English texts are longer: the comparison line beside the buttons wrapped to three lines
+    and a card's title to two, and the total row was cut off. The current month (the longest
+    comparison line, "To day 23; vs …") is what the director sees first."""
+    window.resize(1366, 705)
+    screen = window.show_screen("stats")
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=60000)
+    qtbot.wait(50)
+    assert screen.status.text().startswith("To day ")
+    assert screen.tabs.tabText(0) == "By committee"
+    _every_row_shown(window, screen)

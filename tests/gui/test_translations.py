@@ -17,7 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel
 
 from desktop import i18n
@@ -82,26 +82,6 @@ def test_translations_keep_placeholders_plurals_and_mnemonics():
             assert bool(MNEMONIC.search(text)) == bool(MNEMONIC.search(source)), (context, source, text)
             # no Chinese left over, except 万 in the amount hint (the parser accepts "5万")
             assert set(CJK.findall(text)) <= {"万"}, (context, source, text)
-
-
-@pytest.fixture()
-def english(app):
-    """Compile the .qm and install the English translator; take it out again afterwards
-    (translators are process-wide, other tests expect Chinese)."""
-    built = i18n.release()
-    assert built and all(qm.exists() and qm.stat().st_size > 0 for qm in built)
-    from desktop.app import install_translations
-
-    before = set(app.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(app, "en")
-    added = [t for t in app.findChildren(QTranslator) if t not in before]
-    assert any(not t.isEmpty() and t.language().startswith("en") for t in added)
-    yield app
-    for translator in added:
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(locale)
 
 
 def test_main_window_speaks_english(english, qtbot, make_ctx, users, engine):
