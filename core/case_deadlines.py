@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -160,19 +160,35 @@ def _compute(kind: str, case_start: date | None, received: date, facts: _Facts, 
                         extended_days=facts.extension_days)
 
 
-def _facts(session: Session, case_ids: Iterable[int]) -> dict[int, _Facts]:
+_NO_FACTS = _Facts()
+
+#: Ids given as a list at most this many at a time (SQLite takes 32,766 parameters by default,
+#: older builds 999); longer sets are chosen by a query instead.
+_ID_BATCH = 900
+
+
+def _chosen(case_ids: Iterable[int] | Select) -> list[list[int]] | list[Select]:
+    """The ``IN`` operands for a set of cases: the query that selects them, or their ids in
+    batches a SQLite of any build takes."""
+    if isinstance(case_ids, Select):
+        return [case_ids]
     ids = list(case_ids)
-    if not ids:
-        return {}
+    return [ids[i:i + _ID_BATCH] for i in range(0, len(ids), _ID_BATCH)]
+
+
+def _facts(session: Session, case_ids: Iterable[int] | Select) -> dict[int, _Facts]:
+    """The pauses and extensions of the cases that have any (others: ``_NO_FACTS``)."""
     pauses: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for case_id, starts, ends in session.execute(
-            select(DeadlinePause.case_id, DeadlinePause.starts, DeadlinePause.ends)
-            .where(DeadlinePause.case_id.in_(ids)).order_by(DeadlinePause.starts, DeadlinePause.id)):
-        pauses[case_id].append((starts, ends))
-    extensions = dict(session.execute(
-        select(DeadlineExtension.case_id, func.sum(DeadlineExtension.days))
-        .where(DeadlineExtension.case_id.in_(ids)).group_by(DeadlineExtension.case_id)).all())
-    return {i: _Facts(tuple(pauses.get(i, ())), int(extensions.get(i) or 0)) for i in ids}
+    extensions: dict[int, int] = {}
+    for chosen in _chosen(case_ids):
+        for case_id, starts, ends in session.execute(
+                select(DeadlinePause.case_id, DeadlinePause.starts, DeadlinePause.ends)
+                .where(DeadlinePause.case_id.in_(chosen)).order_by(DeadlinePause.starts, DeadlinePause.id)):
+            pauses[case_id].append((starts, ends))
+        extensions.update(session.execute(
+            select(DeadlineExtension.case_id, func.sum(DeadlineExtension.days))
+            .where(DeadlineExtension.case_id.in_(chosen)).group_by(DeadlineExtension.case_id)).all())
+    return {i: _Facts(tuple(pauses.get(i, ())), int(extensions.get(i) or 0)) for i in {*pauses, *extensions}}
 
 
 def case_deadline(session: Session, case: Case, *, today: date | None = None,
@@ -182,7 +198,7 @@ def case_deadline(session: Session, case: Case, *, today: date | None = None,
     today = today or date.today()
     cal = cal or load_calendar(session)
     kind = deadline_kind(committee_code(session, case), case.dispute_type)
-    facts = _facts(session, [case.id])[case.id]
+    facts = _facts(session, [case.id]).get(case.id, _NO_FACTS)
     return _compute(kind, case.accepted_on, case.received_on, facts, case.concluded_on or today, cal)
 
 
@@ -439,8 +455,11 @@ class DeadlineRow:
 
 
 def _rows(session: Session, user: CurrentUser, today: date, *, only_mine: bool, warn_days: int,
-          cal: WorkCalendar) -> list[DeadlineRow]:
-    query = (select(Case, Committee.code, User.full_name)
+          cal: WorkCalendar, flags: frozenset[str] | None = None) -> list[DeadlineRow]:
+    """The rows of the open cases in the user's scope; ``flags``: only those whose deadline has
+    one of these states (their names and appointments are then read for them alone)."""
+    query = (select(Case.id, Case.number, Case.status, Case.dispute_type, Case.accepted_on, Case.received_on,
+                    Case.mediator_id, Committee.code, User.full_name)
              .join(Committee, Committee.id == Case.committee_id)
              .outerjoin(User, User.id == Case.mediator_id)
              .where(Case.status.in_(("registered", *RUNNING))))
@@ -452,45 +471,53 @@ def _rows(session: Session, user: CurrentUser, today: date, *, only_mine: bool, 
         query = query.where(or_(Case.mediator_id == user.id, Case.id.in_(mine),
                                 (Case.status == "registered") & Case.mediator_id.is_(None)))
     found = session.execute(query.order_by(Case.received_on, Case.id)).all()
-    ids = [case.id for case, _c, _m in found]
-    facts = _facts(session, ids)
-    names = _names(session, ids)
-    upcoming = _next_appointments(session, ids, datetime.combine(today, datetime.min.time()))
-    rows = []
-    for case, code, mediator in found:
-        kind = deadline_kind(code, case.dispute_type)
-        d = _compute(kind, case.accepted_on, case.received_on, facts[case.id], today, cal)
+    # The facts, names and appointments of the same cases, chosen by the same query rather than
+    # by a list of ids (a whole centre's open cases can be more than SQLite takes as parameters).
+    chosen = query.with_only_columns(Case.id)
+    facts = _facts(session, chosen)
+    computed = []
+    for case in found:
+        kind = deadline_kind(case.code, case.dispute_type)
+        d = _compute(kind, case.accepted_on, case.received_on, facts.get(case.id, _NO_FACTS), today, cal)
         left = flag = None
         if d is not None:
             left = days_left(d, today, cal)
             flag = deadline_status(d, today, cal, warn_days=warn_days).value
             if d.paused:
                 flag = DeadlineStatus.OK.value
-        rows.append(DeadlineRow(
-            case_id=case.id, number=case.number, committee=code, status=case.status,
-            parties="、".join(names.get(case.id, ())), mediator=mediator or "", mediator_id=case.mediator_id,
-            accepted_on=case.accepted_on, deadline=d, days_left=left, flag=flag or "",
-            next_appointment=upcoming.get(case.id)))
-    return rows
+        if flags is None or (flag or "") in flags:
+            computed.append((case, d, left, flag))
+    if flags is not None:
+        chosen = [case.id for case, *_ in computed]
+    names = _names(session, chosen)
+    upcoming = _next_appointments(session, chosen, datetime.combine(today, datetime.min.time()))
+    return [DeadlineRow(
+        case_id=case.id, number=case.number, committee=case.code, status=case.status,
+        parties="、".join(names.get(case.id, ())), mediator=case.full_name or "", mediator_id=case.mediator_id,
+        accepted_on=case.accepted_on, deadline=d, days_left=left, flag=flag or "",
+        next_appointment=upcoming.get(case.id))
+        for case, d, left, flag in computed]
 
 
-def _names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+def _names(session: Session, case_ids: list[int] | Select) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
-    for case_id, name in session.execute(
-            select(CaseParty.case_id, Party.name).join(Party, Party.id == CaseParty.party_id)
-            .where(CaseParty.case_id.in_(ids), CaseParty.role != "agent")
-            .order_by(CaseParty.case_id, CaseParty.position, CaseParty.id)):
-        out[case_id].append(name)
+    for chosen in _chosen(case_ids):
+        for case_id, name in session.execute(
+                select(CaseParty.case_id, Party.name).join(Party, Party.id == CaseParty.party_id)
+                .where(CaseParty.case_id.in_(chosen), CaseParty.role != "agent")
+                .order_by(CaseParty.case_id, CaseParty.position, CaseParty.id)):
+            out[case_id].append(name)
     return out
 
 
-def _next_appointments(session: Session, ids: list[int], since: datetime) -> dict[int, datetime]:
-    if not ids:
-        return {}
-    return dict(session.execute(
-        select(Appointment.case_id, func.min(Appointment.starts_at))
-        .where(Appointment.case_id.in_(ids), Appointment.status == "booked", Appointment.starts_at >= since)
-        .group_by(Appointment.case_id)).all())
+def _next_appointments(session: Session, case_ids: list[int] | Select, since: datetime) -> dict[int, datetime]:
+    out: dict[int, datetime] = {}
+    for chosen in _chosen(case_ids):
+        out.update(session.execute(
+            select(Appointment.case_id, func.min(Appointment.starts_at))
+            .where(Appointment.case_id.in_(chosen), Appointment.status == "booked", Appointment.starts_at >= since)
+            .group_by(Appointment.case_id)).all())
+    return out
 
 
 def warn_days_setting(session: Session) -> int:
@@ -531,7 +558,8 @@ def deadline_lists(engine: Engine, user: CurrentUser, today: date | None = None
     today = today or date.today()
     with read_only(engine) as session:
         cal = load_calendar(session)
-        rows = _rows(session, user, today, only_mine=False, warn_days=warn_days_setting(session), cal=cal)
+        rows = _rows(session, user, today, only_mine=False, warn_days=warn_days_setting(session), cal=cal,
+                     flags=frozenset({DeadlineStatus.DUE_SOON.value, DeadlineStatus.OVERDUE.value}))
     due_soon = sorted((r for r in rows if r.flag == DeadlineStatus.DUE_SOON.value), key=_urgency)
     overdue = sorted((r for r in rows if r.flag == DeadlineStatus.OVERDUE.value), key=_urgency)
     return due_soon, overdue
@@ -575,10 +603,10 @@ def expire_medical_cases(engine: Engine, user: CurrentUser | None, today: date |
         if user is not None and user.role == "mediator":
             query = query.where(Committee.code.in_(user.committee_codes))
         found = session.execute(query).all()
-        facts = _facts(session, [c.id for c in found])
+        facts = _facts(session, query.with_only_columns(Case.id).order_by(None))
         candidates = []
         for c in found:
-            d = _compute("medical", c.accepted_on, c.received_on, facts[c.id], today, cal)
+            d = _compute("medical", c.accepted_on, c.received_on, facts.get(c.id, _NO_FACTS), today, cal)
             if d is not None and not d.paused and d.due < today:
                 candidates.append(c.id)
     failed, provisional = [], []

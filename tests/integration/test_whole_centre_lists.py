@@ -1,4 +1,4 @@
-"""The whole centre's lists (the director's 逾期未付款项, 回访与评价) on a busy database: read by
+"""The whole centre's lists (the director's 期限提醒 and 逾期未付款项, 回访与评价) on a busy database: read by
 queries, not by lists of ids — a list of tens of thousands of ids is more than SQLite takes as
 parameters —, with the same figures as the tables hold."""
 
@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, func, select
 
+from core import case_deadlines
 from core.auth import login
 from core.demo import generate_demo
 from core.followups import due_followups
@@ -66,3 +67,16 @@ def test_due_followups_of_the_whole_centre(engine, busy):
     assert len(rows) > 10 and params < 10
     assert all(r.visited_on is None for r in rows)
     assert [(r.scheduled_on, r.id) for r in rows] == sorted((r.scheduled_on, r.id) for r in rows)
+
+
+def test_deadline_lists_are_the_flagged_rows_of_the_open_cases(engine, busy, monkeypatch):
+    """The lists read the names and appointments of the flagged cases alone, by their ids in
+    batches (here of 7) that any SQLite takes; the rows are those of all open cases."""
+    every = case_deadlines.open_case_rows(engine, busy, TODAY, only_mine=False)
+    monkeypatch.setattr(case_deadlines, "_ID_BATCH", 7)
+    (due_soon, overdue), params = _largest_parameter_list(engine,
+                                                          lambda: case_deadlines.deadline_lists(engine, busy, TODAY))
+    assert len(due_soon) + len(overdue) > 7 and params <= 7 + 3
+    assert due_soon == [r for r in every if r.flag == "due_soon"]
+    assert overdue == [r for r in every if r.flag == "overdue"]
+    assert any(r.parties for r in overdue)
