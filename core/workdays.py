@@ -49,6 +49,7 @@ def _cc_is_workday(d: date) -> bool:
     hundreds of thousands of times. Its table never changes while the process runs."""
     return bool(chinese_calendar.is_workday(d))
 
+
 # Gregorian dates of 春节 (1st day of the 1st lunar month), 清明 (the Qingming solar term),
 # 端午 (5th day of the 5th lunar month) and 中秋 (15th day of the 8th lunar month), 2025–2050.
 # Source: the official Chinese calendar as published by 中国科学院紫金山天文台 and 香港天文台

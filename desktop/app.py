@@ -337,6 +337,8 @@ def open_main_window(tasks, opened: OpenedDatabase, url: str, user):
 def start_daily_jobs(window, ctx):
     """Medical expiry (条例第三十八条) and the daily SQLite backup, as the system, once a day;
     their messages go to the window's status bar."""
+    if not window.isVisible():  # logged out in that second: the next login starts its own
+        return None
     from desktop.housekeeping import FIRST_RUN_DELAY_MS, DailyJobs
 
     jobs = DailyJobs(ctx, window)

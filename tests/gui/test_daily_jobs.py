@@ -65,3 +65,21 @@ def test_the_main_window_starts_the_daily_jobs_after_it_shows(app, qtbot, engine
     jobs.stop()
     window.close()
     tasks.wait()
+
+
+def test_no_daily_jobs_for_a_window_closed_before_they_start(app, qtbot, engine, users, monkeypatch):
+    """Logged out within that second: the window is closed, the next login starts its own."""
+    from desktop import app as app_module
+    from desktop.housekeeping import DailyJobs
+    from desktop.tasks import TaskRunner
+
+    monkeypatch.setattr(app_module, "DAILY_JOBS_AFTER_MS", 50)
+    tasks = TaskRunner()
+    window = app_module.open_main_window(tasks, app_module.OpenedDatabase(engine, "", "SQLite"),
+                                         engine.url.render_as_string(hide_password=False), users["reception"])
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.wait(200)
+    assert window.findChild(DailyJobs) is None
+    tasks.wait()
+
