@@ -9956,7 +9956,7 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/screens/stats.py" line="656"/>
         <source>本月数据截至%1日；</source>
-        <translation>To day %1; </translation>
+        <translation>Up to day %1; </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/stats.py" line="665"/>

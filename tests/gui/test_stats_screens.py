@@ -186,11 +186,11 @@ def _every_row_shown(window, screen: StatsScreen) -> None:
 def test_in_english_too_the_committee_table_shows_its_total_on_a_1366_by_768_screen(qtbot, english, window):
     """English texts are longer: the comparison line beside the buttons wrapped to three lines
     and a card's title to two, and the total row was cut off. The current month (the longest
-    comparison line, "To day 23; vs …") is what the director sees first."""
+    comparison line, "Up to day 23; vs …") is what the director sees first."""
     window.resize(1366, 705)
     screen = window.show_screen("stats")
     qtbot.waitUntil(lambda: screen.data is not None, timeout=60000)
     qtbot.wait(50)
-    assert screen.status.text().startswith("To day ")
+    assert screen.status.text().startswith("Up to day ")
     assert screen.tabs.tabText(0) == "By committee"
     _every_row_shown(window, screen)
