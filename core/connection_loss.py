@@ -17,6 +17,15 @@ _LOST = (
 )
 
 
+# SQLSTATEs of a connection gone (class 08) or of a server shutting down or starting up
+# (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
+_LOST_STATES = ("57P01", "57P02", "57P03")
+
+# The DB-API's own classes (psycopg, sqlite3) reach us unwrapped where a driver's cursor is
+# used directly — the change feed's NOTIFY in the commit hook, say.
+_DBAPI_OPERATIONAL = ("OperationalError", "InterfaceError")
+
+
 def is_connection_lost(error: BaseException) -> bool:
     """True for an error after which the same unit of work may well succeed once the database is
     reachable again — never for a refused input, a permission or a constraint."""
@@ -27,7 +36,11 @@ def is_connection_lost(error: BaseException) -> bool:
             return True
         if isinstance(error, sa_exc.IntegrityError | sa_exc.ProgrammingError | sa_exc.DataError):
             return False
-        if isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError | ConnectionError | OSError):
+        state = getattr(error, "sqlstate", None)
+        if isinstance(state, str) and (state.startswith("08") or state in _LOST_STATES):
+            return True
+        dbapi = any(c.__name__ in _DBAPI_OPERATIONAL for c in type(error).__mro__)
+        if dbapi or isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError | ConnectionError | OSError):
             text = str(error).lower()
             if isinstance(error, ConnectionError) or any(w in text for w in _LOST):
                 return True
