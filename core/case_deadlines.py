@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -163,24 +163,21 @@ def _compute(kind: str, case_start: date | None, received: date, facts: _Facts, 
 _NO_FACTS = _Facts()
 
 #: Ids given as a list at most this many at a time (SQLite takes 32,766 parameters by default,
-#: older builds 999); longer sets are chosen by a query instead.
+#: older builds 999).
 _ID_BATCH = 900
 
 
-def _chosen(case_ids: Iterable[int] | Select) -> list[list[int]] | list[Select]:
-    """The ``IN`` operands for a set of cases: the query that selects them, or their ids in
-    batches a SQLite of any build takes."""
-    if isinstance(case_ids, Select):
-        return [case_ids]
+def _batches(case_ids: Iterable[int]) -> list[list[int]]:
+    """Ids in batches a SQLite of any build takes as ``IN`` parameters."""
     ids = list(case_ids)
     return [ids[i:i + _ID_BATCH] for i in range(0, len(ids), _ID_BATCH)]
 
 
-def _facts(session: Session, case_ids: Iterable[int] | Select) -> dict[int, _Facts]:
+def _facts(session: Session, case_ids: Iterable[int]) -> dict[int, _Facts]:
     """The pauses and extensions of the cases that have any (others: ``_NO_FACTS``)."""
     pauses: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
     extensions: dict[int, int] = {}
-    for chosen in _chosen(case_ids):
+    for chosen in _batches(case_ids):
         for case_id, starts, ends in session.execute(
                 select(DeadlinePause.case_id, DeadlinePause.starts, DeadlinePause.ends)
                 .where(DeadlinePause.case_id.in_(chosen)).order_by(DeadlinePause.starts, DeadlinePause.id)):
@@ -471,10 +468,10 @@ def _rows(session: Session, user: CurrentUser, today: date, *, only_mine: bool, 
         query = query.where(or_(Case.mediator_id == user.id, Case.id.in_(mine),
                                 (Case.status == "registered") & Case.mediator_id.is_(None)))
     found = session.execute(query.order_by(Case.received_on, Case.id)).all()
-    # The facts, names and appointments of the same cases, chosen by the same query rather than
-    # by a list of ids (a whole centre's open cases can be more than SQLite takes as parameters).
-    chosen = query.with_only_columns(Case.id)
-    facts = _facts(session, chosen)
+    # Their facts, names and appointments by their ids, in batches (a whole centre's open cases
+    # can be more than SQLite takes as parameters; running the query again for each would cost
+    # more, a mediator's "mine" most).
+    facts = _facts(session, [case.id for case in found])
     computed = []
     for case in found:
         kind = deadline_kind(case.code, case.dispute_type)
@@ -487,8 +484,7 @@ def _rows(session: Session, user: CurrentUser, today: date, *, only_mine: bool, 
                 flag = DeadlineStatus.OK.value
         if flags is None or (flag or "") in flags:
             computed.append((case, d, left, flag))
-    if flags is not None:
-        chosen = [case.id for case, *_ in computed]
+    chosen = [case.id for case, *_ in computed]
     names = _names(session, chosen)
     upcoming = _next_appointments(session, chosen, datetime.combine(today, datetime.min.time()))
     return [DeadlineRow(
@@ -499,9 +495,9 @@ def _rows(session: Session, user: CurrentUser, today: date, *, only_mine: bool, 
         for case, d, left, flag in computed]
 
 
-def _names(session: Session, case_ids: list[int] | Select) -> dict[int, list[str]]:
+def _names(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
-    for chosen in _chosen(case_ids):
+    for chosen in _batches(case_ids):
         for case_id, name in session.execute(
                 select(CaseParty.case_id, Party.name).join(Party, Party.id == CaseParty.party_id)
                 .where(CaseParty.case_id.in_(chosen), CaseParty.role != "agent")
@@ -510,9 +506,9 @@ def _names(session: Session, case_ids: list[int] | Select) -> dict[int, list[str
     return out
 
 
-def _next_appointments(session: Session, case_ids: list[int] | Select, since: datetime) -> dict[int, datetime]:
+def _next_appointments(session: Session, case_ids: list[int], since: datetime) -> dict[int, datetime]:
     out: dict[int, datetime] = {}
-    for chosen in _chosen(case_ids):
+    for chosen in _batches(case_ids):
         out.update(session.execute(
             select(Appointment.case_id, func.min(Appointment.starts_at))
             .where(Appointment.case_id.in_(chosen), Appointment.status == "booked", Appointment.starts_at >= since)
@@ -603,7 +599,7 @@ def expire_medical_cases(engine: Engine, user: CurrentUser | None, today: date |
         if user is not None and user.role == "mediator":
             query = query.where(Committee.code.in_(user.committee_codes))
         found = session.execute(query).all()
-        facts = _facts(session, query.with_only_columns(Case.id).order_by(None))
+        facts = _facts(session, [c.id for c in found])
         candidates = []
         for c in found:
             d = _compute("medical", c.accepted_on, c.received_on, facts.get(c.id, _NO_FACTS), today, cal)
