@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.auth import can
 from core.followups import answer_ledger_entry, due_followups, ledger
 from desktop.context import AppContext
+from desktop.messages import error_text
 from desktop.models.mediation_tables import FollowupTableModel, LedgerTableModel
 from desktop.screens.case_detail import open_case, visit_dialog, visit_message
 from desktop.widgets.mediation_forms import FormDialog, date_edit, date_of, text_box
@@ -67,6 +68,8 @@ class FollowupsScreen(QWidget):
         self.today = date.today()
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         self.may_write = can(ctx.user, "followups")
+        self._generation = 0
+        self._loading = False
 
         self.due_title = QLabel()
         self.due_title.setStyleSheet("font-weight: bold; color: #1f3a5f;")
@@ -128,17 +131,41 @@ class FollowupsScreen(QWidget):
         self.setTabOrder(self.ledger_view, self.answer_button)
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        """The lists are being read (on a worker: the whole centre's can be long)."""
+        return self._loading
+
     def refresh(self) -> None:
-        due = due_followups(self.ctx.engine, self.ctx.user, self.today, horizon_days=HORIZON_DAYS)
+        self._generation += 1
+        generation, self._loading = self._generation, True
+        engine, user, today, open_only = self.ctx.engine, self.ctx.user, self.today, self.open_only.isChecked()
+        if not self.due_model.rowCount():
+            self.due_title.setText(self.tr("正在读取…"))
+
+        def load():
+            return (due_followups(engine, user, today, horizon_days=HORIZON_DAYS),
+                    ledger(engine, user, today, open_only=open_only))
+
+        def failed(exc: BaseException) -> None:  # shown where the list's title is, F5 tries again
+            if generation == self._generation:
+                self._loading = False
+                self.due_title.setText(self.tr("读取失败：%1（按 F5 重试）").replace("%1", error_text(exc)))
+
+        self.ctx.tasks.run(load, on_done=lambda lists: self._show(generation, *lists), on_error=failed, owner=self)
+
+    def _show(self, generation: int, due, entries) -> None:
+        if generation != self._generation:  # a later refresh is on its way
+            return
+        self._loading = False
         self.due_model.set_rows(due)
         late = sum(1 for r in due if r.overdue)
         self.due_title.setText(self.tr("待回访（%1 日内计划 %2 次，其中逾期 %3 次）").replace("%1", str(HORIZON_DAYS))
                                .replace("%2", str(len(due))).replace("%3", str(late)))
-        entries = ledger(self.ctx.engine, self.ctx.user, self.today, open_only=self.open_only.isChecked())
         self.ledger_model.set_rows(entries)
         open_late = sum(1 for e in entries if e.answered_on is None and e.overdue)
-        self.ledger_title.setText(self.tr("差评台账（%1 条，逾期未答复 %2 条；差评须在规定工作日内回访整改并答复）")
-                                  .replace("%1", str(len(entries))).replace("%2", str(open_late)))
+        self.ledger_title.setText(self.tr("差评台账（%n 条，逾期未答复 %1 条；差评须在规定工作日内回访整改并答复）", "",
+                                          len(entries)).replace("%1", str(open_late)))
         for view in (self.due_view, self.ledger_view):
             if view.model().rowCount() and not view.currentIndex().isValid():
                 view.selectRow(0)

@@ -4266,57 +4266,70 @@
 <context>
     <name>FollowupsScreen</name>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="78"/>
+        <location filename="../../desktop/screens/followups.py" line="81"/>
         <source>登记回访…（Enter）</source>
         <translation>Record follow-up… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="85"/>
+        <location filename="../../desktop/screens/followups.py" line="88"/>
         <source>只看未答复</source>
         <translation>Unanswered only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="91"/>
+        <location filename="../../desktop/screens/followups.py" line="94"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="135"/>
+        <location filename="../../desktop/screens/followups.py" line="144"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="153"/>
+        <source>读取失败：%1（按 F5 重试）</source>
+        <translation>Could not read the lists: %1 (F5 to try again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/followups.py" line="163"/>
         <source>待回访（%1 日内计划 %2 次，其中逾期 %3 次）</source>
         <translation>Follow-ups due (%2 planned within %1 days, %3 overdue)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/screens/followups.py" line="140"/>
-        <source>差评台账（%1 条，逾期未答复 %2 条；差评须在规定工作日内回访整改并答复）</source>
-        <translation>Complaints log (%1 entries, %2 overdue; complaints must be followed up, remedied and answered within the set working days)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <source>差评台账（%n 条，逾期未答复 %1 条；差评须在规定工作日内回访整改并答复）</source>
+        <translation>
+            <numerusform>Complaints log (%n entry, %1 overdue; complaints must be followed up, remedied and answered within the set working days)</numerusform>
+            <numerusform>Complaints log (%n entries, %1 overdue; complaints must be followed up, remedied and answered within the set working days)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="164"/>
+        <location filename="../../desktop/screens/followups.py" line="191"/>
         <source>答复差评</source>
         <translation>Answer complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="164"/>
+        <location filename="../../desktop/screens/followups.py" line="191"/>
         <source>%1（%2）评价“%3”，须于%4前回访整改并答复。</source>
         <translation>%1 (%2) rated “%3”; follow up, remedy and reply by %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="167"/>
+        <location filename="../../desktop/screens/followups.py" line="194"/>
         <source>答复日期</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="168"/>
+        <location filename="../../desktop/screens/followups.py" line="195"/>
         <source>整改及答复情况</source>
         <translation>Remedy and reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="168"/>
+        <location filename="../../desktop/screens/followups.py" line="195"/>
         <source>回访核实的问题、整改措施、答复当事人的结果</source>
         <translation>Problems verified at follow-up, remedial measures, reply given to the party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/followups.py" line="174"/>
+        <location filename="../../desktop/screens/followups.py" line="201"/>
         <source>已登记答复。</source>
         <translation>Reply recorded.</translation>
     </message>
