@@ -1114,7 +1114,7 @@ class ExpertsScreen(QWidget):
         ids = self.index.search_ids(self.search.text(), kind=self.kind.currentData(),
                                     committee=self.committee.currentData(), active=self.active.currentData())
         self.model.set_rows([self._rows[i] for i in ids])
-        self.count_label.setText(self.tr("共 %1 人").replace("%1", str(len(ids))))
+        self.count_label.setText(self.tr("共 %n 人", "", len(ids)))
         if ids:
             self.table.selectRow(0)
         else:
@@ -1226,7 +1226,7 @@ class ExpertsScreen(QWidget):
         self.message.setText(self.tr("正在导出…"))
 
         def done(_data) -> None:
-            self.message.setText(self.tr("已导出 %1 人：%2").replace("%1", str(len(ids))).replace("%2", path))
+            self.message.setText(self.tr("已导出 %n 人：%1", "", len(ids)).replace("%1", path))
 
         def failed(exc: BaseException) -> None:
             self.message.setText(self.tr("导出失败：") + error_text(exc))

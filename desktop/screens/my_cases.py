@@ -109,8 +109,8 @@ class MyCasesScreen(QWidget):
         rows = self.model.rows()
         late = sum(1 for r in rows if r.flag == "overdue")
         soon = sum(1 for r in rows if r.flag == "due_soon")
-        self.count_label.setText(self.tr("共 %1 件，逾期 %2 件，即将到期 %3 件").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(late)).replace("%3", str(soon)))
+        self.count_label.setText(self.tr("共 %n 件，逾期 %1 件，即将到期 %2 件", "", self.proxy.rowCount())
+                                 .replace("%1", str(late)).replace("%2", str(soon)))
 
     def selected_row(self):
         index = self.table.currentIndex()

@@ -4113,10 +4113,13 @@
         <source>无</source>
         <translation>None</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/experts.py" line="1117"/>
-        <source>共 %1 人</source>
-        <translation>%1 people</translation>
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n expert</numerusform>
+            <numerusform>%n experts</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="1136"/>
@@ -4224,10 +4227,13 @@
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/experts.py" line="1229"/>
-        <source>已导出 %1 人：%2</source>
-        <translation>Exported %1 people: %2</translation>
+        <source>已导出 %n 人：%1</source>
+        <translation>
+            <numerusform>Exported %n expert: %1</numerusform>
+            <numerusform>Exported %n experts: %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/experts.py" line="1232"/>
@@ -8067,10 +8073,13 @@ Everything you entered is still in the form and a draft has been saved; once the
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/my_cases.py" line="112"/>
-        <source>共 %1 件，逾期 %2 件，即将到期 %3 件</source>
-        <translation>%1 cases, %2 overdue, %3 due soon</translation>
+        <source>共 %n 件，逾期 %1 件，即将到期 %2 件</source>
+        <translation>
+            <numerusform>%n case, %1 overdue, %2 due soon</numerusform>
+            <numerusform>%n cases, %1 overdue, %2 due soon</numerusform>
+        </translation>
     </message>
 </context>
 <context>

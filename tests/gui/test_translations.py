@@ -848,3 +848,19 @@ def test_the_queue_side_panels_fit_in_either_language(app, qtbot, make_ctx, user
     assert _queue_side_texts_clipped(qtbot, make_ctx(reception)) == []
     request.getfixturevalue("english")
     assert _queue_side_texts_clipped(qtbot, make_ctx(reception)) == []
+
+
+def test_counts_of_one_are_singular_in_english(english, qtbot, make_ctx, users, engine):
+    """"1 case", not "1 cases": counts go through Qt's plural forms (%n)."""
+    from desktop.screens.my_cases import MyCasesScreen
+
+    add_case(engine, committee="medical")  # registered, unassigned: the medical mediator's work
+    screen = MyCasesScreen(make_ctx(users["mediator"]))
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert screen.count_label.text() == "1 case, 0 overdue, 0 due soon"
+    add_case(engine, committee="traffic")
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    assert screen.count_label.text().startswith("2 cases,")
+    screen.ctx.tasks.wait()
