@@ -177,7 +177,6 @@ def test_transfer_to_another_service(qtbot, screen, ctx):
     assert screen.current is None
 
 
-
 def test_a_transfer_note_fits_beside_the_scroll_bar_of_a_1280_pixel_window(qtbot, screen, ctx):
     """A maximised window on a 1280-pixel screen leaves the screen ≈ 1100 × 620 pixels: with a
     busy morning's queue the list scrolls, and the note column still shows a transfer's note
@@ -199,6 +198,7 @@ def test_a_transfer_note_fits_beside_the_scroll_bar_of_a_1280_pixel_window(qtbot
     assert sum(header.sectionSize(c) for c in Col) <= screen.table.viewport().width()  # no sideways scrolling
     tips = {c: screen.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) for c in Col}
     assert tips[Col.TAKEN] == "取号时间" and tips[Col.CALLS].startswith("已呼叫次数")
+
 
 def test_start_intake_emits_the_ticket_with_its_prefill(qtbot, screen, ctx):
     queue.take_ticket(ctx.engine, ctx.user, "medical")

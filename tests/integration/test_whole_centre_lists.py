@@ -1,6 +1,6 @@
-"""The whole centre's lists (the director's 期限提醒 and 逾期未付款项, 回访与评价) on a busy database: read by
-queries, not by lists of ids — a list of tens of thousands of ids is more than SQLite takes as
-parameters —, with the same figures as the tables hold."""
+"""The whole centre's lists (the director's 期限提醒 and 逾期未付款项, 回访与评价) on a busy database: read
+by queries or by ids in bounded batches, never by one list of all their ids — tens of thousands of
+ids are more than SQLite takes as parameters —, with the same figures as the tables hold."""
 
 from __future__ import annotations
 
