@@ -10662,7 +10662,7 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="51"/>
         <source>取号时间</source>
-        <translation>Taken</translation>
+        <translation>Time the ticket was taken</translation>
     </message>
     <message>
         <location filename="../../desktop/models/queue_table.py" line="52"/>
