@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import logging.handlers
-import platform
 import re
 import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -60,6 +57,10 @@ def setup_logging(level: int = logging.INFO) -> Path:
 def export_diagnostics(out: Path, *, db_url: str | None = None) -> Path:
     """A zip with the logs, the versions and the database kind — no personal data
     (logs are scrubbed when written; the database URL is reduced to its kind)."""
+    import json  # here, not at the top: every GUI start sets up logging
+    import platform
+    import zipfile
+
     from core.version import version
 
     info = {

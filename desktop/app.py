@@ -170,8 +170,11 @@ def settle_imports() -> None:
     process — out of the collector's sight, so that full collections during the session do
     not walk them again and again (≈ 50 ms each; the first would fall in the main window's
     first paint)."""
+    from desktop import gc_guard
+
     gc.collect()
     gc.freeze()
+    gc_guard.release()
     _unsettled.clear()
 
 
@@ -256,16 +259,21 @@ def run_gui(url: str | None = None) -> int:
     database is opened (and SQLAlchemy's ORM imported, ≈ 0.5 s) on a worker behind it, while
     the user types. A login submitted before that waits for it."""
     from core.logs import setup_logging
+    from desktop import gc_guard
     from desktop.login import LoginDialog
     from desktop.tasks import TaskRunner
 
-    setup_logging()
-    app = create_application()
-    tasks = TaskRunner(app)
+    gc_guard.hold()  # until settle_imports (or the end, when the user quits at the login)
     try:
-        return _sessions(app, tasks, url, LoginDialog)
+        setup_logging()
+        app = create_application()
+        tasks = TaskRunner(app)
+        try:
+            return _sessions(app, tasks, url, LoginDialog)
+        finally:
+            tasks.wait()  # the database may still be opening when the user quits at the login
     finally:
-        tasks.wait()  # the database may still be opening when the user quits at the login
+        gc_guard.release()
 
 
 def _sessions(app: QApplication, tasks, cli_url: str | None, login_dialog) -> int:

@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if rest:
             _global_parser(add_help=True).error(f"无法识别的参数：{' '.join(rest)}")
+        import gc
+
+        gc.disable()  # the GUI's start-up collects once, at its end (desktop.gc_guard.hold)
         from desktop.app import run_gui
 
         return run_gui(known.db)
