@@ -27,6 +27,13 @@ def join_list(items: Iterable[str]) -> str:
     return list_separator().join(items)
 
 
+def day_counts(n: int) -> dict[str, str]:
+    """The amounts of core.case_deadlines.DEADLINE_WORDS ("{n}个工作日", "{n}日") for ``n`` days:
+    "{n} working day" or "{n} working days" in English (Qt's plural forms), the same in Chinese."""
+    return {"working_days": QCoreApplication.translate("Text", "{n}个工作日", None, n),
+            "days": QCoreApplication.translate("Text", "{n}日", None, n)}
+
+
 def weekday_name(weekday: int) -> str:
     """周一 … 周日 (0 = Monday), from the locale: Mon … Sun in English."""
     return QLocale().dayName(weekday + 1, QLocale.FormatType.ShortFormat)

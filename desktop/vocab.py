@@ -33,10 +33,17 @@ def tr_code(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
-def deadline_words() -> dict[str, str]:
+def deadline_words(count: int | None = None) -> dict[str, str]:
     """core.case_deadlines.DEADLINE_WORDS in the UI's language, for its text functions. Table
-    cells ask for it on every paint: built once per language (one word tells which)."""
-    return _deadline_words(tr_code("1个月"))
+    cells ask for it on every paint: built once per language (one word tells which). With
+    ``count`` (left_text's days left or overdue) the units agree with it: "1 working day left",
+    "2 days overdue" (Qt's plural forms; the Chinese is the same either way)."""
+    words = _deadline_words(tr_code("1个月"))
+    if count is None:
+        return words
+    from desktop.texts import day_counts
+
+    return {**words, **day_counts(abs(count))}
 
 
 @lru_cache(maxsize=4)

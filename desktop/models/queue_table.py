@@ -183,8 +183,8 @@ class QueueTableModel(QAbstractTableModel):
         if row.called_at:
             lines.append(self.tr("最近叫号：") + row.called_at.strftime("%H:%M:%S"))
         if row.status in ("waiting", "called") and row.call_count:
-            lines.append(self.tr("已呼叫 %1 次，再呼 %2 次未到即过号")
-                         .replace("%1", str(row.call_count)).replace("%2", str(row.calls_left)))
+            lines.append(self.tr("已呼叫 %1 次，再呼 %n 次未到即过号", "", row.calls_left)
+                         .replace("%1", str(row.call_count)))
         if row.note:
             lines.append(row.note)
         return "\n".join(lines)

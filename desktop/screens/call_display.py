@@ -323,8 +323,7 @@ class CallDisplayScreen(QWidget):
         parts = [self.tr("%1 %2 人").replace("%1", name).replace("%2", str(n))
                  for name, n in self._waiting_parts(self._counts)]
         self.waiting_label.setText(self.tr("当前等候：") + (self.tr("　·　").join(parts) if parts else self.tr("无")))
-        self.rule_label.setText(self.tr("叫号%1次未到视为过号，请到服务台重新取号")
-                                .replace("%1", str(self.missed_after)))
+        self.rule_label.setText(self.tr("叫号%n次未到视为过号，请到服务台重新取号", "", self.missed_after))
 
     def _waiting_parts(self, counts: dict[str, int]) -> list[tuple[str, int]]:
         from desktop.vocab import COMMITTEE_SHORT

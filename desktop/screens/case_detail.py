@@ -598,7 +598,8 @@ class CaseDetailScreen(QWidget):
             color = "#b42318" if (info.days_left or 0) < 0 else "#1f3a5f"
             words = deadline_words()
             label = self.tr("%1：").replace("%1", tr_code(d.label))
-            due = self.tr("%1（%2）").replace("%1", due_text(d, words)).replace("%2", left_text(d, info.days_left, words))
+            due = self.tr("%1（%2）").replace("%1", due_text(d, words)).replace(
+                "%2", left_text(d, info.days_left, deadline_words(info.days_left)))
             parts.append(f"<b>{escape(label)}</b><span style='color:{color}'>{escape(due)}</span>")
             if d.provisional:
                 parts.append("<span style='color:#b54708'>" + escape(self.tr(
@@ -645,7 +646,7 @@ class CaseDetailScreen(QWidget):
             # payment does it by itself).
             self.action_buttons["mark_performed"].setEnabled(False)
             self.action_buttons["mark_performed"].setToolTip(
-                self.tr("尚有%1期款项未付清；付清最后一期时自动登记履行完毕").replace("%1", str(len(unpaid))))
+                self.tr("尚有%n期款项未付清；付清最后一期时自动登记履行完毕", "", len(unpaid)))
         info = self.deadline
         status = self.overview.header.status
         if self.overview.can_mediate and info is not None and status in ("accepted", "mediating"):
@@ -774,7 +775,7 @@ class CaseDetailScreen(QWidget):
             message += self.tr("请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。").replace(
                 "%1", result.judicial_deadline.due.isoformat())
         if result.followups_scheduled:
-            message += self.tr("已安排回访%1次。").replace("%1", str(result.followups_scheduled))
+            message += self.tr("已安排回访%n次。", "", result.followups_scheduled)
         self._say(message)
         return result
 
@@ -822,7 +823,8 @@ class CaseDetailScreen(QWidget):
     def extend(self) -> None:
         h = self.overview.header
         medical = self.deadline.kind == "medical"
-        dialog = ExtendDialog(self, unit=self.tr("个工作日") if medical else self.tr("日"),  # the spin box's suffix
+        unit = (lambda n: self.tr("个工作日", "", n)) if medical else (lambda n: self.tr("日", "", n))
+        dialog = ExtendDialog(self, unit=unit,  # the spin box's suffix, for the number in it
                               intro=self.tr("延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。"))
         dialog.keep_draft(f"extend_{h.id}", self.ctx.user.username)
         dialog.submit = lambda: extend_deadline(self.ctx.engine, self.ctx.user, h.id, dialog.days.value(),

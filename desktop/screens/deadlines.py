@@ -104,9 +104,9 @@ class DeadlinesScreen(QWidget):
             if self.show_money:
                 self.tabs.setTabText(2, self.tr("逾期未付款项（%1）").replace("%1", str(len(unpaid))))
             scope = (self.tr("本委员会") if user.role == "mediator" else self.tr("全中心"))
-            self.heading.setText(self.tr("%1调解期限：已逾期 %2 件，%3日内到期 %4 件（截至 %5）")
-                                 .replace("%1", scope).replace("%2", str(len(overdue))).replace("%3", str(warn))
-                                 .replace("%4", str(len(due_soon))).replace("%5", today.isoformat()))
+            self.heading.setText(self.tr("%1调解期限：已逾期 %2 件，%n日内到期 %3 件（截至 %4）", "", warn)
+                                 .replace("%1", scope).replace("%2", str(len(overdue)))
+                                 .replace("%3", str(len(due_soon))).replace("%4", today.isoformat()))
             if overdue:
                 self.overdue_view.selectRow(0)
             if due_soon:

@@ -461,8 +461,7 @@ class ImportReportDialog(QDialog):
         self.setObjectName("importReport")
         self.setWindowTitle(self.tr("导入失败"))
         self.resize(640, 420)
-        self.summary = QLabel(self.tr("文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：")
-                              .replace("%1", str(len(errors))))
+        self.summary = QLabel(self.tr("文件中有 %n 处问题，未导入任何数据。请在 Excel 中改正后重新导入：", "", len(errors)))
         self.summary.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(tr_message(e) for e in errors))
         self.text.setReadOnly(True)
@@ -885,7 +884,7 @@ class CaseTab(QWidget):
             return
         dialog = ConsentDialog(self.ctx, self.case, expert, self)
         if dialog.exec():
-            self.status.setText(self.tr("已记录%1方当事人的意见").replace("%1", str(dialog.recorded)))
+            self.status.setText(self.tr("已记录%n方当事人的意见", "", dialog.recorded))
             self.reload()
             self.changed.emit()
 

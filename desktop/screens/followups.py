@@ -160,8 +160,8 @@ class FollowupsScreen(QWidget):
         self._loading = False
         self.due_model.set_rows(due)
         late = sum(1 for r in due if r.overdue)
-        self.due_title.setText(self.tr("待回访（%1 日内计划 %2 次，其中逾期 %3 次）").replace("%1", str(HORIZON_DAYS))
-                               .replace("%2", str(len(due))).replace("%3", str(late)))
+        self.due_title.setText(self.tr("待回访（%1 日内计划 %n 次，其中逾期 %2 次）", "", len(due))
+                               .replace("%1", str(HORIZON_DAYS)).replace("%2", str(late)))
         self.ledger_model.set_rows(entries)
         open_late = sum(1 for e in entries if e.answered_on is None and e.overdue)
         self.ledger_title.setText(self.tr("差评台账（%n 条，逾期未答复 %1 条；差评须在规定工作日内回访整改并答复）", "",

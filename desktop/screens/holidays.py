@@ -134,12 +134,12 @@ class HolidaysScreen(QWidget):
         c = self.current
         if c.known:
             scheduled = sum(1 for d in c.days if d.source != "override")
-            text = self.tr("程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %3 天。") \
-                .replace("%1", str(year)).replace("%2", str(scheduled)).replace("%3", str(c.entered))
+            text = self.tr("程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %n 天。", "",
+                           c.entered).replace("%1", str(year)).replace("%2", str(scheduled))
             style = "color: #1b5e20;"
         elif c.entered:
-            text = self.tr("程序未内置 %1 年的放假安排，本中心已录入 %2 天。请与国务院办公厅的通知逐日核对。") \
-                .replace("%1", str(year)).replace("%2", str(c.entered))
+            text = self.tr("程序未内置 %1 年的放假安排，本中心已录入 %n 天。请与国务院办公厅的通知逐日核对。", "",
+                           c.entered).replace("%1", str(year))
             style = "color: #8a6d00;"
         else:
             text = self.tr("程序未内置 %1 年的放假安排，本中心也尚未录入：该年的期限只按周末和法定节日"

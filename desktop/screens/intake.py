@@ -985,7 +985,7 @@ class IntakeScreen(QWidget):
         self.show_errors(errors)
         if errors:
             self.focus_first_error(errors)
-            self.status_label.setText(self.tr("有 %1 处需要更正，已标在对应栏目旁").replace("%1", str(len(errors))))
+            self.status_label.setText(self.tr("有 %n 处需要更正，已标在对应栏目旁", "", len(errors)))
             return
         self.save_draft()  # whatever happens next, the typing is on disk
         self._retry_timer.stop()
@@ -1046,15 +1046,15 @@ class IntakeScreen(QWidget):
         if isinstance(exc, IntakeError):
             self.show_errors(exc.errors)
             self.focus_first_error(exc.errors)
-            self.status_label.setText(self.tr("有 %1 处需要更正").replace("%1", str(len(exc.errors))))
+            self.status_label.setText(self.tr("有 %n 处需要更正", "", len(exc.errors)))
             return
         log.error("intake save failed: %s", exc)
         self.save_draft()
         if is_connection_lost(exc):
             self.save_error.setText(
-                self.tr("%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），"
-                        "也可以按 Ctrl+S 立即重试。")
-                .replace("%1", tr_message(LOST_MESSAGE)).replace("%2", str(RETRY_MS // 1000)))
+                self.tr("%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %n 秒重试一次），"
+                        "也可以按 Ctrl+S 立即重试。", "", RETRY_MS // 1000)
+                .replace("%1", tr_message(LOST_MESSAGE)))
             self.save_error.show()
             self.status_label.setText(self.tr("等待数据库恢复连接…"))
             self._retry_timer.start()
@@ -1238,7 +1238,7 @@ class IntakeScreen(QWidget):
         saved = str(data.get("saved_at", "")).replace("T", " ")
         text = self.tr("%1（%2，%3）。按 Ctrl+R 恢复。").replace("%1", heading).replace("%2", saved).replace("%3", names)
         if more:
-            text += self.tr("另有 %1 份草稿。").replace("%1", str(more))
+            text += self.tr("另有 %n 份草稿。", "", more)
         self.draft_label.setText(text)
         self.restore_button.setEnabled(True)
         self.draft_banner.show()

@@ -449,7 +449,7 @@ class PrintPreviewScreen(QWidget):
             self.preview_button.setEnabled(True)
             self.pane.set_pdf(pdf, title)
             self.keep_button.setEnabled(True)
-            self.status.setText(self.tr("%1：共 %2 页").replace("%1", shown).replace("%2", str(self.pane.page_count())))
+            self.status.setText(self.tr("%1：共 %n 页", "", self.pane.page_count()).replace("%1", shown))
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:

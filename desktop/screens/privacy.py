@@ -152,8 +152,8 @@ class PrivacyScreen(QWidget):
     def refresh(self) -> None:
         years = read_settings(self.ctx.engine, self.ctx.user).get("anonymise_after_years", "5")
         self.years_label.setText(self.tr(
-            "归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，"
-            "案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。").replace("%1", years))
+            "归档满%n年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，"
+            "案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。", "", int(years)))
         self.model.set_rows(anonymisable_cases(self.ctx.engine, self.ctx.user))
         self.anonymise_button.setEnabled(bool(self.model.rows()))
 
@@ -170,8 +170,8 @@ class PrivacyScreen(QWidget):
         numbers = join_list(c.number for c in chosen[:5])
         if len(chosen) > 5:
             numbers = self.tr("%1等").replace("%1", numbers)
-        question = self.tr("确定将%1件案件（%2）匿名化？\n\n匿名化后无法恢复当事人的个人信息。").replace(
-            "%1", str(len(chosen))).replace("%2", numbers)
+        question = self.tr("确定将%n件案件（%1）匿名化？\n\n匿名化后无法恢复当事人的个人信息。", "", len(chosen)).replace(
+            "%1", numbers)
         if not self.confirm(question):
             return None
         try:
@@ -180,11 +180,11 @@ class PrivacyScreen(QWidget):
             self._fail(self.anonymise_error, error_text(exc))
             return None
         self.refresh()
-        self.anonymise_message.setText(self.tr("已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，"
-                                               "删除附件%4个。").replace("%1", str(len(result.cases)))
-                                       .replace("%2", str(result.parties_anonymised))
-                                       .replace("%3", str(result.parties_split))
-                                       .replace("%4", str(result.attachments_deleted)))
+        self.anonymise_message.setText(self.tr("已匿名化%n件案件：%1个当事人信息已清除，%2个与其他案件共用的当事人另建匿名记录，"
+                                               "删除附件%3个。", "", len(result.cases))
+                                       .replace("%1", str(result.parties_anonymised))
+                                       .replace("%2", str(result.parties_split))
+                                       .replace("%3", str(result.attachments_deleted)))
         return result
 
     # -- export ----------------------------------------------------------------------------

@@ -513,7 +513,7 @@ class QueueScreen(QWidget):
                     self.tr("取号 %1，已等 %2 分钟").replace("%1", t.taken_at.strftime("%H:%M"))
                     .replace("%2", str(t.waited_minutes))]
             if t.status == "called":
-                info.append(self.tr("再呼 %1 次未到即过号").replace("%1", str(t.calls_left)))
+                info.append(self.tr("再呼 %n 次未到即过号", "", t.calls_left))
             if t.transferred_from_label:
                 info.append(self.tr("由 %1 转入").replace("%1", t.transferred_from_label))
             self.current_info.setText("\n".join(info))
@@ -630,11 +630,9 @@ class QueueScreen(QWidget):
                 self.current = None
             self.table.clearSelection()
             if row.status == "missed":
-                self._say(self.tr("%1 已呼叫 %2 次未到，作过号处理。").replace("%1", row.label)
-                          .replace("%2", str(row.call_count)))
+                self._say(self.tr("%1 已呼叫 %n 次未到，作过号处理。", "", row.call_count).replace("%1", row.label))
             else:
-                self._say(self.tr("%1 暂未到，已放回队列（还可呼叫 %2 次）。").replace("%1", row.label)
-                          .replace("%2", str(row.calls_left)))
+                self._say(self.tr("%1 暂未到，已放回队列（还可呼叫 %n 次）。", "", row.calls_left).replace("%1", row.label))
             self._show_current()
 
         self._run(queue.skip, t.id, on_done=skipped)

@@ -141,8 +141,8 @@ class SettingsScreen(QWidget):
             return
         for key, value in changed.items():
             self.edits[key].setText(str(value))
-        self.message.setText(self.tr("已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。")
-                             .replace("%1", draft.saved_at_text).replace("%2", str(len(changed))))
+        self.message.setText(self.tr("已恢复 %1 未保存的 %n 项修改，核对后按“保存设置”。", "", len(changed))
+                             .replace("%1", draft.saved_at_text))
 
     def values(self) -> dict[str, str]:
         return {key: edit.text().strip() for key, edit in self.edits.items()}
@@ -170,7 +170,7 @@ class SettingsScreen(QWidget):
             first = next(iter(exc.errors))
             if first in self.edits:
                 self.edits[first].setFocus()
-            self.message.setText(self.tr("有 %1 处需要更正，未保存").replace("%1", str(len(exc.errors))))
+            self.message.setText(self.tr("有 %n 处需要更正，未保存", "", len(exc.errors)))
             return
         except Exception as exc:  # noqa: BLE001 — the typed values stay on screen
             self.message.setText(self.tr("保存失败：%1").replace("%1", error_text(exc)))
@@ -178,5 +178,4 @@ class SettingsScreen(QWidget):
         self._loaded.update({k: values[k] for k in changed})
         self.draft.saved()
         self._show_errors({})
-        self.message.setText(self.tr("已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。")
-                             .replace("%1", str(len(changed))))
+        self.message.setText(self.tr("已保存 %n 项设置。部分设置（如锁屏时间）在下次登录时生效。", "", len(changed)))

@@ -247,9 +247,8 @@ class TodayScreen(QWidget):
         invited = sum(len(r.parties) for r in live)
         present = sum(1 for r in live for p in r.parties if p.attendance == "present")
         absent = sum(1 for r in live for p in r.parties if p.attendance == "no_show")
-        self.counts.setText(self.tr("%1 场调解　邀请 %2 人　到场 %3　未到 %4　")
-                            .replace("%1", str(len(live))).replace("%2", str(invited))
-                            .replace("%3", str(present)).replace("%4", str(absent)))
+        self.counts.setText(self.tr("%n 场调解　邀请 %1 人　到场 %2　未到 %3　", "", len(live))
+                            .replace("%1", str(invited)).replace("%2", str(present)).replace("%3", str(absent)))
         how = self.tr("实时更新") if self._live else self.tr("每2秒自动刷新")
         self.refreshed.setText(how + self.tr("　最近刷新：") + datetime.now().strftime("%H:%M:%S"))
 

@@ -320,12 +320,13 @@ class ConsentDialog(FormDialog):
 
 
 class ExtendDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, *, unit: str, intro: str) -> None:
+    def __init__(self, parent: QWidget | None, *, unit: Callable[[int], str], intro: str) -> None:
+        """``unit``: the spin box's suffix for a number of days (singular or plural in English)."""
         super().__init__(self.tr("延长调解期限"), parent, intro=intro)
         self.days = QSpinBox()
         self.days.setRange(1, 90)
+        self.days.valueChanged.connect(lambda n: self.days.setSuffix(unit(n)))
         self.days.setValue(15)
-        self.days.setSuffix(unit)
         self.add_row("days", self.tr("延长"), self.days)
         self.consented_on = self.add_row("consented_on", self.tr("双方同意日期"), date_edit(maximum=date.today()))
         self.note = self.add_row("note", self.tr("说明"), QLineEdit())

@@ -464,13 +464,13 @@
         <translation>Mediation Centre Front Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="228"/>
+        <location filename="../../desktop/app.py" line="231"/>
         <source>无法启动</source>
         <extracomment>Whether the latest imports still wait for :func:`settle_imports` (a login that was waiting for the database goes ahead first: the main window shows, then they are settled). After the main window&apos;s first paint and first page of data, before the user&apos;s first click.</extracomment>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="278"/>
+        <location filename="../../desktop/app.py" line="286"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -1114,18 +1114,21 @@
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/call_display.py" line="326"/>
-        <source>叫号%1次未到视为过号，请到服务台重新取号</source>
-        <translation>Missed after %1 calls — take a new ticket at the desk</translation>
+        <source>叫号%n次未到视为过号，请到服务台重新取号</source>
+        <translation>
+            <numerusform>Missed after %n call — take a new ticket at the desk</numerusform>
+            <numerusform>Missed after %n calls — take a new ticket at the desk</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="338"/>
+        <location filename="../../desktop/screens/call_display.py" line="337"/>
         <source>yyyy年MM月dd日&#x3000;dddd&#x3000;HH:mm:ss</source>
         <translation>ddd d MMM yyyy   HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/call_display.py" line="418"/>
+        <location filename="../../desktop/screens/call_display.py" line="417"/>
         <source>叫号大屏</source>
         <translation>Call display</translation>
     </message>
@@ -1360,34 +1363,34 @@
     </message>
     <message>
         <location filename="../../desktop/screens/case_detail.py" line="601"/>
-        <location filename="../../desktop/screens/case_detail.py" line="692"/>
-        <location filename="../../desktop/screens/case_detail.py" line="719"/>
-        <location filename="../../desktop/screens/case_detail.py" line="1002"/>
+        <location filename="../../desktop/screens/case_detail.py" line="693"/>
+        <location filename="../../desktop/screens/case_detail.py" line="720"/>
+        <location filename="../../desktop/screens/case_detail.py" line="1004"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="605"/>
+        <location filename="../../desktop/screens/case_detail.py" line="606"/>
         <source>暂定：期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算，请以国务院公布的安排为准</source>
         <translation>Provisional: the time limit runs into a year whose public holidays have not been announced yet, so it is computed from weekends and statutory holidays; the State Council&apos;s announcement prevails</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="607"/>
+        <location filename="../../desktop/screens/case_detail.py" line="608"/>
         <source>尚未受理，调解期限未开始计算</source>
         <translation>Not yet accepted; the mediation time limit has not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="609"/>
+        <location filename="../../desktop/screens/case_detail.py" line="610"/>
         <source>进行中</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="610"/>
+        <location filename="../../desktop/screens/case_detail.py" line="611"/>
         <source>暂停：%1 至 %2（%3）</source>
         <translation>Paused: %1 to %2 (%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/case_detail.py" line="613"/>
+        <location filename="../../desktop/screens/case_detail.py" line="614"/>
         <source>延长%n个工作日（%1双方同意）</source>
         <translation>
             <numerusform>Extended by %n working day (both parties agreed on %1)</numerusform>
@@ -1395,7 +1398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/case_detail.py" line="614"/>
+        <location filename="../../desktop/screens/case_detail.py" line="615"/>
         <source>延长%n日（%1双方同意）</source>
         <translation>
             <numerusform>Extended by %n day (both parties agreed on %1)</numerusform>
@@ -1403,309 +1406,321 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="617"/>
-        <location filename="../../desktop/screens/case_detail.py" line="770"/>
-        <location filename="../../desktop/screens/case_detail.py" line="992"/>
+        <location filename="../../desktop/screens/case_detail.py" line="618"/>
+        <location filename="../../desktop/screens/case_detail.py" line="771"/>
+        <location filename="../../desktop/screens/case_detail.py" line="994"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="618"/>
+        <location filename="../../desktop/screens/case_detail.py" line="619"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（《道路交通事故处理程序规定》第八十五条）</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Road Traffic Accident Handling Procedures, Art. 85)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="623"/>
+        <location filename="../../desktop/screens/case_detail.py" line="624"/>
         <source>申请司法确认期限：%1（人民调解法第三十三条，协议生效之日起30日内）</source>
         <translation>Apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33: within 30 days of the agreement taking effect)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="648"/>
-        <source>尚有%1期款项未付清；付清最后一期时自动登记履行完毕</source>
-        <translation>%1 instalment(s) still unpaid; full performance is recorded when the last one is paid</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="649"/>
+        <source>尚有%n期款项未付清；付清最后一期时自动登记履行完毕</source>
+        <translation>
+            <numerusform>%n instalment still unpaid; full performance is recorded when it is paid</numerusform>
+            <numerusform>%n instalments still unpaid; full performance is recorded when the last one is paid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="778"/>
+        <source>已安排回访%n次。</source>
+        <translation>
+            <numerusform>%n follow-up scheduled.</numerusform>
+            <numerusform>%n follow-ups scheduled.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="655"/>
+        <location filename="../../desktop/screens/case_detail.py" line="656"/>
         <source>鉴定结束，恢复计算…</source>
         <translation>Assessment over, resume…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="657"/>
+        <location filename="../../desktop/screens/case_detail.py" line="658"/>
         <source>医疗损害鉴定，暂停计算…</source>
         <translation>Medical damage assessment, pause…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="659"/>
+        <location filename="../../desktop/screens/case_detail.py" line="660"/>
         <source>延长期限…</source>
         <translation>Extend time limit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="664"/>
+        <location filename="../../desktop/screens/case_detail.py" line="665"/>
         <source>改派委员会…</source>
         <translation>Transfer to another committee…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="677"/>
+        <location filename="../../desktop/screens/case_detail.py" line="678"/>
         <source>尚未制作调解协议。</source>
         <translation>No mediation agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="680"/>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
         <source>协议金额</source>
         <translation>Agreed amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="680"/>
+        <location filename="../../desktop/screens/case_detail.py" line="681"/>
         <source>%1 元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="681"/>
+        <location filename="../../desktop/screens/case_detail.py" line="682"/>
         <source>达成日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <location filename="../../desktop/screens/case_detail.py" line="683"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="682"/>
+        <location filename="../../desktop/screens/case_detail.py" line="683"/>
         <source>未生效</source>
         <translation>Not yet in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="683"/>
+        <location filename="../../desktop/screens/case_detail.py" line="684"/>
         <source>最后履行期限</source>
         <translation>Final performance deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="683"/>
+        <location filename="../../desktop/screens/case_detail.py" line="684"/>
         <source>履行完毕</source>
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="687"/>
+        <location filename="../../desktop/screens/case_detail.py" line="688"/>
         <source>协议内容</source>
         <translation>Terms of the agreement</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="691"/>
+        <location filename="../../desktop/screens/case_detail.py" line="692"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="694"/>
+        <location filename="../../desktop/screens/case_detail.py" line="695"/>
         <source>&lt;b&gt;已签名：&lt;/b&gt;%1</source>
         <translation>&lt;b&gt;Signed:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="698"/>
+        <location filename="../../desktop/screens/case_detail.py" line="699"/>
         <source>&lt;b&gt;尚未签名：&lt;/b&gt;%1（人民调解法第二十九条：各方当事人签名、盖章或按指印，调解员签名并加盖印章后生效）</source>
         <translation>&lt;b&gt;Not yet signed:&lt;/b&gt; %1 (People&apos;s Mediation Law, Art. 29: the agreement takes effect once every party has signed, sealed or fingerprinted it and the mediator has signed it and affixed the seal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="701"/>
+        <location filename="../../desktop/screens/case_detail.py" line="702"/>
         <source>司法确认：%1向%2申请，%3确认</source>
         <translation>Judicial confirmation: applied for at %2 on %1, confirmed on %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="702"/>
+        <location filename="../../desktop/screens/case_detail.py" line="703"/>
         <source>司法确认：%1向%2申请</source>
         <translation>Judicial confirmation: applied for at %2 on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="739"/>
+        <location filename="../../desktop/screens/case_detail.py" line="740"/>
         <source>申请方式</source>
         <translation>How applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="743"/>
+        <location filename="../../desktop/screens/case_detail.py" line="744"/>
         <source>同意调解的一方</source>
         <translation>Party consenting to mediation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="746"/>
+        <location filename="../../desktop/screens/case_detail.py" line="747"/>
         <source>医疗纠纷须双方共同申请，或一方申请、另一方同意（《医疗纠纷预防和处理条例》第三十一条）。</source>
         <translation>A medical dispute needs a joint application, or one side applying with the other&apos;s consent (Medical Dispute Regulation, Art. 31).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="768"/>
+        <location filename="../../desktop/screens/case_detail.py" line="769"/>
         <source>案件已%1。</source>
         <translation>Case is now %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="771"/>
+        <location filename="../../desktop/screens/case_detail.py" line="772"/>
         <source>当事人可于%1%2前共同书面申请公安机关交通管理部门调解（第八十五条）。</source>
         <translation>The parties may jointly apply in writing to the traffic police for mediation by %1%2 (Art. 85).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="774"/>
+        <location filename="../../desktop/screens/case_detail.py" line="775"/>
         <source>请告知当事人可于%1前共同申请司法确认（人民调解法第三十三条）。</source>
         <translation>Please tell the parties they may jointly apply for judicial confirmation by %1 (People&apos;s Mediation Law, Art. 33).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="777"/>
-        <source>已安排回访%1次。</source>
-        <translation>%1 follow-up(s) scheduled.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="783"/>
+        <location filename="../../desktop/screens/case_detail.py" line="784"/>
         <source>改派到其他调解委员会</source>
         <translation>Transfer to another mediation committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="784"/>
+        <location filename="../../desktop/screens/case_detail.py" line="785"/>
         <source>案号不变；原委员会指定的调解员随之取消，由新委员会重新指定。改派理由记入案件历史。</source>
         <translation>The case number stays the same; the mediator assigned by the previous committee is removed and the new committee assigns one. The reason for the transfer is recorded in the case history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="789"/>
+        <location filename="../../desktop/screens/case_detail.py" line="790"/>
         <source>改派到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="790"/>
+        <location filename="../../desktop/screens/case_detail.py" line="791"/>
         <source>改派理由</source>
         <translation>Reason for transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="791"/>
+        <location filename="../../desktop/screens/case_detail.py" line="792"/>
         <source>如：经了解系医疗过程中发生的纠纷，应由医患纠纷调委会受理</source>
         <translation>e.g. the dispute turned out to have arisen during medical treatment and belongs to the medical dispute committee</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="798"/>
+        <location filename="../../desktop/screens/case_detail.py" line="799"/>
         <source>已改派至%1。</source>
         <translation>Transferred to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="803"/>
+        <location filename="../../desktop/screens/case_detail.py" line="804"/>
         <source>医疗损害鉴定 — 暂停计算期限</source>
         <translation>Medical damage assessment — pause time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="804"/>
+        <location filename="../../desktop/screens/case_detail.py" line="805"/>
         <source>医疗损害鉴定期间不计入30个工作日的调解期限（《医疗纠纷预防和处理条例》第三十四条、第三十八条）。</source>
         <translation>Time spent on a medical damage assessment does not count towards the 30-working-day mediation time limit (Medical Dispute Regulation, Arts. 34 and 38).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="805"/>
+        <location filename="../../desktop/screens/case_detail.py" line="806"/>
         <source>鉴定开始日</source>
         <translation>Assessment started on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="806"/>
+        <location filename="../../desktop/screens/case_detail.py" line="807"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="806"/>
+        <location filename="../../desktop/screens/case_detail.py" line="807"/>
         <source>医疗损害鉴定</source>
         <translation>Medical damage assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="810"/>
+        <location filename="../../desktop/screens/case_detail.py" line="811"/>
         <source>已暂停计算调解期限。</source>
         <translation>Mediation time limit paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="814"/>
+        <location filename="../../desktop/screens/case_detail.py" line="815"/>
         <source>鉴定结束 — 恢复计算期限</source>
         <translation>Assessment over — resume time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="815"/>
+        <location filename="../../desktop/screens/case_detail.py" line="816"/>
         <source>鉴定结束之日也不计入期限，次日起恢复计算。</source>
         <translation>The day the assessment ends does not count either; the time limit resumes the next day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="816"/>
+        <location filename="../../desktop/screens/case_detail.py" line="817"/>
         <source>鉴定结束日</source>
         <translation>Assessment ended on</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="820"/>
+        <location filename="../../desktop/screens/case_detail.py" line="821"/>
         <source>已恢复计算调解期限，新的期限：%1。</source>
         <translation>Mediation time limit resumed; new deadline: %1.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="825"/>
-        <source>个工作日</source>
-        <translation> working days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/case_detail.py" line="825"/>
-        <source>日</source>
-        <translation> days</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/case_detail.py" line="826"/>
+        <source>个工作日</source>
+        <translation>
+            <numerusform> working day</numerusform>
+            <numerusform> working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/case_detail.py" line="826"/>
+        <source>日</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/screens/case_detail.py" line="828"/>
         <source>延长调解期限须经双方当事人同意，请先在“当事人”页记录各方的同意意见。</source>
         <translation>Extending the time limit needs the consent of both sides: first record each party&apos;s consent on the “Parties” tab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="832"/>
+        <location filename="../../desktop/screens/case_detail.py" line="834"/>
         <source>调解期限已延长至%1。</source>
         <translation>Mediation time limit extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="847"/>
+        <location filename="../../desktop/screens/case_detail.py" line="849"/>
         <source>已记录当事人意见。</source>
         <translation>Parties&apos; views recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="889"/>
+        <location filename="../../desktop/screens/case_detail.py" line="891"/>
         <source>没有待付的款项。</source>
         <translation>No payments due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="910"/>
+        <location filename="../../desktop/screens/case_detail.py" line="912"/>
         <source>已登记付款。全部款项已付清，案件已登记为履行完毕。</source>
         <translation>Payment recorded. Everything is paid; the agreement is recorded as fully performed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="912"/>
+        <location filename="../../desktop/screens/case_detail.py" line="914"/>
         <source>已登记付款，本期已付清。</source>
         <translation>Payment recorded; this instalment is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="914"/>
+        <location filename="../../desktop/screens/case_detail.py" line="916"/>
         <source>已登记付款，本期尚欠%1元。</source>
         <translation>Payment recorded; %1 yuan of this instalment is still owed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="931"/>
+        <location filename="../../desktop/screens/case_detail.py" line="933"/>
         <source>选择证据材料</source>
         <translation>Choose evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="931"/>
+        <location filename="../../desktop/screens/case_detail.py" line="933"/>
         <source>扫描件、照片或 PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;所有文件 (*)</source>
         <translation>Scans, photos or PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.heic);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="947"/>
+        <location filename="../../desktop/screens/case_detail.py" line="949"/>
         <source>无法读取“%1”：%2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="950"/>
+        <location filename="../../desktop/screens/case_detail.py" line="952"/>
         <source>文件“%1”大小为%2，超过单个附件上限%3；请压缩或拆分后再添加</source>
         <translation>“%1” is %2, over the %3 limit per attachment; please compress or split it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="961"/>
+        <location filename="../../desktop/screens/case_detail.py" line="963"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="991"/>
+        <location filename="../../desktop/screens/case_detail.py" line="993"/>
         <source>已登记回访。</source>
         <translation>Follow-up visit recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/case_detail.py" line="993"/>
+        <location filename="../../desktop/screens/case_detail.py" line="995"/>
         <source>已登记回访。评价为差评，已登记差评台账，须于%1%2前回访整改并答复。</source>
         <translation>Follow-up visit recorded. The rating is negative and has been entered in the complaints log: it must be followed up, remedied and answered by %1%2.</translation>
     </message>
@@ -1713,183 +1728,186 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="700"/>
+        <location filename="../../desktop/screens/experts.py" line="699"/>
         <source>案号，或案号中的流水号</source>
         <translation>Case number, or its serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="702"/>
+        <location filename="../../desktop/screens/experts.py" line="701"/>
         <source>查找案件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="705"/>
+        <location filename="../../desktop/screens/experts.py" line="704"/>
         <source>输入案号后按回车：按委员会、专长匹配度和当前负荷推荐调解员与专家，并逐一审查回避事由。</source>
         <translation>Enter a case number and press Enter: mediators and experts are suggested by committee, matching speciality and current workload, and each is checked for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="721"/>
+        <location filename="../../desktop/screens/experts.py" line="720"/>
         <source>邀请专家参与…</source>
         <translation>Invite expert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="722"/>
+        <location filename="../../desktop/screens/experts.py" line="721"/>
         <source>当事人选定调解员…</source>
         <translation>Parties choose mediator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="723"/>
+        <location filename="../../desktop/screens/experts.py" line="722"/>
         <source>回避申请…</source>
         <translation>Recusal request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="724"/>
+        <location filename="../../desktop/screens/experts.py" line="723"/>
         <source>放行…</source>
         <translation>Override…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="725"/>
+        <location filename="../../desktop/screens/experts.py" line="724"/>
         <source>有回避事由仍需参与的，写明理由后放行（调解员）</source>
         <translation>If someone with grounds for recusal must still take part, give the reason and override (mediator)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="727"/>
+        <location filename="../../desktop/screens/experts.py" line="726"/>
         <source>准予回避</source>
         <translation>Grant recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="728"/>
+        <location filename="../../desktop/screens/experts.py" line="727"/>
         <source>驳回申请…</source>
         <translation>Reject request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="755"/>
+        <location filename="../../desktop/screens/experts.py" line="754"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="765"/>
+        <location filename="../../desktop/screens/experts.py" line="764"/>
         <source>调解员（按适配度、负荷排序）</source>
         <translation>Mediators (by fit, then workload)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="766"/>
+        <location filename="../../desktop/screens/experts.py" line="765"/>
         <source>专家与律师（按适配度、负荷排序；红色为有回避事由）</source>
         <translation>Experts and lawyers (by fit, then workload; red: grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="777"/>
+        <location filename="../../desktop/screens/experts.py" line="776"/>
         <source>本案同意、选定、回避记录</source>
         <translation>Consents, choices and recusals in this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="805"/>
+        <location filename="../../desktop/screens/experts.py" line="804"/>
         <source>找不到该案件（或该案不属于您的委员会；流水号对应多件时请输入完整案号）</source>
         <translation>Case not found (or not in your committee; if the serial number matches several cases, enter the full case number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="812"/>
-        <location filename="../../desktop/screens/experts.py" line="862"/>
+        <location filename="../../desktop/screens/experts.py" line="811"/>
+        <location filename="../../desktop/screens/experts.py" line="861"/>
         <source>%1%2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="814"/>
+        <location filename="../../desktop/screens/experts.py" line="813"/>
         <source>%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
         <translation>%1  %2  %3  %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="828"/>
+        <location filename="../../desktop/screens/experts.py" line="827"/>
         <source>正在推荐…</source>
         <translation>Finding suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="840"/>
+        <location filename="../../desktop/screens/experts.py" line="839"/>
         <source>推荐调解员 %1 人，专家 %2 人（其中 %3 人有回避事由）</source>
-        <translation>Suggested %1 mediator(s) and %2 expert(s) (%3 with grounds for recusal)</translation>
+        <translation>Suggested mediators: %1; experts: %2 (%3 with grounds for recusal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="845"/>
+        <location filename="../../desktop/screens/experts.py" line="844"/>
         <source>推荐失败：</source>
         <translation>Suggestions failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="863"/>
+        <location filename="../../desktop/screens/experts.py" line="862"/>
         <source>不能邀请%1参与本案，存在回避事由：</source>
         <translation>%1 cannot be invited to this case; grounds for recusal: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="865"/>
+        <location filename="../../desktop/screens/experts.py" line="864"/>
         <source>确需参与的，由调解员写明理由后“放行”。</source>
         <translation>If they must take part, a mediator gives the reason and uses “Override”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="880"/>
+        <location filename="../../desktop/screens/experts.py" line="879"/>
         <source>请先查找案件并选中一位专家</source>
         <translation>First find the case and select an expert</translation>
     </message>
-    <message>
-        <location filename="../../desktop/screens/experts.py" line="888"/>
-        <source>已记录%1方当事人的意见</source>
-        <translation>Views of %1 party(ies) recorded</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/experts.py" line="887"/>
+        <source>已记录%n方当事人的意见</source>
+        <translation>
+            <numerusform>Views of %n party recorded</numerusform>
+            <numerusform>Views of %n parties recorded</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="896"/>
+        <location filename="../../desktop/screens/experts.py" line="895"/>
         <source>请先查找案件并选中一位调解员</source>
         <translation>First find the case and select a mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="910"/>
+        <location filename="../../desktop/screens/experts.py" line="909"/>
         <source>请先查找案件并选中申请回避的专家或调解员</source>
         <translation>First find the case and select the expert or mediator to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="913"/>
+        <location filename="../../desktop/screens/experts.py" line="912"/>
         <source>已记录回避申请</source>
         <translation>Recusal request recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="919"/>
+        <location filename="../../desktop/screens/experts.py" line="918"/>
         <source>请先选中有回避事由的人员</source>
         <translation>First select a person with grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="922"/>
+        <location filename="../../desktop/screens/experts.py" line="921"/>
         <source>%1没有回避事由，无需放行</source>
         <translation>%1 has no grounds for recusal; no override needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="926"/>
+        <location filename="../../desktop/screens/experts.py" line="925"/>
         <source>已记录放行理由</source>
         <translation>Override reason recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="933"/>
+        <location filename="../../desktop/screens/experts.py" line="932"/>
         <source>请在下方记录中选中一条待决定的回避申请</source>
         <translation>Select a pending recusal request in the records below</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="938"/>
+        <location filename="../../desktop/screens/experts.py" line="937"/>
         <source>驳回回避申请</source>
         <translation>Reject recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="940"/>
+        <location filename="../../desktop/screens/experts.py" line="939"/>
         <source>驳回理由：为何不属于《医疗纠纷预防和处理条例》第三十七条规定的情形</source>
         <translation>Reason for rejection: why this is not a case under Art. 37 of the Medical Dispute Regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="953"/>
+        <location filename="../../desktop/screens/experts.py" line="952"/>
         <source>回避申请</source>
         <translation>Recusal requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="955"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已准予回避</source>
         <translation>Recusal granted</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="955"/>
+        <location filename="../../desktop/screens/experts.py" line="954"/>
         <source>已驳回回避申请</source>
         <translation>Recusal request rejected</translation>
     </message>
@@ -2037,47 +2055,47 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="563"/>
+        <location filename="../../desktop/screens/experts.py" line="562"/>
         <source>当事人选定调解员（人民调解法第十九条）</source>
         <translation>Parties choose the mediator (People&apos;s Mediation Law, Art. 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="571"/>
+        <location filename="../../desktop/screens/experts.py" line="570"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="572"/>
+        <location filename="../../desktop/screens/experts.py" line="571"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="573"/>
+        <location filename="../../desktop/screens/experts.py" line="572"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="574"/>
+        <location filename="../../desktop/screens/experts.py" line="573"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="575"/>
+        <location filename="../../desktop/screens/experts.py" line="574"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="576"/>
+        <location filename="../../desktop/screens/experts.py" line="575"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="587"/>
+        <location filename="../../desktop/screens/experts.py" line="586"/>
         <source>各方当事人均已选定，已列为本案调解员</source>
         <translation>All parties have chosen; now a mediator on this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="588"/>
+        <location filename="../../desktop/screens/experts.py" line="587"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
@@ -3499,66 +3517,66 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="521"/>
+        <location filename="../../desktop/screens/experts.py" line="520"/>
         <source>当事人同意专家参与调解（人民调解法第二十条）</source>
         <translation>Parties&apos; consent to an expert (People&apos;s Mediation Law, Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="523"/>
+        <location filename="../../desktop/screens/experts.py" line="522"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="524"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="524"/>
+        <location filename="../../desktop/screens/experts.py" line="523"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="529"/>
+        <location filename="../../desktop/screens/experts.py" line="528"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="311"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="530"/>
+        <location filename="../../desktop/screens/experts.py" line="529"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="312"/>
         <source>不同意</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="531"/>
+        <location filename="../../desktop/screens/experts.py" line="530"/>
         <source>暂未表态</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="536"/>
+        <location filename="../../desktop/screens/experts.py" line="535"/>
         <source>备注（可不填；代理人代为表示的在此说明）</source>
         <translation>Note (optional; say so here if an agent answered for the party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="537"/>
+        <location filename="../../desktop/screens/experts.py" line="536"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="317"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="538"/>
+        <location filename="../../desktop/screens/experts.py" line="537"/>
         <location filename="../../desktop/widgets/mediation_forms.py" line="318"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="539"/>
+        <location filename="../../desktop/screens/experts.py" line="538"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="545"/>
+        <location filename="../../desktop/screens/experts.py" line="544"/>
         <source>请至少记录一方当事人的意见</source>
         <translation>Please record the view of at least one party</translation>
     </message>
@@ -3641,10 +3659,13 @@
         <source>全中心</source>
         <translation>whole centre</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/deadlines.py" line="107"/>
-        <source>%1调解期限：已逾期 %2 件，%3日内到期 %4 件（截至 %5）</source>
-        <translation>Mediation time limits (%1): %2 overdue, %4 due within %3 days (as of %5)</translation>
+        <source>%1调解期限：已逾期 %2 件，%n日内到期 %3 件（截至 %4）</source>
+        <translation>
+            <numerusform>Mediation time limits (%1): %2 overdue, %3 due within %n day (as of %4)</numerusform>
+            <numerusform>Mediation time limits (%1): %2 overdue, %3 due within %n days (as of %4)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4014,107 +4035,107 @@
 <context>
     <name>ExpertsScreen</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="971"/>
+        <location filename="../../desktop/screens/experts.py" line="970"/>
         <source>姓名、拼音或首字母（如 jjs）、单位、专长、委员会（Ctrl+F）</source>
         <translation>Name, pinyin or initials (e.g. jjs), employer, speciality, committee (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="974"/>
+        <location filename="../../desktop/screens/experts.py" line="973"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="975"/>
+        <location filename="../../desktop/screens/experts.py" line="974"/>
         <source>全部委员会</source>
         <translation>All committees</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="977"/>
+        <location filename="../../desktop/screens/experts.py" line="976"/>
         <source>仅启用</source>
         <translation>Active only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="978"/>
+        <location filename="../../desktop/screens/experts.py" line="977"/>
         <source>全部（含停用）</source>
         <translation>All (incl. inactive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="979"/>
+        <location filename="../../desktop/screens/experts.py" line="978"/>
         <source>仅停用</source>
         <translation>Inactive only</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="982"/>
+        <location filename="../../desktop/screens/experts.py" line="981"/>
         <source>详情(&amp;O)</source>
         <translation>Details (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="983"/>
+        <location filename="../../desktop/screens/experts.py" line="982"/>
         <source>新增专家(&amp;N)</source>
         <translation>&amp;New expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="984"/>
+        <location filename="../../desktop/screens/experts.py" line="983"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="985"/>
+        <location filename="../../desktop/screens/experts.py" line="984"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1044"/>
+        <location filename="../../desktop/screens/experts.py" line="1043"/>
         <source>值班安排在专家详情中修改（系统管理员）。</source>
         <translation>Duty rosters are edited in Expert details (administrator).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1053"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>申报的关系…</source>
         <translation>Declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1053"/>
+        <location filename="../../desktop/screens/experts.py" line="1052"/>
         <source>查看申报的关系…</source>
         <translation>View declared relationships…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1057"/>
+        <location filename="../../desktop/screens/experts.py" line="1056"/>
         <source>各委员会在岗调解员及当前负荷（在办案件、本周已约调解场次）。</source>
         <translation>Active mediators of each committee and their workload (open cases, sessions booked this week).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1065"/>
+        <location filename="../../desktop/screens/experts.py" line="1064"/>
         <source>专家名录</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1066"/>
+        <location filename="../../desktop/screens/experts.py" line="1065"/>
         <source>律师值班表</source>
         <translation>Lawyer duty roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1067"/>
+        <location filename="../../desktop/screens/experts.py" line="1066"/>
         <source>各委员会调解员</source>
         <translation>Committee mediators</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1071"/>
+        <location filename="../../desktop/screens/experts.py" line="1070"/>
         <source>为案件选人</source>
         <translation>Staff a case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1108"/>
+        <location filename="../../desktop/screens/experts.py" line="1107"/>
         <source>今天（%1）值班：</source>
         <translation>On duty today (%1): </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1110"/>
+        <location filename="../../desktop/screens/experts.py" line="1109"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/experts.py" line="1117"/>
+        <location filename="../../desktop/screens/experts.py" line="1116"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n expert</numerusform>
@@ -4122,113 +4143,113 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1136"/>
+        <location filename="../../desktop/screens/experts.py" line="1135"/>
         <source>已退休</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1138"/>
+        <location filename="../../desktop/screens/experts.py" line="1137"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1141"/>
+        <location filename="../../desktop/screens/experts.py" line="1140"/>
         <source>回车或双击查看详情</source>
         <translation>Enter or double-click for details</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1143"/>
+        <location filename="../../desktop/screens/experts.py" line="1142"/>
         <source>原工作单位</source>
         <translation>Former employer</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
         <source>职称/职务</source>
         <translation>Title / post</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1144"/>
+        <location filename="../../desktop/screens/experts.py" line="1143"/>
         <source>专长</source>
         <translation>Specialities</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1145"/>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
         <source>服务委员会</source>
         <translation>Committees served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1145"/>
+        <location filename="../../desktop/screens/experts.py" line="1144"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1146"/>
+        <location filename="../../desktop/screens/experts.py" line="1145"/>
         <source>值班</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1147"/>
+        <location filename="../../desktop/screens/experts.py" line="1146"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1149"/>
+        <location filename="../../desktop/screens/experts.py" line="1148"/>
         <source>%1：</source>
         <translation>%1: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1190"/>
+        <location filename="../../desktop/screens/experts.py" line="1189"/>
         <source>导入专家库</source>
         <translation>Import expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1191"/>
-        <location filename="../../desktop/screens/experts.py" line="1219"/>
+        <location filename="../../desktop/screens/experts.py" line="1190"/>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1197"/>
+        <location filename="../../desktop/screens/experts.py" line="1196"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1208"/>
+        <location filename="../../desktop/screens/experts.py" line="1207"/>
         <source>导入失败，未导入任何数据</source>
         <translation>Import failed; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1212"/>
+        <location filename="../../desktop/screens/experts.py" line="1211"/>
         <source>导入失败：</source>
         <translation>Import failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1217"/>
+        <location filename="../../desktop/screens/experts.py" line="1216"/>
         <source>专家库名册</source>
         <translation>Expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1219"/>
+        <location filename="../../desktop/screens/experts.py" line="1218"/>
         <source>导出专家库</source>
         <translation>Export expert pool</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1226"/>
+        <location filename="../../desktop/screens/experts.py" line="1225"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/screens/experts.py" line="1229"/>
+        <location filename="../../desktop/screens/experts.py" line="1228"/>
         <source>已导出 %n 人：%1</source>
         <translation>
             <numerusform>Exported %n expert: %1</numerusform>
@@ -4236,12 +4257,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1232"/>
+        <location filename="../../desktop/screens/experts.py" line="1231"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="1241"/>
+        <location filename="../../desktop/screens/experts.py" line="1240"/>
         <source>请先选中一位调解员</source>
         <translation>Please select a mediator first</translation>
     </message>
@@ -4249,22 +4270,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="324"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="325"/>
         <source>延长调解期限</source>
         <translation>Extend mediation time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="329"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="330"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="330"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="331"/>
         <source>双方同意日期</source>
         <translation>Date both sides agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/mediation_forms.py" line="331"/>
+        <location filename="../../desktop/widgets/mediation_forms.py" line="332"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4296,10 +4317,13 @@
         <source>读取失败：%1（按 F5 重试）</source>
         <translation>Could not read the lists: %1 (F5 to try again)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/followups.py" line="163"/>
-        <source>待回访（%1 日内计划 %2 次，其中逾期 %3 次）</source>
-        <translation>Follow-ups due (%2 planned within %1 days, %3 overdue)</translation>
+        <source>待回访（%1 日内计划 %n 次，其中逾期 %2 次）</source>
+        <translation>
+            <numerusform>%n follow-up due within %1 days (%2 overdue)</numerusform>
+            <numerusform>%n follow-ups due within %1 days (%2 overdue)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/screens/followups.py" line="167"/>
@@ -4364,118 +4388,118 @@
 <context>
     <name>Holidays</name>
     <message>
-        <location filename="../../desktop/texts.py" line="43"/>
+        <location filename="../../desktop/texts.py" line="50"/>
         <source>元旦</source>
         <translation>New Year&apos;s Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="44"/>
+        <location filename="../../desktop/texts.py" line="51"/>
         <source>春节</source>
         <translation>Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="45"/>
+        <location filename="../../desktop/texts.py" line="52"/>
         <source>清明</source>
         <translation>Tomb-sweeping Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="46"/>
+        <location filename="../../desktop/texts.py" line="53"/>
         <source>清明节</source>
         <translation>Tomb-sweeping Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="47"/>
+        <location filename="../../desktop/texts.py" line="54"/>
         <source>劳动节</source>
         <translation>Labour Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="48"/>
+        <location filename="../../desktop/texts.py" line="55"/>
         <source>端午</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="49"/>
+        <location filename="../../desktop/texts.py" line="56"/>
         <source>端午节</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="50"/>
+        <location filename="../../desktop/texts.py" line="57"/>
         <source>中秋</source>
         <translation>Mid-autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="51"/>
+        <location filename="../../desktop/texts.py" line="58"/>
         <source>中秋节</source>
         <translation>Mid-autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="52"/>
+        <location filename="../../desktop/texts.py" line="59"/>
         <source>国庆节</source>
         <translation>National Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="53"/>
+        <location filename="../../desktop/texts.py" line="60"/>
         <source>中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日</source>
         <translation>Victory Day (70th anniversary)</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="68"/>
+        <location filename="../../desktop/texts.py" line="75"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="70"/>
+        <location filename="../../desktop/texts.py" line="77"/>
         <source>调休上班（%1）</source>
         <translation>Make-up working day (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="73"/>
+        <location filename="../../desktop/texts.py" line="80"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="75"/>
-        <location filename="../../desktop/texts.py" line="93"/>
+        <location filename="../../desktop/texts.py" line="82"/>
+        <location filename="../../desktop/texts.py" line="100"/>
         <source>休息日</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="82"/>
+        <location filename="../../desktop/texts.py" line="89"/>
         <source>休息日，不安排调解</source>
         <translation>Day off: no sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="84"/>
+        <location filename="../../desktop/texts.py" line="91"/>
         <source>放假日，不安排调解</source>
         <translation>Holiday: no sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="86"/>
+        <location filename="../../desktop/texts.py" line="93"/>
         <source>%1，不安排调解</source>
         <translation>%1: no sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="87"/>
+        <location filename="../../desktop/texts.py" line="94"/>
         <source>%1假期，不安排调解</source>
         <translation>%1 holiday: no sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/texts.py" line="94"/>
+        <location filename="../../desktop/texts.py" line="101"/>
         <source>%1·休</source>
         <translation>%1 (off)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="339"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
         <source>国务院放假安排（chinese-calendar）</source>
         <translation>State Council holiday schedule (chinese-calendar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="340"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="341"/>
         <source>本中心录入</source>
         <translation>Entered by this centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="341"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="342"/>
         <source>本中心更正</source>
         <translation>Corrected by this centre</translation>
     </message>
@@ -4544,15 +4568,21 @@
         <source>年份</source>
         <translation>Year</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/holidays.py" line="137"/>
-        <source>程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %3 天。</source>
-        <translation>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %3 day(s).</translation>
+        <source>程序内置了 %1 年的国务院放假安排（%2 个放假或调休上班的日子）。本中心录入 %n 天。</source>
+        <translation>
+            <numerusform>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %n day.</numerusform>
+            <numerusform>The State Council holiday schedule for %1 is built into the program (%2 days off or make-up working days). Entered by this centre: %n days.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/holidays.py" line="141"/>
-        <source>程序未内置 %1 年的放假安排，本中心已录入 %2 天。请与国务院办公厅的通知逐日核对。</source>
-        <translation>The program has no built-in holiday schedule for %1; this centre has entered %2 day(s). Please check them day by day against the notice of the General Office of the State Council.</translation>
+        <source>程序未内置 %1 年的放假安排，本中心已录入 %n 天。请与国务院办公厅的通知逐日核对。</source>
+        <translation>
+            <numerusform>The program has no built-in holiday schedule for %1; this centre has entered %n day. Please check it against the notice of the General Office of the State Council.</numerusform>
+            <numerusform>The program has no built-in holiday schedule for %1; this centre has entered %n days. Please check them day by day against the notice of the General Office of the State Council.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/holidays.py" line="145"/>
@@ -4602,13 +4632,16 @@
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/experts.py" line="464"/>
-        <source>文件中有 %1 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
-        <translation>The file has %1 problem(s); nothing was imported. Please correct them in Excel and import again:</translation>
+        <source>文件中有 %n 处问题，未导入任何数据。请在 Excel 中改正后重新导入：</source>
+        <translation>
+            <numerusform>The file has %n problem; nothing was imported. Please correct it in Excel and import again:</numerusform>
+            <numerusform>The file has %n problems; nothing was imported. Please correct them in Excel and import again:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="470"/>
+        <location filename="../../desktop/screens/experts.py" line="469"/>
         <source>复制全部</source>
         <translation>Copy all</translation>
     </message>
@@ -4868,10 +4901,37 @@
         <source>已采纳建议：%1</source>
         <translation>Suggestion taken: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/intake.py" line="988"/>
-        <source>有 %1 处需要更正，已标在对应栏目旁</source>
-        <translation>%1 field(s) need correcting; see the marks beside them</translation>
+        <source>有 %n 处需要更正，已标在对应栏目旁</source>
+        <translation>
+            <numerusform>%n field needs correcting; see the mark beside it</numerusform>
+            <numerusform>%n fields need correcting; see the marks beside them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/intake.py" line="1049"/>
+        <source>有 %n 处需要更正</source>
+        <translation>
+            <numerusform>%n field needs correcting</numerusform>
+            <numerusform>%n fields need correcting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/intake.py" line="1055"/>
+        <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %n 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
+        <translation>
+            <numerusform>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %n second), or press Ctrl+S to retry now.</numerusform>
+            <numerusform>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %n seconds), or press Ctrl+S to retry now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/intake.py" line="1241"/>
+        <source>另有 %n 份草稿。</source>
+        <translation>
+            <numerusform>%n more draft.</numerusform>
+            <numerusform>%n more drafts.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="1011"/>
@@ -4923,16 +4983,6 @@ Register a new case anyway?</translation>
         <location filename="../../desktop/screens/intake.py" line="1042"/>
         <source>已保存 %1，可接待下一位</source>
         <translation>Saved %1; ready for the next visitor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/intake.py" line="1049"/>
-        <source>有 %1 处需要更正</source>
-        <translation>%1 field(s) need correcting</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/intake.py" line="1055"/>
-        <source>%1。已填写的内容都在表中，草稿也已保存；连接恢复后自动保存（每 %2 秒重试一次），也可以按 Ctrl+S 立即重试。</source>
-        <translation>%1. Everything you entered is still in the form and a draft has been saved; the intake is saved automatically once the connection is back (retrying every %2 seconds), or press Ctrl+S to retry now.</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="1059"/>
@@ -5030,11 +5080,6 @@ Everything you entered is still in the form and a draft has been saved; once the
         <location filename="../../desktop/screens/intake.py" line="1239"/>
         <source>%1（%2，%3）。按 Ctrl+R 恢复。</source>
         <translation>%1 (%2, %3). Press Ctrl+R to restore.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/intake.py" line="1241"/>
-        <source>另有 %1 份草稿。</source>
-        <translation>%1 more draft(s).</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/intake.py" line="1255"/>
@@ -5595,7 +5640,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>密码连续输错{failures}次，账号已锁定，请{minutes}分钟后再试</source>
-        <translation>Wrong password {failures} times in a row: the account is locked; try again in {minutes} minutes</translation>
+        <translation>Wrong password {failures} times in a row: the account is locked; try again in {minutes} min</translation>
     </message>
     <message>
         <source>原密码不正确</source>
@@ -5607,7 +5652,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>用户名或密码不正确（再错{left}次将锁定账号）</source>
-        <translation>Wrong user name or password ({left} more failed attempts will lock the account)</translation>
+        <translation>Wrong user name or password (attempts left before the account is locked: {left})</translation>
     </message>
     <message>
         <source>数据库正在被使用：请先关闭所有使用该数据库的调解超市前台窗口，再进行恢复</source>
@@ -5831,7 +5876,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>{clash}，前后须间隔{minutes}分钟</source>
-        <translation>{clash}; {minutes} minutes must be left between sessions</translation>
+        <translation>{clash}; sessions must be {minutes} min apart</translation>
     </message>
     <message>
         <source>调解时长不超过8小时</source>
@@ -6588,7 +6633,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     <message>
         <source>导入失败，共{count}处问题，未导入任何数据：
 {problems}</source>
-        <translation>Import failed with {count} problems; nothing was imported:
+        <translation>Import failed (problems found: {count}); nothing was imported:
 {problems}</translation>
     </message>
     <message>
@@ -6637,7 +6682,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>在办{open}件，本周{sessions}场</source>
-        <translation>{open} open cases, {sessions} sessions this week</translation>
+        <translation>open cases: {open}, sessions this week: {sessions}</translation>
     </message>
     <message>
         <source>{committee}委员会调解员</source>
@@ -6645,7 +6690,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>{count}方当事人选定（人民调解法第十九条）</source>
-        <translation>Chosen by {count} parties (People&apos;s Mediation Law, Art. 19)</translation>
+        <translation>Chosen by parties: {count} (People&apos;s Mediation Law, Art. 19)</translation>
     </message>
     <message>
         <source>已在办本案</source>
@@ -6917,11 +6962,11 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>{count} 件医疗纠纷超过30个工作日未达成协议，已按调解不成结案</source>
-        <translation>{count} medical disputes without agreement after 30 working days were closed as failed</translation>
+        <translation>Medical disputes closed as failed, with no agreement after 30 working days: {count}</translation>
     </message>
     <message>
         <source>{count} 件医疗纠纷的期限为临时计算，请人工核对</source>
-        <translation>{count} medical disputes have provisionally computed time limits: please check them</translation>
+        <translation>Medical disputes whose time limits were computed provisionally, to be checked by hand: {count}</translation>
     </message>
     <message>
         <source>已完成今日自动备份</source>
@@ -7365,7 +7410,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>尚有{count}期款项未付清（应付日：{dues}），不能登记履行完毕（{law}）</source>
-        <translation>{count} instalments are not paid in full yet (due: {dues}): the agreement cannot be recorded as performed ({law})</translation>
+        <translation>Instalments not yet paid in full: {count} (due: {dues}), so the agreement cannot be recorded as performed ({law})</translation>
     </message>
     <message>
         <source>履行日期不能晚于今天</source>
@@ -7421,7 +7466,7 @@ Everything you entered is still in the form and a draft has been saved; once the
     </message>
     <message>
         <source>{parties}条当事人记录、{cases}件案件、{tickets}张号票、{referrals}份转办单、{audit}条审计记录</source>
-        <translation>{parties} party records, {cases} cases, {tickets} queue tickets, {referrals} referral slips, {audit} audit entries</translation>
+        <translation>party records: {parties}, cases: {cases}, queue tickets: {tickets}, referral slips: {referrals}, audit entries: {audit}</translation>
     </message>
     <message>
         <source>请选择要匿名化的案件</source>
@@ -8247,27 +8292,27 @@ Everything you entered is still in the form and a draft has been saved; once the
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="631"/>
+        <location filename="../../desktop/screens/experts.py" line="630"/>
         <source>回避事由放行</source>
         <translation>Override grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="637"/>
+        <location filename="../../desktop/screens/experts.py" line="636"/>
         <source>放行理由：如已向各方当事人说明并征得同意</source>
         <translation>Reason, e.g. explained to all parties and they agreed</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="639"/>
+        <location filename="../../desktop/screens/experts.py" line="638"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="640"/>
+        <location filename="../../desktop/screens/experts.py" line="639"/>
         <source>回避事由</source>
         <translation>Grounds for recusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="641"/>
+        <location filename="../../desktop/screens/experts.py" line="640"/>
         <source>放行理由</source>
         <translation>Reason for override</translation>
     </message>
@@ -8704,10 +8749,13 @@ Database user: %2</translation>
         <source>正在生成%1…</source>
         <translation>Generating %1…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/print_preview.py" line="452"/>
-        <source>%1：共 %2 页</source>
-        <translation>%1: %2 page(s)</translation>
+        <source>%1：共 %n 页</source>
+        <translation>
+            <numerusform>%1: %n page</numerusform>
+            <numerusform>%1: %n pages</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/print_preview.py" line="473"/>
@@ -8782,10 +8830,35 @@ Database user: %2</translation>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/privacy.py" line="155"/>
-        <source>归档满%1年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
-        <translation>Cases archived for %1 years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</translation>
+        <source>归档满%n年的案件可以匿名化：自然人当事人的姓名改为“当事人甲、乙……”，证件号码、电话、住址、出生日期等清除，案情、陈述、协议内容等文字改为“（已匿名化）”，附件删除；统计数字不变。此操作不可撤销。</source>
+        <translation>
+            <numerusform>Cases archived for %n year or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</numerusform>
+            <numerusform>Cases archived for %n years or more can be anonymised: the names of parties who are individuals become “Party A, B…”, ID numbers, phone numbers, addresses, dates of birth and the like are erased, texts such as the facts, statements and agreement terms become “(anonymised)”, and attachments are deleted; the statistics stay the same. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/privacy.py" line="173"/>
+        <source>确定将%n件案件（%1）匿名化？
+
+匿名化后无法恢复当事人的个人信息。</source>
+        <translation>
+            <numerusform>Anonymise %n case (%1)?
+
+The parties&apos; personal data cannot be restored afterwards.</numerusform>
+            <numerusform>Anonymise %n cases (%1)?
+
+The parties&apos; personal data cannot be restored afterwards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/privacy.py" line="183"/>
+        <source>已匿名化%n件案件：%1个当事人信息已清除，%2个与其他案件共用的当事人另建匿名记录，删除附件%3个。</source>
+        <translation>
+            <numerusform>%n case anonymised. Parties whose personal data was erased: %1; parties shared with other cases and given a separate anonymous record: %2; attachments deleted: %3.</numerusform>
+            <numerusform>%n cases anonymised. Parties whose personal data was erased: %1; parties shared with other cases and given a separate anonymous record: %2; attachments deleted: %3.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/privacy.py" line="168"/>
@@ -8796,20 +8869,6 @@ Database user: %2</translation>
         <location filename="../../desktop/screens/privacy.py" line="172"/>
         <source>%1等</source>
         <translation>%1 and others</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/privacy.py" line="173"/>
-        <source>确定将%1件案件（%2）匿名化？
-
-匿名化后无法恢复当事人的个人信息。</source>
-        <translation>Anonymise %1 case(s) (%2)?
-
-The parties&apos; personal data cannot be restored afterwards.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/privacy.py" line="183"/>
-        <source>已匿名化%1件案件：%2个当事人信息已清除，%3个与其他案件共用的当事人另建匿名记录，删除附件%4个。</source>
-        <translation>%1 case(s) anonymised: personal data of %2 party(ies) erased, %3 party(ies) shared with other cases given a separate anonymous record, %4 attachment(s) deleted.</translation>
     </message>
     <message>
         <location filename="../../desktop/screens/privacy.py" line="196"/>
@@ -9049,10 +9108,29 @@ Missed %3  Transferred %4</translation>
         <source>取号 %1，已等 %2 分钟</source>
         <translation>Ticket taken %1, waited %2 min</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/queue.py" line="516"/>
-        <source>再呼 %1 次未到即过号</source>
-        <translation>Missed after %1 more call(s)</translation>
+        <source>再呼 %n 次未到即过号</source>
+        <translation>
+            <numerusform>Missed after %n more call</numerusform>
+            <numerusform>Missed after %n more calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/queue.py" line="633"/>
+        <source>%1 已呼叫 %n 次未到，作过号处理。</source>
+        <translation>
+            <numerusform>%1 did not come after %n call and is marked missed.</numerusform>
+            <numerusform>%1 did not come after %n calls and is marked missed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/queue.py" line="635"/>
+        <source>%1 暂未到，已放回队列（还可呼叫 %n 次）。</source>
+        <translation>
+            <numerusform>%1 is not here yet; back in the queue (%n call left).</numerusform>
+            <numerusform>%1 is not here yet; back in the queue (%n calls left).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/queue.py" line="518"/>
@@ -9100,83 +9178,73 @@ Missed %3  Transferred %4</translation>
         <translation>Only the number being called can be skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="633"/>
-        <source>%1 已呼叫 %2 次未到，作过号处理。</source>
-        <translation>%1 did not come after %2 calls and is marked missed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/queue.py" line="636"/>
-        <source>%1 暂未到，已放回队列（还可呼叫 %2 次）。</source>
-        <translation>%1 is not here yet; back in the queue (%2 call(s) left).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/queue.py" line="649"/>
+        <location filename="../../desktop/screens/queue.py" line="647"/>
         <source>请先选中要转窗口的号票</source>
         <translation>Please select the ticket to transfer first</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="656"/>
+        <location filename="../../desktop/screens/queue.py" line="654"/>
         <source>%1 已转至%2，新号 %3（保留原排队时间）。正在打印新票据…</source>
         <translation>%1 transferred to %2 as %3 (original queue time kept). Printing the new ticket…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="667"/>
+        <location filename="../../desktop/screens/queue.py" line="665"/>
         <source>请先叫号或选中号票，再开始登记</source>
         <translation>Call a number or select a ticket before starting the intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="672"/>
+        <location filename="../../desktop/screens/queue.py" line="670"/>
         <source>%1 办理中：正在打开登记表。</source>
         <translation>Serving %1: opening the intake form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="681"/>
+        <location filename="../../desktop/screens/queue.py" line="679"/>
         <source>没有正在办理的号</source>
         <translation>No number is being served</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="688"/>
+        <location filename="../../desktop/screens/queue.py" line="686"/>
         <source>%1 已办结。</source>
         <translation>%1 done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="702"/>
+        <location filename="../../desktop/screens/queue.py" line="700"/>
         <source>PDF 已保存</source>
         <translation>PDF saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="703"/>
+        <location filename="../../desktop/screens/queue.py" line="701"/>
         <source>票据 %1 已打印（%2）。</source>
         <translation>Ticket %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="705"/>
+        <location filename="../../desktop/screens/queue.py" line="703"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="716"/>
+        <location filename="../../desktop/screens/queue.py" line="714"/>
         <source>票据未能打印：</source>
         <translation>Ticket not printed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="717"/>
+        <location filename="../../desktop/screens/queue.py" line="715"/>
         <source>（号已取到，可按 Ctrl+P 重打）</source>
         <translation>(the ticket is taken; press Ctrl+P to reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="735"/>
-        <location filename="../../desktop/screens/queue.py" line="746"/>
+        <location filename="../../desktop/screens/queue.py" line="733"/>
+        <location filename="../../desktop/screens/queue.py" line="744"/>
         <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="736"/>
+        <location filename="../../desktop/screens/queue.py" line="734"/>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/queue.py" line="737"/>
+        <location filename="../../desktop/screens/queue.py" line="735"/>
         <source>已保存 PDF（未配置票据打印机）</source>
         <translation>PDF saved (no ticket printer configured)</translation>
     </message>
@@ -9210,10 +9278,13 @@ Missed %3  Transferred %4</translation>
         <source>最近叫号：</source>
         <translation>Last called: </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/models/queue_table.py" line="186"/>
-        <source>已呼叫 %1 次，再呼 %2 次未到即过号</source>
-        <translation>Called %1 time(s); missed after %2 more call(s)</translation>
+        <source>已呼叫 %1 次，再呼 %n 次未到即过号</source>
+        <translation>
+            <numerusform>Calls so far: %1; missed after %n more call</numerusform>
+            <numerusform>Calls so far: %1; missed after %n more calls</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9267,42 +9338,42 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="596"/>
+        <location filename="../../desktop/screens/experts.py" line="595"/>
         <source>回避申请</source>
         <translation>Recusal request</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="606"/>
+        <location filename="../../desktop/screens/experts.py" line="605"/>
         <source>申请理由（口头申请的，记录当事人的陈述）</source>
         <translation>Grounds (for an oral request, record what the party said)</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="608"/>
+        <location filename="../../desktop/screens/experts.py" line="607"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="609"/>
+        <location filename="../../desktop/screens/experts.py" line="608"/>
         <source>申请回避的人员</source>
         <translation>Person to be recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="610"/>
+        <location filename="../../desktop/screens/experts.py" line="609"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="611"/>
+        <location filename="../../desktop/screens/experts.py" line="610"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="612"/>
+        <location filename="../../desktop/screens/experts.py" line="611"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="613"/>
+        <location filename="../../desktop/screens/experts.py" line="612"/>
         <source>理由</source>
         <translation>Grounds</translation>
     </message>
@@ -9328,12 +9399,12 @@ Missed %3  Transferred %4</translation>
 <context>
     <name>RelationsDialog</name>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="659"/>
+        <location filename="../../desktop/screens/experts.py" line="658"/>
         <source>申报的关系：%1</source>
         <translation>Declared relationships: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/experts.py" line="672"/>
+        <location filename="../../desktop/screens/experts.py" line="671"/>
         <source>调解员申报的亲属、原单位等关系，提名调解员时与各方当事人比对。</source>
         <translation>Relatives, former employers and other ties declared by the mediator; compared with the parties when a mediator is proposed.</translation>
     </message>
@@ -9729,10 +9800,29 @@ Missed %3  Transferred %4</translation>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/screens/settings.py" line="144"/>
-        <source>已恢复 %1 未保存的 %2 项修改，核对后按“保存设置”。</source>
-        <translation>Restored %2 unsaved change(s) from %1: check them, then press “Save settings”.</translation>
+        <source>已恢复 %1 未保存的 %n 项修改，核对后按“保存设置”。</source>
+        <translation>
+            <numerusform>Restored %n unsaved change from %1: check it, then press “Save settings”.</numerusform>
+            <numerusform>Restored %n unsaved changes from %1: check them, then press “Save settings”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/settings.py" line="173"/>
+        <source>有 %n 处需要更正，未保存</source>
+        <translation>
+            <numerusform>%n field needs correcting; not saved</numerusform>
+            <numerusform>%n fields need correcting; not saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/settings.py" line="181"/>
+        <source>已保存 %n 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
+        <translation>
+            <numerusform>%n setting saved. Some settings (such as the screen lock time) take effect at the next login.</numerusform>
+            <numerusform>%n settings saved. Some settings (such as the screen lock time) take effect at the next login.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/screens/settings.py" line="164"/>
@@ -9740,19 +9830,9 @@ Missed %3  Transferred %4</translation>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/settings.py" line="173"/>
-        <source>有 %1 处需要更正，未保存</source>
-        <translation>%1 field(s) need correcting; not saved</translation>
-    </message>
-    <message>
         <location filename="../../desktop/screens/settings.py" line="176"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/settings.py" line="181"/>
-        <source>已保存 %1 项设置。部分设置（如锁屏时间）在下次登录时生效。</source>
-        <translation>%1 setting(s) saved. Some settings (such as the screen lock time) take effect at the next login.</translation>
     </message>
 </context>
 <context>
@@ -10213,72 +10293,72 @@ Missed %3  Transferred %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>同意</source>
         <translation>Agrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="211"/>
         <source>不同意</source>
         <translation>Does not agree</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
         <source>不公开</source>
         <translation>Not public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="267"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
         <source>逾期未答复</source>
         <translation>Reply overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="268"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="269"/>
         <source>逾期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="283"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="284"/>
         <source>逾期未回访</source>
         <translation>Visit overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="284"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="285"/>
         <source>待回访</source>
         <translation>To visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="297"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="297"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="298"/>
         <source>期限跨入节假日安排尚未公布的年份，按周末和法定节假日推算</source>
         <translation>The time limit runs into a year whose public holidays have not been announced yet; computed from weekends and statutory holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="323"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="324"/>
         <source>%1（改派）</source>
         <translation>%1 (transferred)</translation>
     </message>
@@ -10287,16 +10367,16 @@ Missed %3  Transferred %4</translation>
     <name>TableHeaders</name>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="40"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="329"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="41"/>
         <location filename="../../desktop/models/mediation_tables.py" line="175"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="246"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="291"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -10307,7 +10387,7 @@ Missed %3  Transferred %4</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="43"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="190"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -10324,9 +10404,9 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="46"/>
         <location filename="../../desktop/models/mediation_tables.py" line="178"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="281"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="299"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="240"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="282"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="300"/>
         <location filename="../../desktop/models/queue_table.py" line="39"/>
         <location filename="../../desktop/models/user_table.py" line="28"/>
         <source>状态</source>
@@ -10335,14 +10415,14 @@ Missed %3  Transferred %4</translation>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
         <location filename="../../desktop/models/mediation_tables.py" line="177"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="292"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../desktop/models/appointment_table.py" line="138"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="195"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -10352,35 +10432,35 @@ Missed %3  Transferred %4</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="206"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="349"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="207"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="350"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="350"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="351"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="352"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="353"/>
         <source>安排</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="196"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="354"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="355"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="355"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="356"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/models/mediation_tables.py" line="176"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="275"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
         <source>委员会</source>
         <translation>Committee</translation>
     </message>
@@ -10405,237 +10485,237 @@ Missed %3  Transferred %4</translation>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="188"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="189"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="197"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="198"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="293"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="252"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="199"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="200"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="201"/>
         <location filename="../../desktop/models/queue_table.py" line="45"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="208"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="209"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="210"/>
         <source>意见</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="212"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="213"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="214"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="219"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
         <source>调解时间</source>
         <translation>Session time</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="220"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="221"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="222"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="223"/>
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="224"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
         <source>调解结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="225"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="226"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="227"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="232"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="247"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="233"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="234"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
         <source>已付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="235"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
         <source>未付（元）</source>
         <translation>Outstanding (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="236"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="250"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="237"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="251"/>
         <source>付款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="238"/>
-        <location filename="../../desktop/models/mediation_tables.py" line="252"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="239"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="253"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="248"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="249"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="258"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="259"/>
         <source>付款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="260"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="261"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="262"/>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="262"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="263"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="273"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="274"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="276"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="277"/>
         <source>被回访人</source>
         <translation>Person visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="278"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="279"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="280"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="294"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="295"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
         <source>登记日</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="296"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="297"/>
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="301"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="302"/>
         <source>答复日</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="302"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="303"/>
         <source>答复情况</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="308"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="309"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="310"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="311"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="312"/>
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="312"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="313"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="313"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="314"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="330"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="331"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="331"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="332"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/mediation_tables.py" line="332"/>
+        <location filename="../../desktop/models/mediation_tables.py" line="333"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -10732,8 +10812,24 @@ Missed %3  Transferred %4</translation>
         <source>；</source>
         <translation>; </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/texts.py" line="33"/>
+        <source>{n}个工作日</source>
+        <translation>
+            <numerusform>{n} working day</numerusform>
+            <numerusform>{n} working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/texts.py" line="34"/>
+        <source>{n}日</source>
+        <translation>
+            <numerusform>{n} day</numerusform>
+            <numerusform>{n} days</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/texts.py" line="37"/>
+        <location filename="../../desktop/texts.py" line="44"/>
         <source>M月d日（dddd）</source>
         <translation>ddd d MMM</translation>
     </message>
@@ -10801,37 +10897,40 @@ Missed %3  Transferred %4</translation>
         <translation>Refresh failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="250"/>
-        <source>%1 场调解&#x3000;邀请 %2 人&#x3000;到场 %3&#x3000;未到 %4&#x3000;</source>
-        <translation>%1 session(s)  %2 invited  %3 present  %4 absent  </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/screens/today.py" line="318"/>
+        <location filename="../../desktop/screens/today.py" line="317"/>
         <source>正在生成调解通知书…</source>
         <translation>Generating mediation notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="321"/>
+        <location filename="../../desktop/screens/today.py" line="320"/>
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="325"/>
+        <location filename="../../desktop/screens/today.py" line="324"/>
         <source>生成失败：</source>
         <translation>Could not generate: </translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="253"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>实时更新</source>
         <translation>Live updates</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/screens/today.py" line="250"/>
+        <source>%n 场调解&#x3000;邀请 %1 人&#x3000;到场 %2&#x3000;未到 %3&#x3000;</source>
+        <translation>
+            <numerusform>%n session  %1 invited  %2 present  %3 absent  </numerusform>
+            <numerusform>%n sessions  %1 invited  %2 present  %3 absent  </numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="253"/>
+        <location filename="../../desktop/screens/today.py" line="252"/>
         <source>每2秒自动刷新</source>
         <translation>Refreshes every 2 seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/screens/today.py" line="254"/>
+        <location filename="../../desktop/screens/today.py" line="253"/>
         <source>&#x3000;最近刷新：</source>
         <translation>  Last refresh: </translation>
     </message>

@@ -864,3 +864,86 @@ def test_counts_of_one_are_singular_in_english(english, qtbot, make_ctx, users, 
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
     assert screen.count_label.text().startswith("2 cases,")
     screen.ctx.tasks.wait()
+
+
+def test_no_english_translation_puts_a_plural_in_brackets():
+    """Counts go through Qt's plural forms ("1 field needs correcting", "2 fields need
+    correcting") or are worded so that they need none ("attachments deleted: 3"): never
+    "field(s)", "party(ies)"."""
+    bracketed = re.compile(r"\((?:s|es|ies)\)")
+    found = []
+    for context, message in _messages(TS):
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        found += [f"{context}: {text}" for text in forms if bracketed.search(text)]
+    assert not found, "\n".join(found)
+
+
+def test_the_queue_counts_calls_in_the_singular_and_the_plural(english, qtbot, make_ctx, users):
+    """Missed after three calls (the default): the current ticket's panel, the list's tooltip and
+    the messages say "2 more calls", then "1 more call", "1 call left", "after 3 calls"."""
+    from core import queue
+    from desktop.screens.queue import QueueScreen
+    from tests.gui.test_queue_screens import idle
+
+    ctx = make_ctx(users["reception"])
+    queue.take_ticket(ctx.engine, ctx.user, "labour")
+    screen = QueueScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 740)
+    screen.show()
+    screen.window_combo.setCurrentText("2号窗口")
+    idle(qtbot, screen)
+
+    def press(button) -> None:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        idle(qtbot, screen)
+
+    press(screen.call_button)
+    assert screen.current_info.text().endswith("\nMissed after 2 more calls")
+    tip = screen.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[-1] == "Calls so far: 1; missed after 2 more calls"
+    press(screen.recall_button)
+    assert screen.current_info.text().endswith("\nMissed after 1 more call")
+    press(screen.skip_button)
+    assert screen.message.text().endswith("  劳-001 is not here yet; back in the queue (1 call left).")
+    screen.table.selectRow(0)
+    press(screen.recall_button)
+    press(screen.skip_button)
+    assert screen.message.text().endswith("  劳-001 did not come after 3 calls and is marked missed.")
+    screen.timer.stop()
+    ctx.tasks.wait()
+
+
+def test_days_of_a_deadline_are_singular_or_plural_in_english(english, qtbot):
+    """The deadline's "days left" (core.case_deadlines.left_text with the screens' words) and the
+    extension's spin box: "1 working day", "2 working days"."""
+    from core.case_deadlines import CaseDeadline, left_text
+    from desktop.vocab import deadline_words
+    from desktop.widgets.mediation_forms import ExtendDialog
+
+    medical = CaseDeadline(date(2026, 12, 1), True, False, "条例", kind="medical")
+    labour = CaseDeadline(date(2026, 12, 1), False, False, "法", kind="labour")
+    assert left_text(medical, 1, deadline_words(1)) == "1 working day left"
+    assert left_text(medical, -1, deadline_words(-1)) == "1 working day overdue"
+    assert left_text(medical, 2, deadline_words(2)) == "2 working days left"
+    assert left_text(labour, -1, deadline_words(-1)) == "1 day overdue"
+    assert left_text(labour, 12, deadline_words(12)) == "12 days left"
+
+    dialog = ExtendDialog(None, unit=lambda n: QCoreApplication.translate("CaseDetailScreen", "个工作日", None, n),
+                          intro="")
+    qtbot.addWidget(dialog)
+    assert dialog.days.text() == "15 working days"
+    dialog.days.setValue(1)
+    assert dialog.days.text() == "1 working day"
+
+
+def test_counts_keep_their_chinese_without_the_translator(app):
+    """%n puts the number in place without a translation: the Chinese reads as before."""
+    from core.case_deadlines import CaseDeadline, left_text
+    from desktop.vocab import deadline_words
+
+    medical = CaseDeadline(date(2026, 12, 1), True, False, "条例", kind="medical")
+    assert left_text(medical, 1, deadline_words(1)) == left_text(medical, 1) == "还剩1个工作日"
+    assert left_text(medical, -3, deadline_words(-3)) == "逾期3个工作日"
+    assert QCoreApplication.translate("QueueScreen", "再呼 %n 次未到即过号", None, 1) == "再呼 1 次未到即过号"
