@@ -262,3 +262,28 @@ def test_display_goes_full_screen_on_the_second_screen(qtbot, display, ctx):
     embedded.timer.stop()
     shown.timer.stop()
     ctx.tasks.wait()
+
+
+def test_the_queue_counts_calls_in_the_singular_and_the_plural_in_english(english, qtbot, screen, ctx):
+    """Missed after three calls (the default): the current ticket's panel, the list's tooltip and
+    the messages say "2 more calls", then "1 more call", "1 call left", "after 3 calls"."""
+    queue.take_ticket(ctx.engine, ctx.user, "labour")
+    screen.refresh()
+    idle(qtbot, screen)
+
+    def press(button) -> None:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        idle(qtbot, screen)
+
+    press(screen.call_button)
+    assert screen.current_info.text().endswith("\nMissed after 2 more calls")
+    tip = screen.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[-1] == "Calls so far: 1; missed after 2 more calls"
+    press(screen.recall_button)
+    assert screen.current_info.text().endswith("\nMissed after 1 more call")
+    press(screen.skip_button)
+    assert screen.message.text().endswith("  劳-001 is not here yet; back in the queue (1 call left).")
+    screen.table.selectRow(0)
+    press(screen.recall_button)
+    press(screen.skip_button)
+    assert screen.message.text().endswith("  劳-001 did not come after 3 calls and is marked missed.")

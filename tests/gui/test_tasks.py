@@ -140,7 +140,7 @@ def test_nothing_is_collected_while_the_application_starts(qtbot):
     collector = gc_guard.install()
 
     class Cycle:
-        pass
+        """Holds itself: only the cyclic collector can free it."""
 
     def garbage_cycle():
         item = Cycle()

@@ -879,42 +879,6 @@ def test_no_english_translation_puts_a_plural_in_brackets():
     assert not found, "\n".join(found)
 
 
-def test_the_queue_counts_calls_in_the_singular_and_the_plural(english, qtbot, make_ctx, users):
-    """Missed after three calls (the default): the current ticket's panel, the list's tooltip and
-    the messages say "2 more calls", then "1 more call", "1 call left", "after 3 calls"."""
-    from core import queue
-    from desktop.screens.queue import QueueScreen
-    from tests.gui.test_queue_screens import idle
-
-    ctx = make_ctx(users["reception"])
-    queue.take_ticket(ctx.engine, ctx.user, "labour")
-    screen = QueueScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 740)
-    screen.show()
-    screen.window_combo.setCurrentText("2号窗口")
-    idle(qtbot, screen)
-
-    def press(button) -> None:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        idle(qtbot, screen)
-
-    press(screen.call_button)
-    assert screen.current_info.text().endswith("\nMissed after 2 more calls")
-    tip = screen.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.splitlines()[-1] == "Calls so far: 1; missed after 2 more calls"
-    press(screen.recall_button)
-    assert screen.current_info.text().endswith("\nMissed after 1 more call")
-    press(screen.skip_button)
-    assert screen.message.text().endswith("  劳-001 is not here yet; back in the queue (1 call left).")
-    screen.table.selectRow(0)
-    press(screen.recall_button)
-    press(screen.skip_button)
-    assert screen.message.text().endswith("  劳-001 did not come after 3 calls and is marked missed.")
-    screen.timer.stop()
-    ctx.tasks.wait()
-
-
 def test_days_of_a_deadline_are_singular_or_plural_in_english(english, qtbot):
     """The deadline's "days left" (core.case_deadlines.left_text with the screens' words) and the
     extension's spin box: "1 working day", "2 working days"."""
